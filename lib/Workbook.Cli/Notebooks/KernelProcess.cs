@@ -1,0 +1,231 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+
+namespace Workbook.Cli.Notebooks;
+
+/// <summary>
+/// A real .NET Interactive kernel (<c>dotnet interactive stdio</c>, the engine behind Polyglot
+/// Notebooks) in a child process, driven through its JSON-lines protocol.
+/// </summary>
+/// <remarks>
+/// Each line the runner writes is a command envelope (<c>SubmitCode</c> with a token); each line the
+/// kernel writes back is an event envelope naming the command token it belongs to. A cell is done
+/// when <c>CommandSucceeded</c> or <c>CommandFailed</c> arrives for its exact token; events of child
+/// commands (tokens <c>token.1</c>, ...) such as an imported setup file's belong to the cell too.
+/// Running the kernel out of process keeps the runner safe: a cell that never returns is stopped by
+/// killing the process, and every notebook starts from a fresh kernel, as Run All would.
+/// </remarks>
+internal sealed class KernelProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly Channel<JsonObject> events = Channel.CreateUnbounded<JsonObject>();
+    private readonly StringBuilder standardError = new();
+    private readonly Task readLoop;
+    private int submissions;
+
+    private KernelProcess(Process process)
+    {
+        this.process = process;
+        readLoop = Task.Run(ReadEventsAsync);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (standardError)
+                {
+                    standardError.AppendLine(e.Data);
+                }
+            }
+        };
+        process.BeginErrorReadLine();
+    }
+
+    /// <summary>Starts a kernel whose working directory is <paramref name="workingDirectory"/>.</summary>
+    /// <param name="toolRoot">The folder holding the local tool manifest that pins dotnet-interactive.</param>
+    /// <param name="workingDirectory">The notebook's folder: relative paths in cells resolve against it.</param>
+    /// <param name="startTimeout">How long to wait for the kernel to report ready.</param>
+    public static async Task<KernelProcess> StartAsync(string toolRoot, string workingDirectory, TimeSpan startTimeout)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = toolRoot,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+        };
+        foreach (var argument in new[] { "tool", "run", "dotnet-interactive", "stdio", "--default-kernel", "csharp", "--working-dir", workingDirectory })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start 'dotnet tool run dotnet-interactive'.");
+        var kernel = new KernelProcess(process);
+        using var timeout = new CancellationTokenSource(startTimeout);
+        try
+        {
+            while (true)
+            {
+                var envelope = await kernel.events.Reader.ReadAsync(timeout.Token).ConfigureAwait(false);
+                if (EventType(envelope) == "KernelReady")
+                {
+                    return kernel;
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or ChannelClosedException)
+        {
+            var detail = kernel.StandardErrorText();
+            await kernel.DisposeAsync().ConfigureAwait(false);
+            throw new InvalidOperationException(
+                "The .NET Interactive kernel did not start" + (e is OperationCanceledException ? $" within {startTimeout.TotalSeconds:0} s" : "") +
+                ". Run 'dotnet tool restore' in the repository root. " + detail.Trim());
+        }
+    }
+
+    /// <summary>Submits one cell and collects its outputs until it completes or times out.</summary>
+    public async Task<CellExecution> SubmitAsync(string code, string kernelName, TimeSpan timeout)
+    {
+        var token = "cell" + Interlocked.Increment(ref submissions).ToString(CultureInfo.InvariantCulture);
+        var command = new JsonObject
+        {
+            ["commandType"] = "SubmitCode",
+            ["command"] = new JsonObject { ["code"] = code, ["targetKernelName"] = kernelName },
+            ["token"] = token,
+        };
+        var clock = Stopwatch.StartNew();
+        await process.StandardInput.WriteLineAsync(command.ToJsonString()).ConfigureAwait(false);
+        await process.StandardInput.FlushAsync().ConfigureAwait(false);
+
+        var outputs = new OutputCollector();
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            while (true)
+            {
+                var envelope = await events.Reader.ReadAsync(deadline.Token).ConfigureAwait(false);
+                var eventToken = envelope["command"]?["token"]?.GetValue<string>();
+                if (eventToken is null || !(eventToken == token || eventToken.StartsWith(token + ".", StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                var type = EventType(envelope);
+                var body = envelope["event"] as JsonObject ?? [];
+                if (eventToken == token && type == "CommandSucceeded")
+                {
+                    return new CellExecution(CellOutcome.Succeeded, outputs.Outputs, null, clock.Elapsed);
+                }
+
+                if (eventToken == token && type == "CommandFailed")
+                {
+                    var message = body["message"]?.GetValue<string>() ?? "the cell failed";
+                    outputs.AddFailure(message);
+                    return new CellExecution(CellOutcome.Failed, outputs.Outputs, message, clock.Elapsed);
+                }
+
+                outputs.Add(type, body);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            var message = $"The cell did not finish within {timeout.TotalSeconds:0} s; the kernel was stopped.";
+            outputs.AddFailure(message);
+            return new CellExecution(CellOutcome.TimedOut, outputs.Outputs, message, clock.Elapsed);
+        }
+        catch (ChannelClosedException)
+        {
+            var message = "The kernel process exited while running this cell. " + StandardErrorText().Trim();
+            outputs.AddFailure(message);
+            return new CellExecution(CellOutcome.Failed, outputs.Outputs, message, clock.Elapsed);
+        }
+    }
+
+    /// <summary>True while the kernel process is alive.</summary>
+    public bool IsRunning => !process.HasExited;
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The kernel is already gone.
+        }
+
+        if (!process.WaitForExit(2000))
+        {
+            Kill();
+        }
+
+        await readLoop.ConfigureAwait(false);
+        process.Dispose();
+    }
+
+    private void Kill()
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+    }
+
+    private string StandardErrorText()
+    {
+        lock (standardError)
+        {
+            return standardError.ToString();
+        }
+    }
+
+    private async Task ReadEventsAsync()
+    {
+        try
+        {
+            while (await process.StandardOutput.ReadLineAsync().ConfigureAwait(false) is { } line)
+            {
+                // The kernel prints a welcome banner before its first event; only JSON lines are protocol.
+                if (!line.StartsWith('{'))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    if (JsonNode.Parse(line) is JsonObject envelope)
+                    {
+                        await events.Writer.WriteAsync(envelope).ConfigureAwait(false);
+                    }
+                }
+                catch (JsonException)
+                {
+                    // Not protocol output; ignore it as the editor hosts do.
+                }
+            }
+        }
+        finally
+        {
+            events.Writer.TryComplete();
+        }
+    }
+
+    private static string? EventType(JsonObject envelope) => envelope["eventType"]?.GetValue<string>();
+}
