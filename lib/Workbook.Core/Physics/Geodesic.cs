@@ -9,14 +9,16 @@ namespace Workbook.Core.Physics;
 /// <b>Why an ellipsoid.</b> The Earth bulges at the equator: its equatorial radius a is
 /// 6,378.137 km and its polar radius b about 6,356.752 km. GPS coordinates are defined on this
 /// ellipsoid (WGS84), so distances measured between GPS coordinates should be computed on it too.
-/// The spherical <see cref="GreatCircle.HaversineKm"/> is up to about 0.5 % off.
+/// The spherical <see cref="GreatCircle.HaversineKm"/> is up to about 0.56 % off.
 /// </para>
 /// <para>
 /// <b>How it works.</b> Vincenty maps the ellipsoid onto an auxiliary sphere using reduced
 /// latitudes U = atan((1 − f) tan φ), finds by fixed-point iteration the longitude difference λ on
 /// that sphere that corresponds to the real longitude difference L, and then converts the arc length
 /// σ on the auxiliary sphere back to a length on the ellipsoid with a series in u² = e′² cos²α.
-/// The result is accurate to well under a millimetre for any pair of points it converges on.
+/// The result is accurate to well under a millimetre for any pair of points it converges on; the
+/// tests reproduce all five of Vincenty's published test lines, and Geoscience Australia's
+/// Flinders Peak-Buninyong example, to 1 mm.
 /// </para>
 /// <para>
 /// <b>When it fails.</b> For nearly antipodal points (almost exactly opposite sides of the Earth)
