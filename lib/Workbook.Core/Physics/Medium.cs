@@ -16,8 +16,8 @@ namespace Workbook.Core.Physics;
 /// <i>group</i> index how fast a pulse, and so the information, moves. A latency calculation needs
 /// the group index. For standard single-mode fiber at 1550 nm the group index is 1.4682 while the
 /// phase (refractive) index is about 1.44-1.45, so using the phase index understates the delay by
-/// about 1.5 %. (The seed notebook calls 1.468 a "refractive index"; the number is right,
-/// the name is not.) Use <see cref="FromGroupIndex"/> when a datasheet gives an index and
+/// about 1.5 %. (The seed notebook calls 1.468 a "refractive index"; the number is the
+/// group index, so the result is right, but the name points learners at the wrong datasheet line.) Use <see cref="FromGroupIndex"/> when a datasheet gives an index and
 /// <see cref="FromVelocityFactor"/> when a cable datasheet gives a "nominal velocity of propagation".
 /// </para>
 /// <para>

@@ -29,9 +29,9 @@ namespace Workbook.Core.Queueing;
 /// Units: the results are in the unit of <c>meanServiceTime</c>. Pass microseconds, get microseconds.
 /// </para>
 /// <para>
-/// Sources: L. Kleinrock, Queueing Systems, Volume 1: Theory (Wiley, 1975), section 3.2 (M/M/1)
-/// and section 5.6 (the P-K mean-value formula); J. D. C. Little, "A Proof for the Queuing Formula
-/// L = λW", Operations Research 9(3), 1961.
+/// Sources: L. Kleinrock, Queueing Systems, Volume 1: Theory (Wiley, 1975), chapter 3 (birth-death
+/// systems, M/M/1) and chapter 5 (M/G/1 and the Pollaczek-Khinchine mean-value formula);
+/// J. D. C. Little, "A Proof for the Queuing Formula L = λW", Operations Research 9(3), 1961.
 /// </para>
 /// </remarks>
 public static class MM1
