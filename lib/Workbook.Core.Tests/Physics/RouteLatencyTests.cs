@@ -1,0 +1,131 @@
+using Workbook.Core.Physics;
+
+namespace Workbook.Core.Tests.Physics;
+
+public class RouteLatencyTests
+{
+    private static readonly RouteOptions Busy = new()
+    {
+        RouteStretch = RouteOptions.TypicalInternetStretch,
+        Hops = 15,
+        ProcessingPerHopMicroseconds = 50,
+        LinkUtilisation = 0.7,
+    };
+
+    [Fact]
+    public void Components_SumToOneWay_AndRoundTripIsTwiceOneWay()
+    {
+        var latency = RouteLatency.Compute(5585, Busy);
+
+        Assert.Equal(latency.PropagationMs + latency.ProcessingMs + latency.SerializationMs + latency.QueueingMs, latency.OneWayMs, 12);
+        Assert.Equal(2 * latency.OneWayMs, latency.RoundTripMs, 12);
+    }
+
+    [Fact]
+    public void ZeroHops_IsPurePropagationOverTheStretchedPath()
+    {
+        var options = new RouteOptions { RouteStretch = 1.5, ProcessingPerHopMicroseconds = 50, LinkUtilisation = 0.9 };
+
+        var latency = RouteLatency.Compute(1000, options);
+
+        Assert.Equal(0.0, latency.ProcessingMs);
+        Assert.Equal(0.0, latency.SerializationMs);
+        Assert.Equal(0.0, latency.QueueingMs);
+        Assert.Equal(1500.0, latency.PathKm);
+        Assert.Equal(Propagation.RoundTripMs(1500, Medium.StandardFiber), latency.RoundTripMs, 12);
+    }
+
+    [Fact]
+    public void DefaultOptions_HaveZeroOverhead()
+    {
+        var latency = RouteLatency.Compute(5585, new RouteOptions());
+
+        Assert.Equal(54.70, latency.RoundTripMs, 2);
+        Assert.Equal(0.0, latency.OverheadPercent, 12);
+    }
+
+    [Fact]
+    public void Serialization_Of1500BytesAt10Gbps_Is1Point2MicrosecondsPerHop()
+    {
+        // 1500 × 8 = 12,000 bits; 12,000 / 10¹⁰ s = 1.2 µs = 0.0012 ms.
+        var latency = RouteLatency.Compute(0, new RouteOptions { Hops = 3 });
+
+        Assert.Equal(3 * 0.0012, latency.SerializationMs, 15);
+    }
+
+    [Fact]
+    public void Queueing_UsesTheSerializationTimeAsServiceTime_2Point8MicrosecondsPerHopAt70Percent()
+    {
+        // M/M/1 wait in queue = ρ / (1 − ρ) × S = 0.7 / 0.3 × 1.2 µs = 2.8 µs per hop, whatever the
+        // processing time is.
+        var latency = RouteLatency.Compute(0, new RouteOptions { Hops = 4, LinkUtilisation = 0.7, ProcessingPerHopMicroseconds = 50 });
+
+        Assert.Equal(4 * 0.0028, latency.QueueingMs, 12);
+    }
+
+    [Fact]
+    public void SeedQueueingModel_WasAbout40TimesTooLarge()
+    {
+        // The seed used the 50 µs processing time as the M/M/1 service time.
+        double seedQueueingMs = 0.050 * 0.7 / 0.3;
+        var latency = RouteLatency.Compute(0, new RouteOptions { Hops = 1, LinkUtilisation = 0.7, ProcessingPerHopMicroseconds = 50 });
+
+        Assert.InRange(seedQueueingMs / latency.QueueingMs, 41.0, 42.0);
+    }
+
+    [Fact]
+    public void Processing_IsHopsTimesPerHopTime()
+    {
+        var latency = RouteLatency.Compute(100, new RouteOptions { Hops = 7, ProcessingPerHopMicroseconds = 25 });
+
+        Assert.Equal(7 * 0.025, latency.ProcessingMs, 15);
+    }
+
+    [Fact]
+    public void NewYorkLondon_With15BusyHops_AddsAbout1Point6MsToTheRoundTrip()
+    {
+        var options = Busy with { RouteStretch = 1.0 };
+        // Per hop one way: 50 + 1.2 + 2.8 = 54 µs; 15 hops, both directions: 1.62 ms.
+        double expectedRouterRoundTripMs = 2 * 15 * 0.054;
+
+        var latency = RouteLatency.Compute(5585, options);
+
+        Assert.Equal(Propagation.RoundTripMs(5585, Medium.StandardFiber) + expectedRouterRoundTripMs, latency.RoundTripMs, 9);
+    }
+
+    [Fact]
+    public void OverheadPercent_IsMeasuredAgainstGreatCircleFiber()
+    {
+        var stretched = RouteLatency.Compute(1000, new RouteOptions { RouteStretch = 2.1 });
+        var microwave = RouteLatency.Compute(1000, new RouteOptions { Medium = Medium.MicrowaveAir });
+
+        Assert.Equal(110.0, stretched.OverheadPercent, 9);
+        Assert.Equal((Medium.StandardFiber.DelayMicrosecondsPerKm - Medium.MicrowaveAir.DelayMicrosecondsPerKm)
+                     / Medium.StandardFiber.DelayMicrosecondsPerKm * -100.0, microwave.OverheadPercent, 9);
+        Assert.True(microwave.OverheadPercent < 0);
+    }
+
+    [Fact]
+    public void OverheadPercent_IsNaNAtZeroDistance()
+    {
+        Assert.True(double.IsNaN(RouteLatency.Compute(0, new RouteOptions { Hops = 2 }).OverheadPercent));
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(-1.0)]
+    public void Compute_RejectsBadDistances(double greatCircleKm)
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => RouteLatency.Compute(greatCircleKm, new RouteOptions()));
+
+        Assert.Equal("greatCircleKm", ex.ParamName);
+        Assert.Contains("greatCircleKm must be a finite number >= 0", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compute_RejectsNullOptions()
+    {
+        Assert.Throws<ArgumentNullException>(() => RouteLatency.Compute(1, null!));
+    }
+}

@@ -1,1 +1,0 @@
-namespace Workbook.Core.Tests; public class SmokeTests { [Fact] public void Builds() => Assert.True(true); }

@@ -1,0 +1,171 @@
+using Workbook.Core.Data;
+
+namespace Workbook.Core.Physics;
+
+/// <summary>
+/// The episode's sourced data: city coordinates, reference distances and measured round-trip
+/// times, read from the CSV files under <c>data/latency/</c> that ship inside the library.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every row carries its source, so a notebook that shows a figure can cite it. The files are
+/// embedded as resources named <c>data/latency/&lt;file&gt;</c>; notebooks, the CLI and the tests
+/// all read the same rows. Each file is parsed once, on first use.
+/// </para>
+/// <para>
+/// Measured routes refer to cities by name; the names are resolved when the file is read, so a
+/// typo in a data file fails loudly (with the list of known names) instead of producing a route
+/// with no coordinates.
+/// </para>
+/// </remarks>
+public static class LatencyData
+{
+    internal const string CitiesResource = "data/latency/cities.csv";
+    internal const string ReferenceDistancesResource = "data/latency/reference-distances.csv";
+    internal const string MeasuredRoutesResource = "data/latency/measured-rtt.csv";
+
+    private static readonly Lazy<IReadOnlyList<City>> cities =
+        new(() => ParseCities(ReadResource(CitiesResource), CitiesResource));
+
+    private static readonly Lazy<IReadOnlyList<ReferenceDistance>> referenceDistances =
+        new(() => ParseReferenceDistances(ReadResource(ReferenceDistancesResource), ReferenceDistancesResource, Cities));
+
+    private static readonly Lazy<IReadOnlyList<MeasuredRoute>> measuredRoutes =
+        new(() => ParseMeasuredRoutes(ReadResource(MeasuredRoutesResource), MeasuredRoutesResource, Cities));
+
+    /// <summary>The cities of <c>data/latency/cities.csv</c>, in file order.</summary>
+    public static IReadOnlyList<City> Cities => cities.Value;
+
+    /// <summary>The published WGS84 distances of <c>data/latency/reference-distances.csv</c>.</summary>
+    public static IReadOnlyList<ReferenceDistance> ReferenceDistances => referenceDistances.Value;
+
+    /// <summary>The measured round-trip times of <c>data/latency/measured-rtt.csv</c>.</summary>
+    /// <remarks>A reported range appears as two rows, <see cref="RttBound.RangeLow"/> and <see cref="RttBound.RangeHigh"/>.</remarks>
+    public static IReadOnlyList<MeasuredRoute> MeasuredRoutes => measuredRoutes.Value;
+
+    /// <summary>Looks up a city by name, ignoring case.</summary>
+    /// <param name="name">A name from the <c>city</c> column, e.g. "London".</param>
+    /// <exception cref="KeyNotFoundException">No city has that name; the message lists the names there are.</exception>
+    public static City City(string name) => FindCity(Cities, name, usedBy: null);
+
+    internal static IReadOnlyList<City> ParseCities(string csvText, string sourceName)
+    {
+        var result = new List<City>();
+        foreach (var row in Csv.Parse(csvText, sourceName))
+        {
+            string name = row.Text("city");
+            double latitude = row.Double("latitude_deg");
+            double longitude = row.Double("longitude_deg");
+            if (latitude is < -90 or > 90)
+            {
+                throw row.Error("latitude_deg", row["latitude_deg"], "a latitude in [-90, 90]");
+            }
+
+            if (longitude is < -180 or > 180)
+            {
+                throw row.Error("longitude_deg", row["longitude_deg"], "a longitude in [-180, 180]");
+            }
+
+            if (result.Exists(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw row.Error("city", name, "a name not already used by an earlier row");
+            }
+
+            result.Add(new City(name, new GeoPoint(latitude, longitude), row.Text("source")));
+        }
+
+        return result;
+    }
+
+    internal static IReadOnlyList<ReferenceDistance> ParseReferenceDistances(
+        string csvText, string sourceName, IReadOnlyList<City> knownCities)
+    {
+        var result = new List<ReferenceDistance>();
+        foreach (var row in Csv.Parse(csvText, sourceName))
+        {
+            double distanceKm = row.Double("distance_km");
+            if (distanceKm < 0)
+            {
+                throw row.Error("distance_km", row["distance_km"], "a distance >= 0");
+            }
+
+            result.Add(new ReferenceDistance(
+                FindCity(knownCities, row.Text("from"), $"{sourceName} line {row.LineNumber}"),
+                FindCity(knownCities, row.Text("to"), $"{sourceName} line {row.LineNumber}"),
+                distanceKm,
+                row.Text("source")));
+        }
+
+        return result;
+    }
+
+    internal static IReadOnlyList<MeasuredRoute> ParseMeasuredRoutes(
+        string csvText, string sourceName, IReadOnlyList<City> knownCities)
+    {
+        var result = new List<MeasuredRoute>();
+        foreach (var row in Csv.Parse(csvText, sourceName))
+        {
+            double rttMs = row.Double("rtt_ms");
+            if (rttMs <= 0)
+            {
+                throw row.Error("rtt_ms", row["rtt_ms"], "a round-trip time > 0");
+            }
+
+            RttBound bound = row["bound"] switch
+            {
+                "exact" => RttBound.Exact,
+                "upper" => RttBound.Upper,
+                "range-low" => RttBound.RangeLow,
+                "range-high" => RttBound.RangeHigh,
+                var other => throw row.Error("bound", other, "one of exact, upper, range-low, range-high"),
+            };
+
+            TransmissionPath path = row["path"] switch
+            {
+                "fiber-cable" => TransmissionPath.FiberCable,
+                "public-internet" => TransmissionPath.PublicInternet,
+                "microwave" => TransmissionPath.Microwave,
+                var other => throw row.Error("path", other, "one of fiber-cable, public-internet, microwave"),
+            };
+
+            result.Add(new MeasuredRoute(
+                row.Text("route"),
+                FindCity(knownCities, row.Text("from"), $"{sourceName} line {row.LineNumber}"),
+                FindCity(knownCities, row.Text("to"), $"{sourceName} line {row.LineNumber}"),
+                rttMs,
+                bound,
+                path,
+                row.Text("source"),
+                row.OptionalInt32("year")));
+        }
+
+        return result;
+    }
+
+    private static City FindCity(IReadOnlyList<City> knownCities, string name, string? usedBy)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        foreach (var city in knownCities)
+        {
+            if (string.Equals(city.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return city;
+            }
+        }
+
+        throw new KeyNotFoundException(
+            $"No city named '{name}'{(usedBy is null ? "" : $" (used by {usedBy})")}. Known cities, from {CitiesResource}: " +
+            $"{string.Join(", ", knownCities.Select(c => c.Name))}.");
+    }
+
+    private static string ReadResource(string logicalName)
+    {
+        var assembly = typeof(LatencyData).Assembly;
+        using var stream = assembly.GetManifestResourceStream(logicalName)
+            ?? throw new InvalidOperationException(
+                $"The embedded resource '{logicalName}' is missing from {assembly.GetName().Name}. Embedded resources: " +
+                $"{string.Join(", ", assembly.GetManifestResourceNames())}. Check the EmbeddedResource item in Workbook.Core.csproj.");
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+}
