@@ -1,0 +1,121 @@
+using System.Text.RegularExpressions;
+using Microsoft.FSharp.Core;
+using Plotly.NET;
+using Plotly.NET.CSharp;
+
+namespace Workbook.Core.Charts;
+
+/// <summary>The one look every workbook figure shares: title, axis titles with units, legend, fonts, size.</summary>
+/// <remarks>
+/// <para>
+/// Every figure's <see cref="Figure.Build"/> ends with <see cref="Apply"/>, so a reader meets the
+/// same white background, font and size in the notebook, in the exported HTML and in the PNG and
+/// SVG images. The size is fixed (<see cref="Width"/> × <see cref="Height"/> pixels) so that
+/// exports do not depend on the window they were made in.
+/// </para>
+/// <para>
+/// The font list starts with Liberation Sans, which Debian installs with Chromium
+/// (<c>fonts-liberation</c>), and falls back to Arial, which has the same letter widths. Naming a
+/// font that is installed keeps text positions, and therefore PNG bytes, the same from run to run.
+/// </para>
+/// <para>
+/// Implementation note: Plotly.NET.CSharp 0.14.0 has no <c>WithTitle</c>. The title goes through
+/// the F# API (<c>Plotly.NET.Chart.withTitle</c> returns an F# function that <c>Invoke</c> applies),
+/// axis titles through the C# <c>WithXAxisStyle</c>/<c>WithYAxisStyle</c> extensions, and the
+/// layout-wide font and legend switch through a <see cref="Layout"/> object whose properties are
+/// set by their plotly.js names. Plotly.NET merges each of these into the chart's existing layout,
+/// so settings the caller made before (a log axis, a range) are kept.
+/// </para>
+/// </remarks>
+public static partial class ChartStyle
+{
+    /// <summary>Figure width in pixels, for display and export.</summary>
+    public const int Width = 900;
+
+    /// <summary>Figure height in pixels, for display and export.</summary>
+    public const int Height = 520;
+
+    /// <summary>The CSS font list used for every text in a figure.</summary>
+    public const string FontFamily = "\"Liberation Sans\", Arial, Helvetica, sans-serif";
+
+    /// <summary>Font size of tick labels, legend and axis titles, in pixels.</summary>
+    public const double FontSize = 16;
+
+    /// <summary>Font size of the figure title, in pixels.</summary>
+    public const double TitleFontSize = 22;
+
+    private const string TextColor = "#222222";
+    private const string GridColor = "#e5e5e5";
+    private const string AxisLineColor = "#444444";
+
+    /// <summary>Applies the workbook look to a chart.</summary>
+    /// <param name="chart">The chart to style; its traces and earlier layout settings are kept.</param>
+    /// <param name="title">The figure title; not empty.</param>
+    /// <param name="xAxisTitle">
+    /// The x-axis title ending with its unit in parentheses or brackets, like <c>distance (km)</c>.
+    /// A pure number still names what it counts: <c>messages (count)</c>, <c>utilisation (ratio)</c>.
+    /// </param>
+    /// <param name="yAxisTitle">The y-axis title ending with its unit, like <c>round-trip time (ms)</c>.</param>
+    /// <returns>The styled chart.</returns>
+    /// <exception cref="ArgumentException">A title is empty, or an axis title has no unit at its end.</exception>
+    public static GenericChart Apply(GenericChart chart, string title, string xAxisTitle, string yAxisTitle)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        RequireText(title, nameof(title));
+        RequireUnit(xAxisTitle, nameof(xAxisTitle));
+        RequireUnit(yAxisTitle, nameof(yAxisTitle));
+
+        var styled = Plotly.NET.Chart.withTemplate(ChartTemplates.light).Invoke(chart);
+        styled = Plotly.NET.Chart.withTitle(title, FSharpOption<Font>.Some(MakeFont(TitleFontSize))).Invoke(styled);
+        styled = styled
+            .WithXAxisStyle<double, double, string>(
+                TitleText: xAxisTitle,
+                ShowGrid: true,
+                GridColor: Color.fromString(GridColor),
+                ShowLine: true,
+                LineColor: Color.fromString(AxisLineColor),
+                ZeroLine: false)
+            .WithYAxisStyle<double, double, string>(
+                TitleText: yAxisTitle,
+                ShowGrid: true,
+                GridColor: Color.fromString(GridColor),
+                ShowLine: true,
+                LineColor: Color.fromString(AxisLineColor),
+                ZeroLine: false);
+
+        var layout = new Layout();
+        layout.SetProperty("font", MakeFont(FontSize));
+        layout.SetProperty("showlegend", true);
+        styled = Plotly.NET.Chart.withLayout(layout).Invoke(styled);
+        return Plotly.NET.Chart.withSize((double)Width, (double)Height).Invoke(styled);
+    }
+
+    private static Font MakeFont(double size) =>
+        Font.init(
+            FSharpOption<StyleParam.FontFamily>.Some(StyleParam.FontFamily.NewCustom(FontFamily)),
+            FSharpOption<double>.Some(size),
+            FSharpOption<Color>.Some(Color.fromString(TextColor)));
+
+    private static void RequireText(string text, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(text, parameterName);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new ArgumentException($"{parameterName} must not be empty.", parameterName);
+        }
+    }
+
+    private static void RequireUnit(string axisTitle, string parameterName)
+    {
+        RequireText(axisTitle, parameterName);
+        if (!EndsWithUnit().IsMatch(axisTitle))
+        {
+            throw new ArgumentException(
+                $"{parameterName} must end with its unit in parentheses or brackets, like 'distance (km)' or 'messages (count)'; it was '{axisTitle}'.",
+                parameterName);
+        }
+    }
+
+    [GeneratedRegex(@"\S\s*(\([^()]+\)|\[[^\[\]]+\])\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex EndsWithUnit();
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Plotly.NET;
+
+namespace Workbook.Core.Charts;
+
+/// <summary>
+/// One figure of the workbook: a stable id, the episode it belongs to, its title and caption, and
+/// the function that builds its chart.
+/// </summary>
+/// <param name="Id">
+/// The stable id, <c>epNN.kebab-case-name</c> in lowercase, for example
+/// <c>ep01.latency-vs-distance</c>. <c>NN</c> is <paramref name="Episode"/> written with two digits.
+/// The id names the exported files and is what the notebook and the <c>figures --id</c> command use,
+/// so it never changes once published.
+/// </param>
+/// <param name="Episode">The episode number, 1 to 99 (the id spells it with two digits).</param>
+/// <param name="Title">The figure's title as a reader sees it; not empty.</param>
+/// <param name="Caption">One or two sentences saying what the figure shows and where its numbers come from; not empty.</param>
+/// <param name="Build">
+/// Builds the chart. It is called every time the figure is shown or exported, so it must be
+/// deterministic: fixed seeds, no clock, no network.
+/// </param>
+/// <remarks>
+/// <para>
+/// A figure is defined once, in the library, and both the notebook (which displays it) and the
+/// command line (which exports it to HTML, PNG and SVG) call <see cref="Build"/>: the same data and
+/// the same look everywhere. Episode classes such as <see cref="Episode01Figures"/> list their
+/// figures and <see cref="FigureCatalog"/> gathers them.
+/// </para>
+/// <para>
+/// The record validates its arguments when it is constructed. Its properties are read-only, so a
+/// <c>with</c> expression cannot produce a figure that skipped the validation.
+/// </para>
+/// </remarks>
+/// <example>
+/// <code>
+/// var figure = new Figure(
+///     Id: "ep01.latency-vs-distance",
+///     Episode: 1,
+///     Title: "Round-trip time grows with distance",
+///     Caption: "Light in fibre needs about 1 ms per 100 km each way (illustrative).",
+///     Build: () => ChartStyle.Apply(chart, "Round-trip time vs distance", "distance (km)", "round-trip time (ms)"));
+/// </code>
+/// </example>
+public sealed partial record Figure(string Id, int Episode, string Title, string Caption, Func<GenericChart> Build)
+{
+    /// <summary>The highest episode number an id can spell with its two digits.</summary>
+    public const int MaxEpisode = 99;
+
+    /// <summary>The stable id, <c>epNN.kebab-case-name</c>.</summary>
+    public string Id { get; } = ValidateId(Id, Episode);
+
+    /// <summary>The episode number, 1 to <see cref="MaxEpisode"/>.</summary>
+    public int Episode { get; } = ValidateEpisode(Episode);
+
+    /// <summary>The figure's title as a reader sees it.</summary>
+    public string Title { get; } = ValidateText(Title, nameof(Title));
+
+    /// <summary>What the figure shows and where its numbers come from.</summary>
+    public string Caption { get; } = ValidateText(Caption, nameof(Caption));
+
+    /// <summary>Builds the chart; deterministic, called on every display or export.</summary>
+    public Func<GenericChart> Build { get; } = Build ?? throw new ArgumentNullException(nameof(Build));
+
+    /// <summary>The episode folder name used by exports, <c>epNN</c>.</summary>
+    public string EpisodeFolder => EpisodeFolderName(Episode);
+
+    /// <summary>Formats an episode number as its folder name and id prefix, for example <c>ep01</c>.</summary>
+    /// <param name="episode">The episode number, 1 to <see cref="MaxEpisode"/>.</param>
+    /// <returns><c>ep</c> followed by the number with two digits.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="episode"/> is outside 1 to <see cref="MaxEpisode"/>.</exception>
+    public static string EpisodeFolderName(int episode) =>
+        "ep" + ValidateEpisode(episode, nameof(episode)).ToString("00", CultureInfo.InvariantCulture);
+
+    private static int ValidateEpisode(int episode) => ValidateEpisode(episode, nameof(Episode));
+
+    private static int ValidateEpisode(int episode, string parameterName) =>
+        episode is >= 1 and <= MaxEpisode
+            ? episode
+            : throw new ArgumentOutOfRangeException(
+                parameterName, episode, $"{parameterName} must be between 1 and {MaxEpisode}; it was {episode}.");
+
+    private static string ValidateId(string id, int episode)
+    {
+        ArgumentNullException.ThrowIfNull(id, nameof(Id));
+        ValidateEpisode(episode);
+        var match = IdPattern().Match(id);
+        if (!match.Success)
+        {
+            throw new ArgumentException(
+                $"Id must be 'epNN.' followed by lowercase kebab-case words, like 'ep01.latency-vs-distance'; it was '{id}'.",
+                nameof(Id));
+        }
+
+        var idEpisode = int.Parse(match.Groups["episode"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
+        if (idEpisode != episode)
+        {
+            throw new ArgumentException(
+                $"Id '{id}' names episode {idEpisode} but Episode is {episode}; the prefix must be '{EpisodeFolderName(episode)}.'.",
+                nameof(Id));
+        }
+
+        return id;
+    }
+
+    private static string ValidateText(string text, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(text, parameterName);
+        return string.IsNullOrWhiteSpace(text)
+            ? throw new ArgumentException($"{parameterName} must not be empty.", parameterName)
+            : text;
+    }
+
+    [GeneratedRegex(@"^ep(?<episode>[0-9]{2})\.[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdPattern();
+}

@@ -1,0 +1,57 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Plotly.NET;
+
+namespace Workbook.Core.Charts;
+
+/// <summary>The plotly.js library that Plotly.NET ships inside its own assembly.</summary>
+/// <remarks>
+/// <para>
+/// Plotly.NET's own HTML output loads plotly.js (and require.js) from a CDN, which leaves charts
+/// blank offline, in static HTML and on GitHub. Plotly.NET also embeds the minified library as a
+/// manifest resource named <c>Plotly.NET.plotly-&lt;version&gt;.min.js</c>; this class reads it so that
+/// <see cref="ChartHtml"/> can inline it and every page renders with no network.
+/// </para>
+/// <para>
+/// The version is taken from the resource name, so upgrading Plotly.NET upgrades plotly.js here
+/// too; the tests check that the text's own banner (<c>plotly.js vX.Y.Z</c>) agrees.
+/// </para>
+/// </remarks>
+public static partial class PlotlyJs
+{
+    private static readonly Lazy<(string ResourceName, string Version)> Resource = new(FindResource);
+
+    private static readonly Lazy<string> Text = new(ReadSource);
+
+    /// <summary>The plotly.js version, for example <c>2.28.0</c> for Plotly.NET 6.0.0.</summary>
+    public static string Version => Resource.Value.Version;
+
+    /// <summary>The minified plotly.js source (about 3.6 MB), read once and then cached.</summary>
+    public static string Source => Text.Value;
+
+    private static (string ResourceName, string Version) FindResource()
+    {
+        var assembly = typeof(GenericChart).Assembly;
+        var candidates = assembly.GetManifestResourceNames()
+            .Select(name => (Name: name, Match: ResourceNamePattern().Match(name)))
+            .Where(c => c.Match.Success)
+            .ToList();
+        return candidates.Count == 1
+            ? (candidates[0].Name, candidates[0].Match.Groups["version"].Value)
+            : throw new InvalidOperationException(
+                $"Expected one plotly.js resource in {assembly.GetName().Name}, found {candidates.Count}: " +
+                string.Join(", ", assembly.GetManifestResourceNames()));
+    }
+
+    private static string ReadSource()
+    {
+        var resourceName = Resource.Value.ResourceName;
+        using var stream = typeof(GenericChart).Assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"The resource {resourceName} could not be opened.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    [GeneratedRegex(@"^Plotly\.NET\.plotly-(?<version>[0-9]+\.[0-9]+\.[0-9]+)\.min\.js$", RegexOptions.CultureInvariant)]
+    private static partial Regex ResourceNamePattern();
+}
