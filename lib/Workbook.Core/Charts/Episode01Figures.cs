@@ -1,13 +1,219 @@
+using System.Globalization;
+using Plotly.NET;
+using Plotly.NET.CSharp;
+using Workbook.Core.Physics;
+using CSharpChart = Plotly.NET.CSharp.Chart;
+
 namespace Workbook.Core.Charts;
 
-/// <summary>The figures of episode 1.</summary>
+/// <summary>The figures of episode 1 — the speed of light — in the order the episode shows them.</summary>
 /// <remarks>
-/// Each episode lists its figures in a class like this one, in the order the episode shows them,
-/// and <see cref="FigureCatalog"/> gathers every episode's list. This list is a placeholder that the
-/// episode's author fills; every entry needs an id with the <c>ep01.</c> prefix.
+/// Every figure is built from the library's own models and the sourced data in
+/// <c>data/latency/</c>; nothing here is typed in by hand, so the figure and the notebook's tables
+/// always agree. The notebook shows a figure with <c>FigureCatalog.Get(id).Build()</c>.
 /// </remarks>
 public static class Episode01Figures
 {
+    /// <summary>Half the Earth's mean circumference: the farthest any two places can be, in km.</summary>
+    public const double HalfCircumferenceKm = Math.PI * GreatCircle.MeanEarthRadiusKm;
+
+    private static readonly Dictionary<string, string> MediumColours = new(StringComparer.Ordinal)
+    {
+        [Medium.Vacuum.Name] = "#1f77b4",
+        [Medium.MicrowaveAir.Name] = "#17becf",
+        [Medium.HollowCoreFiber.Name] = "#2ca02c",
+        [Medium.StandardFiber.Name] = "#d62728",
+        [Medium.CopperTwistedPair.Name] = "#8c564b",
+    };
+
     /// <summary>The figures of episode 1, in the order the episode shows them.</summary>
-    public static IReadOnlyList<Figure> All { get; } = [];
+    public static IReadOnlyList<Figure> All { get; } =
+    [
+        new("ep01.latency-vs-distance", 1, "Round-trip time against distance",
+            "The physical floor for each medium, with measured routes (sources in data/latency/measured-rtt.csv).", LatencyVsDistance),
+        new("ep01.measured-vs-floor", 1, "Measured round trips against the fiber floor",
+            "Each measured route next to the fastest a fiber on its great circle could be.", MeasuredVsFloor),
+        new("ep01.latency-breakdown", 1, "Where a New York–London round trip goes",
+            "The seed sketch against the corrected model, component by component.", LatencyBreakdown),
+        new("ep01.budget-reach", 1, "How far a request can go in a round-trip budget",
+            "Farthest great-circle distance reachable and back within a budget, by medium.", BudgetReach),
+        new("ep01.equation-builder", 1, "Equation builder: fiber round trip with route stretch",
+            "Drag the slider to change the route stretch; the measured routes stay put.", EquationBuilder),
+    ];
+
+    private static GenericChart LatencyVsDistance()
+    {
+        var distances = Steps(0, 20000, 200);
+        var lines = Medium.All.Select(m => Line(distances, distances.Select(d => Propagation.RoundTripMs(d, m)), m.Name, MediumColours[m.Name]));
+        var stretched = Line(distances,
+            distances.Select(d => Propagation.RoundTripMs(d * RouteOptions.TypicalInternetStretch, Medium.StandardFiber)),
+            $"fiber × {RouteOptions.TypicalInternetStretch.ToString(CultureInfo.InvariantCulture)} (Internet rule of thumb)",
+            MediumColours[Medium.StandardFiber.Name], StyleParam.DrawingStyle.Dash);
+        var chart = CSharpChart.Combine([.. lines, stretched, .. MeasuredPoints()]);
+        return ChartStyle.Apply(chart, "Round-trip time against great-circle distance", "great-circle distance (km)", "round-trip time (ms)");
+    }
+
+    private static GenericChart MeasuredVsFloor()
+    {
+        var routes = LatencyData.MeasuredRoutes;
+        var labels = routes.Select(Label).ToArray();
+        var floor = CSharpChart.Column<double, string, string>(
+            routes.Select(r => r.PhysicalLimitRoundTripMs(r.Path == TransmissionPath.Microwave ? Medium.MicrowaveAir : Medium.StandardFiber)),
+            Keys: labels, Name: "physical floor on the great circle (fiber; air for microwave)", MarkerColor: Color.fromString("#9e9e9e"));
+        var measured = CSharpChart.Column<double, string, string>(routes.Select(r => r.RttMs), Keys: labels, Name: "measured",
+            MarkerColor: Color.fromString("#d62728"),
+            MultiText: Texts(routes.Select(r => $"{r.RatioToFiberLimit.ToString("0.00", CultureInfo.InvariantCulture)}× fiber floor")));
+        var chart = CSharpChart.Combine([floor, measured]);
+        var styled = ChartStyle.Apply(chart, "Measured round trips against the physical floor", "route (name)", "round-trip time (ms)");
+        var layout = new Layout();
+        layout.SetProperty("barmode", "group");
+        layout.SetProperty("margin", new { l = 80, r = 30, t = 70, b = 190 });
+        return Plotly.NET.Chart.withLayout(layout).Invoke(styled);
+    }
+
+    private static GenericChart LatencyBreakdown()
+    {
+        const double km = 5585;
+        var seed = SeedLatencySketch.RealWorld(km);
+        var hops = SeedLatencySketch.Hops(km);
+        var corrected = RouteLatency.Compute(km, new RouteOptions
+        {
+            Hops = hops,
+            ProcessingPerHopMicroseconds = SeedLatencySketch.SeedProcessingPerHopMicroseconds,
+            LinkUtilisation = SeedLatencySketch.SeedUtilisation,
+        });
+        var cable = corrected with { };
+        var withStretch = RouteLatency.Compute(km, new RouteOptions
+        {
+            RouteStretch = 1.07,
+            Hops = hops,
+            ProcessingPerHopMicroseconds = SeedLatencySketch.SeedProcessingPerHopMicroseconds,
+            LinkUtilisation = SeedLatencySketch.SeedUtilisation,
+        });
+        string[] scenarios =
+        [
+            "seed sketch",
+            $"corrected, same {hops} hops",
+            "corrected, route stretch 1.07",
+        ];
+        (string Name, string Colour, double[] Values)[] parts =
+        [
+            ("propagation", "#d62728", [seed.PhysicalMs, 2 * cable.PropagationMs, 2 * withStretch.PropagationMs]),
+            ("processing", "#ff7f0e", [seed.RoutingMs, 2 * cable.ProcessingMs, 2 * withStretch.ProcessingMs]),
+            ("serialization", "#2ca02c", [seed.SerializationMs, 2 * cable.SerializationMs, 2 * withStretch.SerializationMs]),
+            ("queueing", "#9467bd", [seed.QueueingMs, 2 * cable.QueueingMs, 2 * withStretch.QueueingMs]),
+        ];
+        var bars = parts.Select(p => CSharpChart.StackedColumn<double, string, string>(p.Values, Keys: scenarios, Name: p.Name,
+            MarkerColor: Color.fromString(p.Colour),
+            MultiText: Texts(p.Values.Select(v => v.ToString("0.000", CultureInfo.InvariantCulture) + " ms"))));
+        var measured = Line(
+            [-0.5, 2.5],
+            [58.55, 58.55],
+            "measured, EXA Express (58.55 ms)", "#000000", StyleParam.DrawingStyle.Dot);
+        var chart = CSharpChart.Combine([.. bars, measured]);
+        var styled = ChartStyle.Apply(chart, "New York–London (5,585 km): round trip by component", "model (name)", "round-trip time (ms)");
+        var layout = new Layout();
+        layout.SetProperty("barmode", "stack");
+        return Plotly.NET.Chart.withLayout(layout).Invoke(styled);
+    }
+
+    private static GenericChart BudgetReach()
+    {
+        var budgets = Steps(0, 200, 2);
+        var lines = Medium.All.Select(m =>
+            Line(budgets, budgets.Select(b => Propagation.MaxOneWayDistanceKm(b, m)), m.Name, MediumColours[m.Name]));
+        var internet = Line(budgets,
+            budgets.Select(b => Propagation.MaxOneWayDistanceKm(b, Medium.StandardFiber) / RouteOptions.TypicalInternetStretch),
+            "fiber, Internet rule of thumb (× 2.1)", MediumColours[Medium.StandardFiber.Name], StyleParam.DrawingStyle.Dash);
+        var antipode = Line([0, 200], [HalfCircumferenceKm, HalfCircumferenceKm], "the other side of the Earth (20,015 km)", "#000000", StyleParam.DrawingStyle.Dot);
+        var budget = Line([100, 100], [0, 30000], "100 ms budget", "#7f7f7f", StyleParam.DrawingStyle.DashDot);
+        var chart = CSharpChart.Combine([.. lines, internet, antipode, budget]);
+        return ChartStyle.Apply(chart, "Farthest reachable distance for a round-trip budget", "round-trip budget (ms)", "farthest great-circle distance (km)");
+    }
+
+    private static GenericChart EquationBuilder()
+    {
+        var distances = Steps(0, 20000, 500);
+        var stretches = Enumerable.Range(10, 21).Select(i => i / 10.0).ToArray();
+        const int active = 0;
+        var stretchLines = stretches.Select((s, i) =>
+            Line(distances, distances.Select(d => Propagation.RoundTripMs(d * s, Medium.StandardFiber)),
+                    "fiber, stretch " + s.ToString("0.0", CultureInfo.InvariantCulture), MediumColours[Medium.StandardFiber.Name])
+                .WithTraceInfo(Visible: i == active ? StyleParam.Visible.True : StyleParam.Visible.False)).ToArray();
+        var vacuum = Line(distances, distances.Select(d => Propagation.RoundTripMs(d, Medium.Vacuum)), "vacuum floor", MediumColours[Medium.Vacuum.Name], StyleParam.DrawingStyle.Dot);
+        var measured = MeasuredPoints().ToArray();
+        GenericChart[] fixedTraces = [vacuum, .. measured];
+
+        var steps = stretches.Select((s, i) => new
+        {
+            method = "restyle",
+            label = s.ToString("0.0", CultureInfo.InvariantCulture),
+            args = new object[]
+            {
+                new { visible = fixedTraces.Select(_ => true).Concat(stretches.Select((_, j) => j == i)).ToArray() },
+            },
+        }).ToArray();
+        var chart = CSharpChart.Combine([.. fixedTraces, .. stretchLines]);
+        var styled = ChartStyle.Apply(chart, "RTT = 2 · d · stretch · n_g / c   (n_g = 1.4682)", "great-circle distance (km)", "round-trip time (ms)");
+        var layout = new Layout();
+        layout.SetProperty("sliders", new object[]
+        {
+            new
+            {
+                active,
+                currentvalue = new { prefix = "route stretch: " },
+                pad = new { t = 60 },
+                steps,
+            },
+        });
+        layout.SetProperty("margin", new { l = 80, r = 30, t = 70, b = 150 });
+        return Plotly.NET.Chart.withLayout(layout).Invoke(styled).WithSize(ChartStyle.Width, ChartStyle.Height + 80);
+    }
+
+    private static IEnumerable<GenericChart> MeasuredPoints()
+    {
+        (TransmissionPath Path, string Name, StyleParam.MarkerSymbol Symbol)[] groups =
+        [
+            (TransmissionPath.FiberCable, "measured: dedicated cable", StyleParam.MarkerSymbol.Diamond),
+            (TransmissionPath.PublicInternet, "measured: public Internet", StyleParam.MarkerSymbol.Circle),
+            (TransmissionPath.Microwave, "measured: microwave link", StyleParam.MarkerSymbol.Square),
+        ];
+        foreach (var (path, name, symbol) in groups)
+        {
+            var routes = LatencyData.MeasuredRoutes.Where(r => r.Path == path).ToArray();
+            yield return CSharpChart.Point<double, double, string>(
+                routes.Select(r => r.GreatCircleKm), routes.Select(r => r.RttMs), Name: name,
+                MultiText: Texts(routes.Select(Label)), MarkerSymbol: symbol, MarkerColor: Color.fromString("#000000"));
+        }
+    }
+
+    private static string Label(MeasuredRoute route)
+    {
+        var suffix = route.Bound switch
+        {
+            RttBound.Upper => " (upper bound)",
+            RttBound.RangeLow => " (range low)",
+            RttBound.RangeHigh => " (range high)",
+            _ => "",
+        };
+        return $"{route.From.Name}–{route.To.Name}, {route.Path switch
+        {
+            TransmissionPath.FiberCable => "cable",
+            TransmissionPath.PublicInternet => "Internet",
+            _ => "microwave",
+        }}{suffix}";
+    }
+
+    private static GenericChart Line(IEnumerable<double> x, IEnumerable<double> y, string name, string colour, StyleParam.DrawingStyle? dash = null) =>
+        dash is null
+            ? CSharpChart.Line<double, double, string>(x, y, Name: name, LineColor: Color.fromString(colour), LineWidth: 2.5)
+            : CSharpChart.Line<double, double, string>(x, y, Name: name, LineColor: Color.fromString(colour), LineWidth: 2.5, LineDash: dash);
+
+    private static Optional<IEnumerable<string>> Texts(IEnumerable<string> texts) => new(texts.ToArray(), true);
+
+    private static double[] Steps(double from, double to, double step)
+    {
+        var count = (int)Math.Round((to - from) / step) + 1;
+        return Enumerable.Range(0, count).Select(i => from + i * step).ToArray();
+    }
 }
