@@ -134,7 +134,11 @@ internal static class NotebookCommands
         {
             if (Directory.Exists(path))
             {
-                var found = Directory.GetFiles(path, "*.ipynb").Order(StringComparer.Ordinal).ToArray();
+                // Hidden files (editor checkpoints, test copies) are not the learner's notebooks.
+                var found = Directory.GetFiles(path, "*.ipynb")
+                    .Where(f => !Path.GetFileName(f).StartsWith('.'))
+                    .Order(StringComparer.Ordinal)
+                    .ToArray();
                 if (found.Length == 0)
                 {
                     throw new UsageException($"{path} contains no notebooks (*.ipynb).");
