@@ -33,8 +33,8 @@ public static class Episode01Figures
             "The physical floor for each medium, with measured routes (sources in data/latency/measured-rtt.csv).", LatencyVsDistance),
         new("ep01.measured-vs-floor", 1, "Measured round trips against the fiber floor",
             "Each measured route next to the fastest a fiber on its great circle could be.", MeasuredVsFloor),
-        new("ep01.latency-breakdown", 1, "Where a New York–London round trip goes",
-            "The seed sketch against the corrected model, component by component.", LatencyBreakdown),
+        new("ep01.latency-breakdown", 1, "What a New York–London round trip adds to the floor",
+            "The seed sketch against the corrected model, component by component, above the fiber floor.", LatencyBreakdown),
         new("ep01.budget-reach", 1, "How far a request can go in a round-trip budget",
             "Farthest great-circle distance reachable and back within a budget, by medium.", BudgetReach),
         new("ep01.equation-builder", 1, "Equation builder: fiber round trip with route stretch",
@@ -55,65 +55,70 @@ public static class Episode01Figures
 
     private static GenericChart MeasuredVsFloor()
     {
-        var routes = LatencyData.MeasuredRoutes;
+        // Horizontal bars read best with long route names; reversed so the first route is on top.
+        var routes = LatencyData.MeasuredRoutes.Reverse().ToArray();
         var labels = routes.Select(Label).ToArray();
-        var floor = CSharpChart.Column<double, string, string>(
+        var floor = CSharpChart.Bar<double, string, string>(
             routes.Select(r => r.PhysicalLimitRoundTripMs(r.Path == TransmissionPath.Microwave ? Medium.MicrowaveAir : Medium.StandardFiber)),
             Keys: labels, Name: "physical floor on the great circle (fiber; air for microwave)", MarkerColor: Color.fromString("#9e9e9e"));
-        var measured = CSharpChart.Column<double, string, string>(routes.Select(r => r.RttMs), Keys: labels, Name: "measured",
+        var measured = CSharpChart.Bar<double, string, string>(routes.Select(r => r.RttMs), Keys: labels, Name: "measured",
             MarkerColor: Color.fromString("#d62728"),
-            MultiText: Texts(routes.Select(r => $"{r.RatioToFiberLimit.ToString("0.00", CultureInfo.InvariantCulture)}× fiber floor")));
-        var chart = CSharpChart.Combine([floor, measured]);
-        var styled = ChartStyle.Apply(chart, "Measured round trips against the physical floor", "route (name)", "round-trip time (ms)");
+            MultiText: Texts(routes.Select(r => $"{r.RatioToFiberLimit.ToString("0.00", CultureInfo.InvariantCulture)}× fiber floor")),
+            TextPosition: StyleParam.TextPosition.Outside);
+        var chart = CSharpChart.Combine([floor, measured]).WithXAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 250));
+        var styled = ChartStyle.Apply(chart, "Measured round trips against the physical floor", "round-trip time (ms)", "route (name)");
         var layout = new Layout();
         layout.SetProperty("barmode", "group");
-        layout.SetProperty("margin", new { l = 80, r = 30, t = 70, b = 190 });
-        return Plotly.NET.Chart.withLayout(layout).Invoke(styled);
+        layout.SetProperty("margin", new { l = 330, r = 30, t = 70, b = 70 });
+        layout.SetProperty("legend", new { orientation = "h", x = 0, y = -0.15 });
+        return Plotly.NET.Chart.withLayout(layout).Invoke(styled).WithSize(ChartStyle.Width, ChartStyle.Height + 120);
     }
 
     private static GenericChart LatencyBreakdown()
     {
+        // What each model adds on top of the fiber floor over the great circle, round trip.
         const double km = 5585;
+        var floorMs = Propagation.RoundTripMs(km, Medium.StandardFiber);
         var seed = SeedLatencySketch.RealWorld(km);
         var hops = SeedLatencySketch.Hops(km);
-        var corrected = RouteLatency.Compute(km, new RouteOptions
-        {
-            Hops = hops,
-            ProcessingPerHopMicroseconds = SeedLatencySketch.SeedProcessingPerHopMicroseconds,
-            LinkUtilisation = SeedLatencySketch.SeedUtilisation,
-        });
-        var cable = corrected with { };
-        var withStretch = RouteLatency.Compute(km, new RouteOptions
-        {
-            RouteStretch = 1.07,
-            Hops = hops,
-            ProcessingPerHopMicroseconds = SeedLatencySketch.SeedProcessingPerHopMicroseconds,
-            LinkUtilisation = SeedLatencySketch.SeedUtilisation,
-        });
-        string[] scenarios =
-        [
-            "seed sketch",
-            $"corrected, same {hops} hops",
-            "corrected, route stretch 1.07",
-        ];
+        RouteLatencyOf(1.0, out var sameHops);
+        RouteLatencyOf(1.07, out var stretched);
+        void RouteLatencyOf(double stretch, out Physics.LatencyBreakdown breakdown) =>
+            breakdown = RouteLatency.Compute(km, new RouteOptions
+            {
+                RouteStretch = stretch,
+                Hops = hops,
+                ProcessingPerHopMicroseconds = SeedLatencySketch.SeedProcessingPerHopMicroseconds,
+                LinkUtilisation = SeedLatencySketch.SeedUtilisation,
+            });
+
+        string[] scenarios = ["seed sketch", $"corrected,<br>same {hops} hops", "corrected,<br>route stretch 1.07"];
         (string Name, string Colour, double[] Values)[] parts =
         [
-            ("propagation", "#d62728", [seed.PhysicalMs, 2 * cable.PropagationMs, 2 * withStretch.PropagationMs]),
-            ("processing", "#ff7f0e", [seed.RoutingMs, 2 * cable.ProcessingMs, 2 * withStretch.ProcessingMs]),
-            ("serialization", "#2ca02c", [seed.SerializationMs, 2 * cable.SerializationMs, 2 * withStretch.SerializationMs]),
-            ("queueing", "#9467bd", [seed.QueueingMs, 2 * cable.QueueingMs, 2 * withStretch.QueueingMs]),
+            ("longer path (route stretch)", "#d62728", [seed.PhysicalMs - floorMs, 2 * sameHops.PropagationMs - floorMs, 2 * stretched.PropagationMs - floorMs]),
+            ("processing", "#ff7f0e", [seed.RoutingMs, 2 * sameHops.ProcessingMs, 2 * stretched.ProcessingMs]),
+            ("serialization", "#2ca02c", [seed.SerializationMs, 2 * sameHops.SerializationMs, 2 * stretched.SerializationMs]),
+            ("queueing", "#9467bd", [seed.QueueingMs, 2 * sameHops.QueueingMs, 2 * stretched.QueueingMs]),
         ];
         var bars = parts.Select(p => CSharpChart.StackedColumn<double, string, string>(p.Values, Keys: scenarios, Name: p.Name,
-            MarkerColor: Color.fromString(p.Colour),
-            MultiText: Texts(p.Values.Select(v => v.ToString("0.000", CultureInfo.InvariantCulture) + " ms"))));
-        var measured = Line(
-            [-0.5, 2.5],
-            [58.55, 58.55],
-            "measured, EXA Express (58.55 ms)", "#000000", StyleParam.DrawingStyle.Dot);
-        var chart = CSharpChart.Combine([.. bars, measured]);
-        var styled = ChartStyle.Apply(chart, "New York–London (5,585 km): round trip by component", "model (name)", "round-trip time (ms)");
+            MarkerColor: Color.fromString(p.Colour)));
+        var exa = LatencyData.MeasuredRoutes.Single(r => r.Route.Contains("EXA", StringComparison.Ordinal));
+        var gap = exa.RttMs - floorMs;
+        var chart = CSharpChart.Combine(bars);
+        var styled = ChartStyle.Apply(chart,
+            $"New York–London: added on top of the {floorMs.ToString("0.0", CultureInfo.InvariantCulture)} ms fiber floor",
+            "model (name)", "round-trip time above the floor (ms)");
         var layout = new Layout();
         layout.SetProperty("barmode", "stack");
+        layout.SetProperty("shapes", new object[]
+        {
+            new { type = "line", xref = "paper", x0 = 0, x1 = 1, y0 = gap, y1 = gap, line = new { color = "#000000", width = 2, dash = "dot" } },
+        });
+        layout.SetProperty("annotations", new object[]
+        {
+            new { xref = "paper", x = 0, xanchor = "left", y = gap, yanchor = "bottom", showarrow = false,
+                text = $"measured EXA Express cable: {gap.ToString("0.00", CultureInfo.InvariantCulture)} ms above the floor" },
+        });
         return Plotly.NET.Chart.withLayout(layout).Invoke(styled);
     }
 
@@ -172,19 +177,28 @@ public static class Episode01Figures
 
     private static IEnumerable<GenericChart> MeasuredPoints()
     {
-        (TransmissionPath Path, string Name, StyleParam.MarkerSymbol Symbol)[] groups =
+        (TransmissionPath Path, string Name, string Symbol)[] groups =
         [
-            (TransmissionPath.FiberCable, "measured: dedicated cable", StyleParam.MarkerSymbol.Diamond),
-            (TransmissionPath.PublicInternet, "measured: public Internet", StyleParam.MarkerSymbol.Circle),
-            (TransmissionPath.Microwave, "measured: microwave link", StyleParam.MarkerSymbol.Square),
+            (TransmissionPath.FiberCable, "measured: dedicated cable", "diamond"),
+            (TransmissionPath.PublicInternet, "measured: public Internet", "circle"),
+            (TransmissionPath.Microwave, "measured: microwave link", "square"),
         ];
         foreach (var (path, name, symbol) in groups)
         {
             var routes = LatencyData.MeasuredRoutes.Where(r => r.Path == path).ToArray();
             yield return CSharpChart.Point<double, double, string>(
                 routes.Select(r => r.GreatCircleKm), routes.Select(r => r.RttMs), Name: name,
-                MultiText: Texts(routes.Select(Label)), MarkerSymbol: symbol, MarkerColor: Color.fromString("#000000"));
+                MultiText: Texts(routes.Select(Label)), Marker: PointMarker(symbol));
         }
+    }
+
+    private static Plotly.NET.TraceObjects.Marker PointMarker(string symbol)
+    {
+        var marker = new Plotly.NET.TraceObjects.Marker();
+        marker.SetProperty("size", 11);
+        marker.SetProperty("color", "#000000");
+        marker.SetProperty("symbol", symbol);
+        return marker;
     }
 
     private static string Label(MeasuredRoute route)
