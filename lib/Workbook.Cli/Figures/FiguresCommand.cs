@@ -152,7 +152,7 @@ public static class FiguresCommand
 
             if (!values.TryAdd(name, value))
             {
-                problem = $"{name}: given more than once; expected one {Expected(name)}";
+                problem = $"{name}: given more than once; give it once with {Expected(name)}";
                 return false;
             }
         }
