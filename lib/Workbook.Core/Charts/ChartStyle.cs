@@ -15,9 +15,11 @@ namespace Workbook.Core.Charts;
 /// exports do not depend on the window they were made in.
 /// </para>
 /// <para>
-/// The font list starts with Liberation Sans, which Debian installs with Chromium
-/// (<c>fonts-liberation</c>), and falls back to Arial, which has the same letter widths. Naming a
-/// font that is installed keeps text positions, and therefore PNG bytes, the same from run to run.
+/// The font list starts with Liberation Sans (Debian package <c>fonts-liberation</c>, which
+/// <c>apt-get install chromium</c> brings as a recommended package; name it explicitly when
+/// installing with <c>--no-install-recommends</c>) and falls back to Arial, which has the same letter
+/// widths. Naming a font that is installed keeps text positions, and therefore PNG bytes, the same
+/// from run to run.
 /// </para>
 /// <para>
 /// Implementation note: Plotly.NET.CSharp 0.14.0 has no <c>WithTitle</c>. The title goes through
