@@ -66,7 +66,7 @@ public static partial class ChartHtml
             .Append("<meta charset=\"utf-8\">\n")
             .Append("<title>").Append(WebUtility.HtmlEncode(pageTitle)).Append("</title>\n")
             .Append("<!-- plotly.js ").Append(PlotlyJs.Version).Append(", inlined so that the page renders with no network -->\n")
-            .Append("<script>\n").Append(InlinePlotlyJs()).Append("\n</script>\n")
+            .Append("<script>\n").Append(PlotlyJs.Source).Append("\n</script>\n")
             .Append("</head>\n")
             .Append("<body>\n")
             .Append("<div id=\"").Append(elementId).Append("\"></div>\n")
@@ -117,7 +117,7 @@ public static partial class ChartHtml
                 .Append("(function () {\n")
                 .Append("var define, module, exports; // hide AMD/CommonJS loaders so plotly.js ")
                 .Append(PlotlyJs.Version).Append(" sets window.Plotly\n")
-                .Append(InlinePlotlyJs())
+                .Append(PlotlyJs.Source)
                 .Append("\n}).call(window);\n")
                 .Append("</script>\n");
         }
@@ -151,16 +151,6 @@ public static partial class ChartHtml
     /// </remarks>
     internal static string ScriptSafeJson(GenericChart chart) =>
         FigureJson(chart).Replace("<", "\\u003c", StringComparison.Ordinal);
-
-    /// <summary>plotly.js for a script element, checked to contain no closing script tag.</summary>
-    internal static string InlinePlotlyJs()
-    {
-        var source = PlotlyJs.Source;
-        return source.Contains("</script", StringComparison.OrdinalIgnoreCase)
-            ? throw new InvalidOperationException(
-                $"plotly.js {PlotlyJs.Version} contains '</script' and cannot be inlined as it is.")
-            : source;
-    }
 
     /// <summary>Checks that an element id is safe in an HTML attribute and a script string, and meaningful as an id.</summary>
     internal static void RequireElementId(string elementId)

@@ -10,13 +10,16 @@ namespace Workbook.Core.Charts;
 /// <para>
 /// Every figure's <see cref="Figure.Build"/> ends with <see cref="Apply"/>, so a reader meets the
 /// same white background, font and size in the notebook, in the exported HTML and in the PNG and
-/// SVG images. The size is fixed (<see cref="Width"/> × <see cref="Height"/> pixels) so that
+/// SVG images. The legend sits in one row above the plot, so long trace names do not squeeze the
+/// plotting area. The size is fixed (<see cref="Width"/> × <see cref="Height"/> pixels) so that
 /// exports do not depend on the window they were made in.
 /// </para>
 /// <para>
-/// The font list starts with Liberation Sans, which Debian installs with Chromium
-/// (<c>fonts-liberation</c>), and falls back to Arial, which has the same letter widths. Naming a
-/// font that is installed keeps text positions, and therefore PNG bytes, the same from run to run.
+/// The font list starts with Liberation Sans (Debian package <c>fonts-liberation</c>, which
+/// <c>apt-get install chromium</c> brings as a recommended package; name it explicitly when
+/// installing with <c>--no-install-recommends</c>) and falls back to Arial, which has the same letter
+/// widths. Naming a font that is installed keeps text positions, and therefore PNG bytes, the same
+/// from run to run.
 /// </para>
 /// <para>
 /// Implementation note: Plotly.NET.CSharp 0.14.0 has no <c>WithTitle</c>. The title goes through
@@ -81,7 +84,13 @@ public static partial class ChartStyle
                 GridColor: Color.fromString(GridColor),
                 ShowLine: true,
                 LineColor: Color.fromString(AxisLineColor),
-                ZeroLine: false);
+                ZeroLine: false)
+            .WithLegendStyle(
+                Orientation: StyleParam.Orientation.Horizontal,
+                X: 0.0,
+                XAnchor: StyleParam.XAnchorPosition.Left,
+                Y: 1.02,
+                YAnchor: StyleParam.YAnchorPosition.Bottom);
 
         var layout = new Layout();
         layout.SetProperty("font", MakeFont(FontSize));

@@ -27,6 +27,11 @@ public static partial class PlotlyJs
     public static string Version => Resource.Value.Version;
 
     /// <summary>The minified plotly.js source (about 3.6 MB), read once and then cached.</summary>
+    /// <remarks>
+    /// The text is checked to contain no <c>&lt;/script</c>, so it can be placed inside a
+    /// <c>&lt;script&gt;</c> element as it is.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">The resource is missing, or its text could not be inlined.</exception>
     public static string Source => Text.Value;
 
     private static (string ResourceName, string Version) FindResource()
@@ -49,7 +54,11 @@ public static partial class PlotlyJs
         using var stream = typeof(GenericChart).Assembly.GetManifestResourceStream(resourceName)
             ?? throw new InvalidOperationException($"The resource {resourceName} could not be opened.");
         using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        var source = reader.ReadToEnd();
+        return source.Contains("</script", StringComparison.OrdinalIgnoreCase)
+            ? throw new InvalidOperationException(
+                $"plotly.js {Resource.Value.Version} contains '</script' and cannot be inlined in a script element.")
+            : source;
     }
 
     [GeneratedRegex(@"^Plotly\.NET\.plotly-(?<version>[0-9]+\.[0-9]+\.[0-9]+)\.min\.js$", RegexOptions.CultureInvariant)]

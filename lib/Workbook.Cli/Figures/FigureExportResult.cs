@@ -1,0 +1,15 @@
+namespace Workbook.Cli.Figures;
+
+/// <summary>The outcome of <see cref="FigureExporter.Export"/>.</summary>
+/// <param name="WrittenFiles">Every file written, in the order it was written (HTML first, then images).</param>
+/// <param name="ImageStatus">What became of the PNG and SVG images.</param>
+/// <param name="Message">
+/// One line for the user when <paramref name="ImageStatus"/> is <see cref="ImageExportStatus.NoBrowser"/>
+/// or <see cref="ImageExportStatus.Failed"/>; otherwise <see langword="null"/>.
+/// </param>
+/// <param name="BrowserTime">Wall-clock time the browser ran, or <see cref="TimeSpan.Zero"/> when it did not run.</param>
+public sealed record FigureExportResult(
+    IReadOnlyList<string> WrittenFiles,
+    ImageExportStatus ImageStatus,
+    string? Message,
+    TimeSpan BrowserTime);

@@ -1,0 +1,206 @@
+using System.Text;
+using Microsoft.FSharp.Core;
+using Workbook.Core.Charts;
+
+namespace Workbook.Cli.Figures;
+
+/// <summary>Writes figures to files: <c>&lt;out&gt;/epNN/&lt;figure-id&gt;.html|.png|.svg</c>.</summary>
+/// <remarks>
+/// <para>
+/// HTML comes from <see cref="ChartHtml.Standalone"/>: plotly.js inlined, interactive, renders
+/// offline. PNG and SVG come from plotly.js itself (<c>Plotly.toImage</c>) running in headless
+/// Chromium, so the images match what the notebook shows.
+/// </para>
+/// <para>
+/// One browser process renders every image of a run: one temporary page carries plotly.js and all
+/// figures and renders them in turn. Starting Chromium costs about two seconds, rendering one more
+/// image a small fraction of that, so one browser per run instead of per figure is the difference
+/// between seconds and minutes.
+/// </para>
+/// <para>
+/// The output is deterministic: the same figures give byte-identical HTML, PNG and SVG files on the
+/// same machine (same Chromium, same fonts). The only normalization is in SVG, see
+/// <see cref="NormalizeSvg"/>.
+/// </para>
+/// </remarks>
+public static class FigureExporter
+{
+    /// <summary>Exports <paramref name="figures"/> as <paramref name="options"/> say.</summary>
+    /// <param name="figures">The figures; ids must be unique.</param>
+    /// <param name="options">Output folder, formats, browser and limits.</param>
+    /// <returns>
+    /// The files written and what became of the images. Browser problems (none available, timeout,
+    /// crash) do not throw: the HTML is written and the result carries a one-line message.
+    /// </returns>
+    /// <exception cref="ArgumentException">The list is empty or two figures share an id.</exception>
+    /// <exception cref="IOException">A file could not be written.</exception>
+    public static FigureExportResult Export(IReadOnlyList<Figure> figures, FigureExportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        ArgumentNullException.ThrowIfNull(options);
+        if (figures.Count == 0)
+        {
+            throw new ArgumentException("There are no figures to export.", nameof(figures));
+        }
+
+        var duplicate = figures.GroupBy(f => f.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"The figure id '{duplicate.Key}' appears more than once.", nameof(figures));
+        }
+
+        var charts = figures.Select(f => f.Build()).ToList();
+        var written = new List<string>();
+        if (options.Formats.HasFlag(FigureFormats.Html))
+        {
+            for (var i = 0; i < figures.Count; i++)
+            {
+                var html = ChartHtml.Standalone(charts[i], figures[i].Id, figures[i].Title);
+                written.Add(WriteFile(options, figures[i], "html", Encoding.UTF8.GetBytes(html)));
+            }
+        }
+
+        var imageFormats = new[] { (Flag: FigureFormats.Png, Name: "png"), (Flag: FigureFormats.Svg, Name: "svg") }
+            .Where(f => options.Formats.HasFlag(f.Flag))
+            .Select(f => f.Name)
+            .ToList();
+        if (imageFormats.Count == 0)
+        {
+            return new FigureExportResult(written, ImageExportStatus.NotRequested, null, TimeSpan.Zero);
+        }
+
+        if (options.BrowserPath is null)
+        {
+            return new FigureExportResult(
+                written,
+                ImageExportStatus.NoBrowser,
+                $"no browser found for {string.Join(", ", imageFormats)}: {ChromiumLocator.InstallHint}",
+                TimeSpan.Zero);
+        }
+
+        var requests = new List<(Figure Figure, ImageRequest Request)>();
+        for (var i = 0; i < figures.Count; i++)
+        {
+            var (width, height) = SizeOf(charts[i]);
+            foreach (var format in imageFormats)
+            {
+                var scale = format == "png" ? options.PngScale : 1.0;
+                requests.Add((figures[i], new ImageRequest(i, format, width, height, scale)));
+            }
+        }
+
+        var started = TimeProvider.System.GetTimestamp();
+        IReadOnlyList<ImageOutcome> outcomes;
+        try
+        {
+            outcomes = Render(options.BrowserPath, charts.Select(ChartHtml.FigureJson).ToList(), requests.Select(r => r.Request).ToList(), options.Timeout);
+        }
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException)
+        {
+            return new FigureExportResult(
+                written,
+                ImageExportStatus.Failed,
+                $"images not written: {e.Message}",
+                TimeProvider.System.GetElapsedTime(started));
+        }
+
+        var browserTime = TimeProvider.System.GetElapsedTime(started);
+        var failures = new List<string>();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var (figure, request) = requests[i];
+            if (outcomes[i].Bytes is { } bytes)
+            {
+                var content = request.Format == "svg" ? NormalizeSvg(bytes) : bytes;
+                written.Add(WriteFile(options, figure, request.Format, content));
+            }
+            else
+            {
+                failures.Add($"{figure.Id}.{request.Format}: {outcomes[i].Error}");
+            }
+        }
+
+        return failures.Count == 0
+            ? new FigureExportResult(written, ImageExportStatus.Rendered, null, browserTime)
+            : new FigureExportResult(written, ImageExportStatus.Failed, "plotly.js could not render " + string.Join("; ", failures), browserTime);
+    }
+
+    /// <summary>The file an export writes for a figure and format: <c>&lt;out&gt;/epNN/&lt;id&gt;.&lt;format&gt;</c>.</summary>
+    /// <param name="outputDirectory">The export's output folder.</param>
+    /// <param name="figure">The figure.</param>
+    /// <param name="format"><c>html</c>, <c>png</c> or <c>svg</c>.</param>
+    /// <returns>The path, relative if <paramref name="outputDirectory"/> is.</returns>
+    public static string PathFor(string outputDirectory, Figure figure, string format)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        return Path.Combine(outputDirectory, figure.EpisodeFolder, figure.Id + "." + format);
+    }
+
+    /// <summary>Removes the empty <c>style=""</c> attribute plotly.js leaves on the root <c>&lt;svg&gt;</c>.</summary>
+    /// <remarks>
+    /// plotly.js clears the background with <c>style.background = ""</c> while preparing an SVG, and
+    /// depending on timing inside the page the resulting empty attribute is serialized before or after
+    /// <c>viewBox</c>. It means nothing, so removing it makes the bytes stable. Inside text and
+    /// attribute values a double quote is always escaped, so the literal <c> style=""</c> can only
+    /// be an empty attribute.
+    /// </remarks>
+    internal static byte[] NormalizeSvg(byte[] svg) =>
+        Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(svg).Replace(" style=\"\"", string.Empty, StringComparison.Ordinal));
+
+    private static IReadOnlyList<ImageOutcome> Render(
+        string browserPath, IReadOnlyList<string> figureJsons, IReadOnlyList<ImageRequest> requests, TimeSpan timeout)
+    {
+        var workFolder = Directory.CreateTempSubdirectory("workbook-figures-");
+        try
+        {
+            var pagePath = Path.Combine(workFolder.FullName, "export.html");
+            File.WriteAllText(pagePath, ImageExportPage.Build(figureJsons, requests), new UTF8Encoding(false));
+            var profile = Directory.CreateDirectory(Path.Combine(workFolder.FullName, "profile"));
+            var dom = HeadlessChromium.DumpDom(browserPath, pagePath, profile.FullName, timeout);
+            return ImageExportPage.ParseDump(dom, requests.Count);
+        }
+        finally
+        {
+            DeleteQuietly(workFolder);
+        }
+    }
+
+    private static void DeleteQuietly(DirectoryInfo folder)
+    {
+        // Implementation note: a browser that was just killed may still be releasing files in its
+        // profile for a moment; a temp folder left behind must not turn an export into a failure.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            try
+            {
+                folder.Delete(recursive: true);
+                return;
+            }
+            catch (IOException) when (attempt < 2)
+            {
+                Thread.Sleep(200);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return;
+            }
+        }
+    }
+
+    private static (int Width, int Height) SizeOf(Plotly.NET.GenericChart chart)
+    {
+        var size = Plotly.NET.GenericChart.tryGetLayoutSize(chart);
+        return (ValueOr(size.Item1, ChartStyle.Width), ValueOr(size.Item2, ChartStyle.Height));
+    }
+
+    private static int ValueOr(FSharpOption<int>? value, int fallback) =>
+        FSharpOption<int>.get_IsSome(value) ? value!.Value : fallback;
+
+    private static string WriteFile(FigureExportOptions options, Figure figure, string format, byte[] content)
+    {
+        var path = PathFor(options.OutputDirectory, figure, format);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+}

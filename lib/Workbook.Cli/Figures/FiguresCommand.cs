@@ -1,0 +1,319 @@
+using System.Globalization;
+using Workbook.Core.Charts;
+
+namespace Workbook.Cli.Figures;
+
+/// <summary>The <c>figures</c> command: exports catalog figures to HTML, PNG and SVG files.</summary>
+/// <remarks>
+/// <code>
+/// figures --episode &lt;n&gt;[,&lt;n&gt;...] | --id &lt;figure-id&gt; [--format html,png,svg] [--out &lt;dir&gt;] [--browser &lt;path&gt;]
+/// </code>
+/// <para>
+/// Defaults: every format, output folder <c>figures</c>. Files go to <c>&lt;out&gt;/epNN/&lt;figure-id&gt;.&lt;format&gt;</c>;
+/// one line is printed per file, then a summary with the elapsed time.
+/// </para>
+/// <para>Exit codes:</para>
+/// <list type="table">
+/// <item><term>0</term><description>every requested file was written.</description></item>
+/// <item><term>1</term><description>the browser ran but failed or timed out; the HTML was written.</description></item>
+/// <item><term>2</term><description>
+/// bad usage or input, with a one-line reason naming the option: unknown option or format, missing
+/// value, a number that does not parse, an episode without figures, an unknown id, or a browser
+/// path (<c>--browser</c> or <c>WORKBOOK_CHROMIUM</c>) that does not exist. Nothing is written.
+/// </description></item>
+/// <item><term>3</term><description>
+/// PNG or SVG were requested but no browser was found on <c>PATH</c>; the HTML was written and the
+/// message says how to install one. A path the user named and got wrong is a usage error (2)
+/// instead, because the fix is to correct the path, not to install a browser.
+/// </description></item>
+/// </list>
+/// </remarks>
+public static class FiguresCommand
+{
+    /// <summary>Every figure was written.</summary>
+    public const int ExitOk = 0;
+
+    /// <summary>The browser failed or timed out; HTML was written.</summary>
+    public const int ExitExportFailed = 1;
+
+    /// <summary>Bad usage or input; nothing was written.</summary>
+    public const int ExitUsage = 2;
+
+    /// <summary>Images were requested but no browser was found; HTML was written.</summary>
+    public const int ExitNoBrowser = 3;
+
+    /// <summary>The default output folder.</summary>
+    public const string DefaultOutputDirectory = "figures";
+
+    /// <summary>The one-line usage.</summary>
+    public const string Usage =
+        "usage: figures --episode <n>[,<n>...] | --id <figure-id> [--format html,png,svg] [--out <dir>] [--browser <path>]";
+
+    private static readonly string[] FormatNames = ["html", "png", "svg"];
+
+    /// <summary>Runs the command on the workbook's <see cref="FigureCatalog"/>.</summary>
+    /// <param name="args">The arguments after <c>figures</c>.</param>
+    /// <param name="stdout">Receives one line per file written and the summary.</param>
+    /// <param name="stderr">Receives the one-line reason when the exit code is not 0.</param>
+    /// <returns>The exit code: 0, 1, 2 or 3 (see the remarks of <see cref="FiguresCommand"/>).</returns>
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr) =>
+        Run(args, stdout, stderr, FigureCatalog.All, Environment.GetEnvironmentVariable);
+
+    /// <summary>Runs the command on any list of figures, reading environment variables through a function (for tests).</summary>
+    internal static int Run(
+        IReadOnlyList<string> args,
+        TextWriter stdout,
+        TextWriter stderr,
+        IReadOnlyList<Figure> catalog,
+        Func<string, string?> getEnvironmentVariable)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(getEnvironmentVariable);
+
+        var started = TimeProvider.System.GetTimestamp();
+        if (args.Any(a => a is "--help" or "-h"))
+        {
+            stdout.WriteLine(Usage);
+            return ExitOk;
+        }
+
+        if (!TryParse(args, out var request, out var problem)
+            || !TrySelect(request, catalog, out var figures, out problem)
+            || !TryLocateBrowser(request, getEnvironmentVariable, out var browserPath, out problem))
+        {
+            stderr.WriteLine("figures: " + problem);
+            return ExitUsage;
+        }
+
+        var options = new FigureExportOptions
+        {
+            OutputDirectory = request.OutputDirectory,
+            Formats = request.Formats,
+            BrowserPath = browserPath,
+        };
+        var result = FigureExporter.Export(figures, options);
+        foreach (var file in result.WrittenFiles)
+        {
+            stdout.WriteLine("wrote " + file);
+        }
+
+        var elapsed = TimeProvider.System.GetElapsedTime(started);
+        var browserPart = result.BrowserTime > TimeSpan.Zero
+            ? string.Create(CultureInfo.InvariantCulture, $", browser {result.BrowserTime.TotalSeconds:0.0} s")
+            : string.Empty;
+        stdout.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"figures: {result.WrittenFiles.Count} {Plural(result.WrittenFiles.Count, "file")} for {figures.Count} {Plural(figures.Count, "figure")} in {request.OutputDirectory} ({elapsed.TotalSeconds:0.0} s{browserPart})"));
+
+        switch (result.ImageStatus)
+        {
+            case ImageExportStatus.NoBrowser:
+                stderr.WriteLine("figures: " + result.Message + "; the HTML was written");
+                return ExitNoBrowser;
+            case ImageExportStatus.Failed:
+                stderr.WriteLine("figures: " + result.Message);
+                return ExitExportFailed;
+            default:
+                return ExitOk;
+        }
+    }
+
+    private sealed record Request(
+        IReadOnlyList<int>? Episodes,
+        string? Id,
+        FigureFormats Formats,
+        string OutputDirectory,
+        string? BrowserPath);
+
+    private static bool TryParse(IReadOnlyList<string> args, out Request request, out string problem)
+    {
+        request = new Request(null, null, FigureFormats.All, DefaultOutputDirectory, null);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var (name, inlineValue) = SplitOption(args[i]);
+            if (name is not ("--episode" or "--id" or "--format" or "--out" or "--browser"))
+            {
+                problem = name.StartsWith('-')
+                    ? $"unknown option '{name}'; allowed: --episode, --id, --format, --out, --browser"
+                    : $"unexpected argument '{name}'; options are --episode, --id, --format, --out, --browser";
+                return false;
+            }
+
+            var value = inlineValue ?? (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : null);
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                problem = $"{name}: missing value; expected {Expected(name)}";
+                return false;
+            }
+
+            if (!values.TryAdd(name, value))
+            {
+                problem = $"{name}: given more than once; give it once with {Expected(name)}";
+                return false;
+            }
+        }
+
+        var hasEpisode = values.TryGetValue("--episode", out var episodeText);
+        var hasId = values.TryGetValue("--id", out var id);
+        if (hasEpisode == hasId)
+        {
+            problem = hasEpisode
+                ? "--episode and --id: give one of them, not both"
+                : "--episode or --id is required; " + Usage;
+            return false;
+        }
+
+        IReadOnlyList<int>? episodes = null;
+        if (hasEpisode && !TryParseEpisodes(episodeText!, out episodes, out problem))
+        {
+            return false;
+        }
+
+        var formats = FigureFormats.All;
+        if (values.TryGetValue("--format", out var formatText) && !TryParseFormats(formatText, out formats, out problem))
+        {
+            return false;
+        }
+
+        request = new Request(
+            episodes,
+            id,
+            formats,
+            values.GetValueOrDefault("--out", DefaultOutputDirectory),
+            values.GetValueOrDefault("--browser"));
+        problem = string.Empty;
+        return true;
+    }
+
+    private static (string Name, string? Value) SplitOption(string argument)
+    {
+        var equals = argument.IndexOf('=', StringComparison.Ordinal);
+        return argument.StartsWith("--", StringComparison.Ordinal) && equals > 0
+            ? (argument[..equals], argument[(equals + 1)..])
+            : (argument, null);
+    }
+
+    private static string Expected(string option) => option switch
+    {
+        "--episode" => "episode numbers like 1 or 1,2",
+        "--id" => "a figure id like ep01.latency-vs-distance",
+        "--format" => "a comma-separated list of html, png, svg",
+        "--out" => "an output folder",
+        _ => "the path of a Chromium executable",
+    };
+
+    private static bool TryParseEpisodes(string text, out IReadOnlyList<int>? episodes, out string problem)
+    {
+        var parsed = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var episode)
+                || episode is < 1 or > Figure.MaxEpisode)
+            {
+                episodes = null;
+                problem = $"--episode: '{part}' is not an episode number; expected whole numbers from 1 to {Figure.MaxEpisode}, like 1 or 1,2";
+                return false;
+            }
+
+            if (!parsed.Contains(episode))
+            {
+                parsed.Add(episode);
+            }
+        }
+
+        episodes = parsed;
+        problem = string.Empty;
+        return true;
+    }
+
+    private static bool TryParseFormats(string text, out FigureFormats formats, out string problem)
+    {
+        formats = FigureFormats.None;
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            var format = part.ToLowerInvariant() switch
+            {
+                "html" => FigureFormats.Html,
+                "png" => FigureFormats.Png,
+                "svg" => FigureFormats.Svg,
+                _ => FigureFormats.None,
+            };
+            if (format == FigureFormats.None)
+            {
+                problem = $"--format: unknown format '{part}'; allowed: {string.Join(", ", FormatNames)}";
+                return false;
+            }
+
+            formats |= format;
+        }
+
+        problem = string.Empty;
+        return true;
+    }
+
+    private static bool TrySelect(Request request, IReadOnlyList<Figure> catalog, out IReadOnlyList<Figure> figures, out string problem)
+    {
+        figures = [];
+        if (request.Id is { } id)
+        {
+            var match = catalog.FirstOrDefault(f => string.Equals(f.Id, id, StringComparison.Ordinal));
+            if (match is null)
+            {
+                problem = $"--id: unknown figure id '{id}'; known ids: {(catalog.Count == 0 ? "(none)" : string.Join(", ", catalog.Select(f => f.Id)))}";
+                return false;
+            }
+
+            figures = [match];
+            problem = string.Empty;
+            return true;
+        }
+
+        var selected = new List<Figure>();
+        foreach (var episode in request.Episodes!)
+        {
+            var ofEpisode = catalog.Where(f => f.Episode == episode).ToList();
+            if (ofEpisode.Count == 0)
+            {
+                var withFigures = catalog.Select(f => f.Episode).Distinct().Order().ToList();
+                var known = withFigures.Count == 0 ? "(none)" : string.Join(", ", withFigures);
+                problem = $"--episode: episode {episode} has no figures; episodes with figures: {known}";
+                return false;
+            }
+
+            selected.AddRange(ofEpisode);
+        }
+
+        figures = selected;
+        problem = string.Empty;
+        return true;
+    }
+
+    private static bool TryLocateBrowser(
+        Request request, Func<string, string?> getEnvironmentVariable, out string? browserPath, out string problem)
+    {
+        browserPath = null;
+        problem = string.Empty;
+        var wantsImages = (request.Formats & (FigureFormats.Png | FigureFormats.Svg)) != 0;
+        if (!wantsImages && request.BrowserPath is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            browserPath = ChromiumLocator.Locate(request.BrowserPath, getEnvironmentVariable);
+            return true;
+        }
+        catch (FileNotFoundException e)
+        {
+            problem = request.BrowserPath is null ? e.Message : "--browser: " + e.Message;
+            return false;
+        }
+    }
+
+    private static string Plural(int count, string noun) => count == 1 ? noun : noun + "s";
+}

@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Workbook.Core.Charts;
+
+namespace Workbook.Cli.Figures;
+
+/// <summary>One image for the export page to render.</summary>
+/// <param name="FigureIndex">Index into the figure JSON list given to <see cref="ImageExportPage.Build"/>.</param>
+/// <param name="Format"><c>png</c> or <c>svg</c>.</param>
+/// <param name="Width">Width in CSS pixels.</param>
+/// <param name="Height">Height in CSS pixels.</param>
+/// <param name="Scale">Pixel density; a PNG has <c>Width × Scale</c> by <c>Height × Scale</c> pixels.</param>
+internal sealed record ImageRequest(int FigureIndex, string Format, int Width, int Height, double Scale);
+
+/// <summary>The result of one <see cref="ImageRequest"/>: the file's bytes, or why there are none.</summary>
+internal sealed record ImageOutcome(byte[]? Bytes, string? Error);
+
+/// <summary>
+/// The temporary page that headless Chromium loads to turn figure JSON into PNG and SVG, and the
+/// reader of what the page leaves in its DOM.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The page inlines plotly.js and every figure, calls <c>Plotly.toImage</c> for each request in
+/// turn, and writes one JSON result into <c>&lt;pre id="workbook-export-result"&gt;</c>: per image either
+/// base64 bytes or an error message. Chromium's <c>--dump-dom</c> prints the DOM when the page's
+/// virtual time budget runs out, and <see cref="ParseDump"/> reads the result back. Base64 keeps the
+/// payload ASCII, so nothing in it is changed by HTML serialization.
+/// </para>
+/// <para>
+/// Determinism: plotly.js names clip paths and traces with <c>Math.random()</c>, which would make
+/// every SVG different. The page replaces <c>Math.random</c> with a small seeded generator
+/// (mulberry32) and reseeds it before every image, and renders a fresh copy of the figure each time,
+/// so an image does not depend on which other images share the run.
+/// </para>
+/// </remarks>
+internal static partial class ImageExportPage
+{
+    /// <summary>The id of the element that carries the JSON result.</summary>
+    internal const string ResultElementId = "workbook-export-result";
+
+    /// <summary>Builds the page.</summary>
+    /// <param name="figureJsons">Figure JSON from <see cref="ChartHtml.FigureJson"/>.</param>
+    /// <param name="requests">The images to render, in order.</param>
+    internal static string Build(IReadOnlyList<string> figureJsons, IReadOnlyList<ImageRequest> requests)
+    {
+        var page = new StringBuilder(PlotlyJs.Source.Length + figureJsons.Sum(j => j.Length) + 8192);
+        page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>figure export</title>\n")
+            .Append("<script>\n")
+            .Append("var workbookSeed = 1;\n")
+            .Append("Math.random = function () {\n")
+            .Append("  workbookSeed = (workbookSeed + 0x6D2B79F5) | 0;\n")
+            .Append("  var t = workbookSeed;\n")
+            .Append("  t = Math.imul(t ^ (t >>> 15), t | 1);\n")
+            .Append("  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);\n")
+            .Append("  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;\n")
+            .Append("};\n")
+            .Append("</script>\n")
+            .Append("<script>\n").Append(PlotlyJs.Source).Append("\n</script>\n")
+            .Append("</head>\n<body>\n")
+            .Append("<pre id=\"").Append(ResultElementId).Append("\"></pre>\n")
+            .Append("<script>\n")
+            .Append("var figures = [\n");
+        foreach (var json in figureJsons)
+        {
+            page.Append(json.Replace("<", "\\u003c", StringComparison.Ordinal)).Append(",\n");
+        }
+
+        page.Append("];\nvar requests = [\n");
+        foreach (var r in requests)
+        {
+            page.Append(CultureInfo.InvariantCulture,
+                $"{{figure: {r.FigureIndex}, format: \"{r.Format}\", width: {r.Width}, height: {r.Height}, scale: {r.Scale.ToString("R", CultureInfo.InvariantCulture)}}},\n");
+        }
+
+        page.Append("];\n")
+            .Append("""
+                function utf8Base64(text) {
+                  var bytes = new TextEncoder().encode(text);
+                  var binary = "";
+                  for (var i = 0; i < bytes.length; i += 0x8000) {
+                    binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+                  }
+                  return btoa(binary);
+                }
+                function finish(payload) {
+                  document.getElementById("workbook-export-result").textContent = JSON.stringify(payload);
+                  document.querySelectorAll("script").forEach(function (s) { s.remove(); });
+                }
+                (async function () {
+                  var results = [];
+                  for (var i = 0; i < requests.length; i++) {
+                    var r = requests[i];
+                    workbookSeed = 1;
+                    try {
+                      var figure = structuredClone(figures[r.figure]);
+                      var data = await Plotly.toImage(figure, {format: r.format, width: r.width, height: r.height, scale: r.scale, imageDataOnly: true});
+                      results.push({base64: r.format === "svg" ? utf8Base64(data) : data});
+                    } catch (e) {
+                      results.push({error: String((e && e.message) || e)});
+                    }
+                  }
+                  finish({complete: true, results: results});
+                })().catch(function (e) { finish({complete: false, error: String((e && e.message) || e), results: []}); });
+
+                """)
+            .Append("</script>\n</body>\n</html>\n");
+        return page.ToString();
+    }
+
+    /// <summary>Reads the results out of the DOM that Chromium printed.</summary>
+    /// <param name="dumpedDom">Chromium's <c>--dump-dom</c> output.</param>
+    /// <param name="expected">How many images were requested.</param>
+    /// <returns>One outcome per request, in request order.</returns>
+    /// <exception cref="InvalidOperationException">The page did not finish, or its result is malformed; the message says which.</exception>
+    internal static IReadOnlyList<ImageOutcome> ParseDump(string dumpedDom, int expected)
+    {
+        var match = ResultPattern().Match(dumpedDom);
+        if (!match.Success || match.Groups["json"].Length == 0)
+        {
+            throw new InvalidOperationException(
+                "the export page did not finish before Chromium printed it (no result in the DOM); " +
+                "the virtual time budget may be too small or plotly.js failed to load");
+        }
+
+        using var document = JsonDocument.Parse(WebUtility.HtmlDecode(match.Groups["json"].Value));
+        var root = document.RootElement;
+        if (!root.GetProperty("complete").GetBoolean())
+        {
+            throw new InvalidOperationException($"the export page failed: {root.GetProperty("error").GetString()}");
+        }
+
+        var results = root.GetProperty("results");
+        if (results.GetArrayLength() != expected)
+        {
+            throw new InvalidOperationException($"the export page returned {results.GetArrayLength()} images, expected {expected}");
+        }
+
+        return results.EnumerateArray()
+            .Select(r => r.TryGetProperty("base64", out var data)
+                ? new ImageOutcome(Convert.FromBase64String(data.GetString() ?? string.Empty), null)
+                : new ImageOutcome(null, r.GetProperty("error").GetString() ?? "unknown error"))
+            .ToList();
+    }
+
+    [GeneratedRegex("<pre id=\"workbook-export-result\">(?<json>[^<]*)</pre>", RegexOptions.CultureInvariant)]
+    private static partial Regex ResultPattern();
+}

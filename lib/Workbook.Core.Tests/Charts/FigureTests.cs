@@ -1,0 +1,74 @@
+using Workbook.Core.Charts;
+
+namespace Workbook.Core.Tests.Charts;
+
+public class FigureTests
+{
+    [Theory]
+    [InlineData("ep01.latency-vs-distance", 1)]
+    [InlineData("ep12.a", 12)]
+    [InlineData("ep99.p99-tail-latency-2", 99)]
+    public void Accepts_LowercaseKebabIdsWithMatchingEpisodePrefix(string id, int episode)
+    {
+        var figure = new Figure(id, episode, "t", "c", () => SampleFigures.LatencyChart());
+
+        Assert.Equal(id, figure.Id);
+        Assert.Equal(episode, figure.Episode);
+        Assert.Equal(id[..4], figure.EpisodeFolder);
+    }
+
+    [Theory]
+    [InlineData("Ep01.latency")]
+    [InlineData("ep01.Latency")]
+    [InlineData("ep1.latency")]
+    [InlineData("ep01latency")]
+    [InlineData("ep01.latency_vs_distance")]
+    [InlineData("ep01.latency--distance")]
+    [InlineData("ep01.-latency")]
+    [InlineData("ep01.latency-")]
+    [InlineData("ep01.")]
+    [InlineData("ep01.latency vs distance")]
+    public void Rejects_IdsThatAreNotEpPrefixPlusKebabCase(string id)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new Figure(id, 1, "t", "c", () => SampleFigures.LatencyChart()));
+
+        Assert.Equal("Id", error.ParamName);
+        Assert.Contains("'epNN.' followed by lowercase kebab-case words", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rejects_IdWhosePrefixNamesAnotherEpisode()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new Figure("ep02.latency", 1, "t", "c", () => SampleFigures.LatencyChart()));
+
+        Assert.Contains("names episode 2 but Episode is 1; the prefix must be 'ep01.'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(100)]
+    public void Rejects_EpisodeOutsideOneTo99(int episode)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Figure("ep00.x", episode, "t", "c", () => SampleFigures.LatencyChart()));
+
+        Assert.Equal("Episode", error.ParamName);
+        Assert.StartsWith($"Episode must be between 1 and 99; it was {episode}.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rejects_EmptyTitleOrCaptionAndMissingBuild()
+    {
+        Assert.Equal("Title", Assert.Throws<ArgumentException>(() => new Figure("ep01.x", 1, " ", "c", () => SampleFigures.LatencyChart())).ParamName);
+        Assert.Equal("Caption", Assert.Throws<ArgumentException>(() => new Figure("ep01.x", 1, "t", "", () => SampleFigures.LatencyChart())).ParamName);
+        Assert.Equal("Build", Assert.Throws<ArgumentNullException>(() => new Figure("ep01.x", 1, "t", "c", null!)).ParamName);
+    }
+
+    [Fact]
+    public void EpisodeFolderName_PadsToTwoDigits()
+    {
+        Assert.Equal("ep01", Figure.EpisodeFolderName(1));
+        Assert.Equal("ep42", Figure.EpisodeFolderName(42));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Figure.EpisodeFolderName(0));
+    }
+}

@@ -1,0 +1,30 @@
+using Workbook.Core.Charts;
+using CSharpChart = Plotly.NET.CSharp.Chart;
+
+namespace Workbook.Core.Tests.Charts;
+
+/// <summary>Small ad-hoc figures for tests; the catalog's real figures are not used here.</summary>
+internal static class SampleFigures
+{
+    public const string Title = "Round trips grow with distance";
+
+    public static Plotly.NET.GenericChart LatencyChart(string title = Title) =>
+        ChartStyle.Apply(
+            CSharpChart.Line<double, double, string>(
+                x: [0.0, 1000, 2000, 4000],
+                y: [0.0, 10, 20, 40],
+                Name: "fibre, one way"),
+            title,
+            "distance (km)",
+            "delay (ms)");
+
+    public static Figure Latency(string id = "ep01.sample-latency", int episode = 1) =>
+        new(id, episode, Title, "Light in fibre covers about 200 km per ms (illustrative).", () => LatencyChart());
+
+    public static Figure Bars(string id = "ep02.sample-bars", int episode = 2) =>
+        new(id, episode, "Messages per protocol", "Illustrative counts.", () => ChartStyle.Apply(
+            CSharpChart.Column<int, string, string>(values: [3, 5, 8], Keys: new[] { "gossip", "2PC", "Paxos" }, Name: "messages"),
+            "Messages per protocol",
+            "protocol (name)",
+            "messages (count)"));
+}

@@ -1,0 +1,180 @@
+using System.Xml.Linq;
+using Workbook.Cli.Figures;
+using Workbook.Core.Charts;
+using Workbook.Core.Tests.Charts;
+using Xunit.Abstractions;
+
+namespace Workbook.Core.Tests.Cli;
+
+/// <summary>Three export runs shared by the tests below: two identical ones and one mixed one.</summary>
+public sealed class ExportRunsFixture : IDisposable
+{
+    private readonly TempFolder folder = new();
+
+    public ExportRunsFixture()
+    {
+        Browser = ChromiumRequirement.Find();
+        if (Browser is null)
+        {
+            return;
+        }
+
+        First = Export("first", [SampleFigures.Latency()], FigureFormats.All, 1);
+        Second = Export("second", [SampleFigures.Latency()], FigureFormats.All, 1);
+        Mixed = Export("mixed", [SampleFigures.Bars(), SampleFigures.Latency()], FigureFormats.Png | FigureFormats.Svg, 2);
+    }
+
+    public string? Browser { get; }
+
+    public FigureExportResult? First { get; }
+
+    public FigureExportResult? Second { get; }
+
+    /// <summary>Another figure first, PNG at scale 2, no HTML.</summary>
+    public FigureExportResult? Mixed { get; }
+
+    public string Out(string run) => folder.Combine(run);
+
+    public void Dispose() => folder.Dispose();
+
+    private FigureExportResult Export(string run, IReadOnlyList<Figure> figures, FigureFormats formats, double scale) =>
+        FigureExporter.Export(figures, new FigureExportOptions
+        {
+            OutputDirectory = Out(run),
+            Formats = formats,
+            BrowserPath = Browser,
+            PngScale = scale,
+        });
+}
+
+[Collection(ChromiumCollection.Name)]
+public class FigureExporterTests(ExportRunsFixture runs, ITestOutputHelper output) : IClassFixture<ExportRunsFixture>
+{
+    private const string Id = "ep01.sample-latency";
+
+    private string FileOf(string run, string format) => Path.Combine(runs.Out(run), "ep01", Id + "." + format);
+
+    [Fact]
+    public void Export_WritesHtmlPngAndSvgIntoTheEpisodeFolder()
+    {
+        if (ChromiumRequirement.IsMissing(runs.Browser, output))
+        {
+            return;
+        }
+
+        Assert.Equal(ImageExportStatus.Rendered, runs.First!.ImageStatus);
+        Assert.Null(runs.First.Message);
+        Assert.Equal([FileOf("first", "html"), FileOf("first", "png"), FileOf("first", "svg")], runs.First.WrittenFiles);
+        Assert.All(runs.First.WrittenFiles, f => Assert.True(new FileInfo(f).Length > 1000, f));
+        output.WriteLine($"browser time, 1 figure x 2 images: {runs.First.BrowserTime.TotalSeconds:0.00} s; again: {runs.Second!.BrowserTime.TotalSeconds:0.00} s; 2 figures x 2 images: {runs.Mixed!.BrowserTime.TotalSeconds:0.00} s");
+    }
+
+    [Fact]
+    public void Html_IsTheStandalonePageOfTheFigure()
+    {
+        if (ChromiumRequirement.IsMissing(runs.Browser, output))
+        {
+            return;
+        }
+
+        var figure = SampleFigures.Latency();
+        Assert.Equal(ChartHtml.Standalone(figure.Build(), figure.Id, figure.Title), File.ReadAllText(FileOf("first", "html")));
+    }
+
+    [Fact]
+    public void Png_HasThePngSignatureAndTheRequestedPixelSize()
+    {
+        if (ChromiumRequirement.IsMissing(runs.Browser, output))
+        {
+            return;
+        }
+
+        var png = File.ReadAllBytes(FileOf("first", "png"));
+        Assert.True(PngImage.HasSignature(png));
+        Assert.Equal((ChartStyle.Width, ChartStyle.Height), PngImage.ReadSize(png));
+
+        var doubled = File.ReadAllBytes(FileOf("mixed", "png"));
+        Assert.Equal((2 * ChartStyle.Width, 2 * ChartStyle.Height), PngImage.ReadSize(doubled));
+    }
+
+    [Fact]
+    public void Png_ShowsDarkTextOnAWhiteBackground()
+    {
+        if (ChromiumRequirement.IsMissing(runs.Browser, output))
+        {
+            return;
+        }
+
+        var image = PngImage.Decode(File.ReadAllBytes(FileOf("first", "png")));
+
+        Assert.Equal((255, 255, 255), image.At(0, 0));
+        var darkInTitleBand = 0;
+        for (var y = 0; y < 80; y++)
+        {
+            for (var x = 0; x < image.Width; x++)
+            {
+                var (r, g, b) = image.At(x, y);
+                darkInTitleBand += r + g + b < 200 ? 1 : 0;
+            }
+        }
+
+        Assert.True(darkInTitleBand > 200, $"expected title text in the top 80 rows; found {darkInTitleBand} dark pixels");
+    }
+
+    [Fact]
+    public void Svg_IsXmlWithAnSvgRootThatContainsTheTitleAndAxisTitles()
+    {
+        if (ChromiumRequirement.IsMissing(runs.Browser, output))
+        {
+            return;
+        }
+
+        var svg = XDocument.Load(FileOf("first", "svg"));
+        var texts = svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).ToList();
+
+        Assert.Equal("svg", svg.Root!.Name.LocalName);
+        Assert.Equal("http://www.w3.org/2000/svg", svg.Root.Name.NamespaceName);
+        Assert.Equal(ChartStyle.Width.ToString(System.Globalization.CultureInfo.InvariantCulture), svg.Root.Attribute("width")?.Value);
+        Assert.Contains(SampleFigures.Title, texts);
+        Assert.Contains("distance (km)", texts);
+        Assert.Contains("delay (ms)", texts);
+        Assert.Contains("fibre, one way", texts);
+    }
+
+    [Fact]
+    public void TwoRuns_GiveByteIdenticalHtmlSvgAndPng()
+    {
+        if (ChromiumRequirement.IsMissing(runs.Browser, output))
+        {
+            return;
+        }
+
+        Assert.Equal(File.ReadAllBytes(FileOf("first", "html")), File.ReadAllBytes(FileOf("second", "html")));
+        Assert.Equal(File.ReadAllText(FileOf("first", "svg")), File.ReadAllText(FileOf("second", "svg")));
+
+        var first = File.ReadAllBytes(FileOf("first", "png"));
+        var second = File.ReadAllBytes(FileOf("second", "png"));
+        if (first.AsSpan().SequenceEqual(second))
+        {
+            output.WriteLine("PNG: byte-identical");
+            return;
+        }
+
+        // Same pixels in different bytes (another zlib level, say) is still the same picture.
+        output.WriteLine("PNG: bytes differ, comparing decoded pixels");
+        Assert.Equal(PngImage.Decode(first).Pixels, PngImage.Decode(second).Pixels);
+    }
+
+    [Fact]
+    public void Svg_DoesNotDependOnTheOtherImagesOfTheRun()
+    {
+        if (ChromiumRequirement.IsMissing(runs.Browser, output))
+        {
+            return;
+        }
+
+        Assert.Equal(File.ReadAllText(FileOf("first", "svg")), File.ReadAllText(FileOf("mixed", "svg")));
+        Assert.True(File.Exists(Path.Combine(runs.Out("mixed"), "ep02", "ep02.sample-bars.svg")));
+        Assert.False(File.Exists(Path.Combine(runs.Out("mixed"), "ep01", Id + ".html")));
+    }
+}

@@ -1,0 +1,140 @@
+using Workbook.Cli.Figures;
+using Workbook.Core.Charts;
+using Workbook.Core.Tests.Charts;
+using Xunit.Abstractions;
+
+namespace Workbook.Core.Tests.Cli;
+
+[Collection(ChromiumCollection.Name)]
+public class FiguresCommandTests(ITestOutputHelper output)
+{
+    private static readonly IReadOnlyList<Figure> Catalog = [SampleFigures.Latency(), SampleFigures.Bars()];
+
+    private static readonly Func<string, string?> NoEnvironment = _ => null;
+
+    private sealed record Outcome(int ExitCode, string[] Out, string[] Err);
+
+    private static Outcome Run(Func<string, string?> environment, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = FiguresCommand.Run(args, stdout, stderr, Catalog, environment);
+        static string[] Lines(StringWriter w) => w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return new Outcome(code, Lines(stdout), Lines(stderr));
+    }
+
+    private static Outcome Run(params string[] args) => Run(NoEnvironment, args);
+
+    [Theory]
+    [InlineData("figures: --format: unknown format 'jpg'; allowed: html, png, svg", "--id", "ep01.sample-latency", "--format", "html,jpg")]
+    [InlineData("figures: --id: unknown figure id 'ep01.nope'; known ids: ep01.sample-latency, ep02.sample-bars", "--id", "ep01.nope")]
+    [InlineData("figures: --episode: 'x' is not an episode number; expected whole numbers from 1 to 99, like 1 or 1,2", "--episode", "1,x")]
+    [InlineData("figures: --episode: '0' is not an episode number; expected whole numbers from 1 to 99, like 1 or 1,2", "--episode", "0")]
+    [InlineData("figures: --episode: episode 3 has no figures; episodes with figures: 1, 2", "--episode", "3")]
+    [InlineData("figures: --out: missing value; expected an output folder", "--episode", "1", "--out")]
+    [InlineData("figures: --episode: missing value; expected episode numbers like 1 or 1,2", "--episode", "--format", "html")]
+    [InlineData("figures: unknown option '--scale'; allowed: --episode, --id, --format, --out, --browser", "--episode", "1", "--scale", "2")]
+    [InlineData("figures: --episode and --id: give one of them, not both", "--episode", "1", "--id", "ep01.sample-latency")]
+    [InlineData("figures: --format: given more than once; give it once with a comma-separated list of html, png, svg", "--episode", "1", "--format", "png", "--format=svg")]
+    [InlineData("figures: --browser: browser not found at /nonexistent/chromium", "--episode", "1", "--browser", "/nonexistent/chromium")]
+    public void BadUsage_Exits2WithOneLineNamingTheOption(string message, params string[] args)
+    {
+        var outcome = Run(args);
+
+        Assert.Equal(FiguresCommand.ExitUsage, outcome.ExitCode);
+        Assert.Equal([message], outcome.Err);
+        Assert.Empty(outcome.Out);
+    }
+
+    [Fact]
+    public void NeitherEpisodeNorId_Exits2WithTheUsage()
+    {
+        var outcome = Run("--format", "html");
+
+        Assert.Equal(FiguresCommand.ExitUsage, outcome.ExitCode);
+        Assert.Equal(["figures: --episode or --id is required; " + FiguresCommand.Usage], outcome.Err);
+    }
+
+    [Fact]
+    public void BrowserFromEnvironmentThatDoesNotExist_Exits2AndNamesTheVariable()
+    {
+        using var folder = new TempFolder();
+
+        var outcome = Run(
+            name => name == ChromiumLocator.EnvironmentVariable ? "/nonexistent/chrome" : null,
+            "--id", "ep01.sample-latency", "--out", folder.Path);
+
+        Assert.Equal(FiguresCommand.ExitUsage, outcome.ExitCode);
+        Assert.Equal(["figures: browser not found at /nonexistent/chrome (from WORKBOOK_CHROMIUM)"], outcome.Err);
+        Assert.Empty(Directory.GetFileSystemEntries(folder.Path));
+    }
+
+    [Fact]
+    public void NoBrowserDiscovered_WritesHtmlAndExits3WithInstallHint()
+    {
+        using var folder = new TempFolder();
+
+        var outcome = Run("--id", "ep01.sample-latency", "--format", "html,png", "--out", folder.Path);
+
+        var html = Path.Combine(folder.Path, "ep01", "ep01.sample-latency.html");
+        Assert.Equal(FiguresCommand.ExitNoBrowser, outcome.ExitCode);
+        Assert.True(File.Exists(html));
+        Assert.False(File.Exists(Path.ChangeExtension(html, "png")));
+        Assert.Equal("wrote " + html, outcome.Out[0]);
+        Assert.Equal(
+            ["figures: no browser found for png: install one with 'sudo apt-get install chromium', or set WORKBOOK_CHROMIUM / pass --browser <path>; the HTML was written"],
+            outcome.Err);
+    }
+
+    [Fact]
+    public void HtmlForTwoEpisodes_WritesOneFolderPerEpisodeAndASummary()
+    {
+        using var folder = new TempFolder();
+
+        var outcome = Run("--episode", "1,2", "--format=html", "--out", folder.Path);
+
+        Assert.Equal(FiguresCommand.ExitOk, outcome.ExitCode);
+        Assert.Empty(outcome.Err);
+        Assert.Equal(
+            [
+                "wrote " + Path.Combine(folder.Path, "ep01", "ep01.sample-latency.html"),
+                "wrote " + Path.Combine(folder.Path, "ep02", "ep02.sample-bars.html"),
+            ],
+            outcome.Out[..2]);
+        Assert.Matches(@"^figures: 2 files for 2 figures in .+ \([0-9]+\.[0-9] s\)$", outcome.Out[2]);
+    }
+
+    [Fact]
+    public void Help_PrintsUsageAndExits0()
+    {
+        var outcome = Run("--help");
+
+        Assert.Equal(FiguresCommand.ExitOk, outcome.ExitCode);
+        Assert.Equal([FiguresCommand.Usage], outcome.Out);
+    }
+
+    [Fact]
+    public void PngAndSvgWithBrowser_WritesImagesAndReportsBrowserTime()
+    {
+        var browser = ChromiumRequirement.Find();
+        if (ChromiumRequirement.IsMissing(browser, output))
+        {
+            return;
+        }
+
+        using var folder = new TempFolder();
+
+        var outcome = Run("--id", "ep02.sample-bars", "--format", "svg,png", "--out", folder.Path, "--browser", browser!);
+
+        Assert.Equal(FiguresCommand.ExitOk, outcome.ExitCode);
+        Assert.Empty(outcome.Err);
+        Assert.Equal(
+            [
+                "wrote " + Path.Combine(folder.Path, "ep02", "ep02.sample-bars.png"),
+                "wrote " + Path.Combine(folder.Path, "ep02", "ep02.sample-bars.svg"),
+            ],
+            outcome.Out[..2]);
+        Assert.Matches(@"^figures: 2 files for 1 figure in .+ \([0-9]+\.[0-9] s, browser [0-9]+\.[0-9] s\)$", outcome.Out[2]);
+        output.WriteLine(outcome.Out[2]);
+    }
+}
