@@ -10,8 +10,7 @@ namespace Workbook.Core.Charts;
 /// <para>
 /// Every figure's <see cref="Figure.Build"/> ends with <see cref="Apply"/>, so a reader meets the
 /// same white background, font and size in the notebook, in the exported HTML and in the PNG and
-/// SVG images. The legend sits in one row above the plot, so long trace names do not squeeze the
-/// plotting area. The size is fixed (<see cref="Width"/> × <see cref="Height"/> pixels) so that
+/// SVG images. The size is fixed (<see cref="Width"/> × <see cref="Height"/> pixels) so that
 /// exports do not depend on the window they were made in.
 /// </para>
 /// <para>
@@ -84,13 +83,7 @@ public static partial class ChartStyle
                 GridColor: Color.fromString(GridColor),
                 ShowLine: true,
                 LineColor: Color.fromString(AxisLineColor),
-                ZeroLine: false)
-            .WithLegendStyle(
-                Orientation: StyleParam.Orientation.Horizontal,
-                X: 0.0,
-                XAnchor: StyleParam.XAnchorPosition.Left,
-                Y: 1.02,
-                YAnchor: StyleParam.YAnchorPosition.Bottom);
+                ZeroLine: false);
 
         var layout = new Layout();
         layout.SetProperty("font", MakeFont(FontSize));
