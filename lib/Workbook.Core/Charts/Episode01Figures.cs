@@ -44,7 +44,7 @@ public static class Episode01Figures
     private static GenericChart LatencyVsDistance()
     {
         var distances = Steps(0, 20000, 200);
-        var lines = Medium.All.Select(m => Line(distances, distances.Select(d => Propagation.RoundTripMs(d, m)), m.Name, MediumColours[m.Name]));
+        var lines = Medium.All.Select(m => MediumLine(m, distances, distances.Select(d => Propagation.RoundTripMs(d, m))));
         var stretched = Line(distances,
             distances.Select(d => Propagation.RoundTripMs(d * RouteOptions.TypicalInternetStretch, Medium.StandardFiber)),
             $"fiber × {RouteOptions.TypicalInternetStretch.ToString(CultureInfo.InvariantCulture)} (Internet rule of thumb)",
@@ -125,8 +125,7 @@ public static class Episode01Figures
     private static GenericChart BudgetReach()
     {
         var budgets = Steps(0, 200, 2);
-        var lines = Medium.All.Select(m =>
-            Line(budgets, budgets.Select(b => Propagation.MaxOneWayDistanceKm(b, m)), m.Name, MediumColours[m.Name]));
+        var lines = Medium.All.Select(m => MediumLine(m, budgets, budgets.Select(b => Propagation.MaxOneWayDistanceKm(b, m))));
         var internet = Line(budgets,
             budgets.Select(b => Propagation.MaxOneWayDistanceKm(b, Medium.StandardFiber) / RouteOptions.TypicalInternetStretch),
             "fiber, Internet rule of thumb (× 2.1)", MediumColours[Medium.StandardFiber.Name], StyleParam.DrawingStyle.Dash);
@@ -216,6 +215,22 @@ public static class Episode01Figures
             TransmissionPath.PublicInternet => "Internet",
             _ => "microwave",
         }}{suffix}";
+    }
+
+    /// <summary>
+    /// Vacuum, air and hollow-core fiber differ by under 0.3 %, so their lines coincide. They are
+    /// drawn as nested lines — widest first — so all three stay visible.
+    /// </summary>
+    private static GenericChart MediumLine(Medium medium, IEnumerable<double> x, IEnumerable<double> y)
+    {
+        var width = medium == Medium.Vacuum ? 9.0 : medium == Medium.MicrowaveAir ? 5.0 : 2.5;
+        var name = medium.VelocityFactor > 0.99 ? $"{medium.Name} (≈ vacuum)" : medium.Name;
+        if (medium == Medium.Vacuum)
+        {
+            name = medium.Name;
+        }
+
+        return CSharpChart.Line<double, double, string>(x, y, Name: name, LineColor: Color.fromString(MediumColours[medium.Name]), LineWidth: width);
     }
 
     private static GenericChart Line(IEnumerable<double> x, IEnumerable<double> y, string name, string colour, StyleParam.DrawingStyle? dash = null) =>
