@@ -156,22 +156,11 @@ internal sealed class KernelProcess : IAsyncDisposable
     public bool IsRunning => !process.HasExited;
 
     /// <inheritdoc />
+    /// <remarks>The kernel keeps no state worth a graceful shutdown, so it is stopped at once.</remarks>
     public async ValueTask DisposeAsync()
     {
-        try
-        {
-            process.StandardInput.Close();
-        }
-        catch (IOException)
-        {
-            // The kernel is already gone.
-        }
-
-        if (!process.WaitForExit(2000))
-        {
-            Kill();
-        }
-
+        Kill();
+        await process.WaitForExitAsync().ConfigureAwait(false);
         await readLoop.ConfigureAwait(false);
         process.Dispose();
     }

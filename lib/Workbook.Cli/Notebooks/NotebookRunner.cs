@@ -75,6 +75,13 @@ internal sealed class NotebookRunner(string toolRoot, TimeSpan cellTimeout)
             }
 
             json["outputs"] = outputs;
+            var metadata = json["metadata"] as JsonObject ?? [];
+            metadata["workbook"] = new JsonObject
+            {
+                ["outcome"] = execution.Outcome.ToString(),
+                ["seconds"] = Math.Round(execution.Elapsed.TotalSeconds, 3),
+            };
+            json["metadata"] = metadata;
         }
 
         return document;
