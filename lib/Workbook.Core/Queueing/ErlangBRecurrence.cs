@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Workbook.Core.Queueing;
 
 /// <summary>
@@ -47,18 +49,30 @@ internal struct ErlangBRecurrence
     }
 
     /// <summary>Advances until <see cref="Servers"/> equals <paramref name="servers"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AdvanceTo(int servers)
     {
-        while (Servers < servers)
+        // Implementation note: the same step as Advance, in a loop over locals so that the JIT keeps
+        // everything in registers; the chain multiply, add, divide is then the whole cost per server.
+        // AggressiveOptimization compiles this loop fully optimised from the first call; under tiered
+        // compilation it measured about twice as slow (1.2 ms instead of 0.65 ms at c = 100,000).
+        var load = offeredLoadErlangs;
+        var value = Value;
+        var k = Servers;
+        while (k < servers)
         {
-            if (Value == 0)
+            if (value == 0)
             {
-                // Every later value is 0 too; skip the remaining steps.
-                Servers = servers;
-                return;
+                k = servers; // every later value is 0 too
+                break;
             }
 
-            Advance();
+            k++;
+            var carried = load * value;
+            value = carried / (k + carried);
         }
+
+        Servers = k;
+        Value = value;
     }
 }

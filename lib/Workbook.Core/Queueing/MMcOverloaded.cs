@@ -13,8 +13,9 @@ namespace Workbook.Core.Queueing;
 /// length wanders like a random walk, and its expected wait still grows without bound.
 /// </para>
 /// <para>
-/// Formulas for the steady state, evaluated anyway at ρ &gt;= 1, give negative or infinite numbers:
-/// the seed's P₀ becomes negative. That is why this type carries no such properties.
+/// Steady-state formulas evaluated anyway at ρ &gt;= 1 give negative or infinite numbers (the seed's
+/// P₀ formula gives a negative "probability" for its own web-server scenario). That is why this type
+/// carries no waits, queue lengths or percentiles.
 /// </para>
 /// </remarks>
 public sealed record MMcOverloaded : MMcAnalysis

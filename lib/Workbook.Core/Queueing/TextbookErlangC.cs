@@ -58,9 +58,12 @@ public static class TextbookErlangC
                 Guard.Format(offeredLoadErlangs));
         }
 
-        int c = servers;
-        double rho = offeredLoadErlangs / c;
+        return EvaluateAtUtilisation(servers, offeredLoadErlangs / servers);
+    }
 
+    /// <summary>The seed's arithmetic from ρ, as the seed computes it (ρ = λ/(cμ)); no validation.</summary>
+    internal static (double ProbabilityOfWaiting, double MeanQueueLength) EvaluateAtUtilisation(int c, double rho)
+    {
         double sumTerm = 0;
         double factorial = 1; // n!, as a double, for n = 0, 1, …
         for (int n = 0; n < c; n++)
