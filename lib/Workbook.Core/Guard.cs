@@ -94,6 +94,20 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>Accepts a finite number in the open interval (<paramref name="lowExclusive"/>, <paramref name="highExclusive"/>).</summary>
+    /// <remarks>Used for probabilities that may be neither 0 nor 1, such as the level of a percentile.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The value is NaN, infinite or outside the interval.</exception>
+    public static double InRangeExclusive(double value, double lowExclusive, double highExclusive, string paramName)
+    {
+        if (!double.IsFinite(value) || value <= lowExclusive || value >= highExclusive)
+        {
+            throw OutOfRange(
+                paramName, $"a finite number in ({Format(lowExclusive)}, {Format(highExclusive)})", value);
+        }
+
+        return value;
+    }
+
     /// <summary>Accepts a finite number in [0, 1): a utilisation, which must stay below 1 for a queue to be stable.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is NaN, infinite, negative, or 1 or more.</exception>
     public static double UnitIntervalOpenRight(double value, string paramName)
@@ -130,6 +144,21 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>Accepts an integer &gt;= <paramref name="minimum"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below the minimum.</exception>
+    public static int AtLeast(int value, int minimum, string paramName)
+    {
+        if (value < minimum)
+        {
+            throw OutOfRange(
+                paramName,
+                $"an integer >= {minimum.ToString(CultureInfo.InvariantCulture)}",
+                value.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return value;
+    }
+
     /// <summary>Accepts a string with at least one non-white-space character.</summary>
     /// <exception cref="ArgumentNullException">The value is null.</exception>
     /// <exception cref="ArgumentException">The value is empty or white space.</exception>
@@ -150,6 +179,10 @@ internal static class Guard
     private static ArgumentOutOfRangeException OutOfRange(string paramName, string allowed, double value) =>
         OutOfRange(paramName, allowed, Format(value));
 
-    private static ArgumentOutOfRangeException OutOfRange(string paramName, string allowed, string value) =>
+    /// <summary>
+    /// Builds the library's out-of-range exception for a check that the helpers above cannot express,
+    /// such as a limit on a product of two parameters, in the same "x must be …; got …." pattern.
+    /// </summary>
+    internal static ArgumentOutOfRangeException OutOfRange(string paramName, string allowed, string value) =>
         new(paramName, $"{paramName} must be {allowed}; got {value}.");
 }

@@ -1,0 +1,121 @@
+namespace Workbook.Core.Queueing;
+
+/// <summary>
+/// Finds the fewest servers of an M/M/c queue that meet a service-level target
+/// (<see cref="CapacityTarget"/>), or says why no number of servers can.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>Method.</b> Fewer than ⌊A⌋ + 1 servers are unstable, so the search starts there. Every target
+/// measure improves as servers are added, so the answer is the first c from there that meets the
+/// target. Walking up one server at a time costs O(1) per step because Erlang's B for c + 1 follows
+/// from B for c by one step of the recurrence (<see cref="ErlangFormulas"/>); the whole search is
+/// one pass of the recurrence up to the answer, O(c). A percentile target is tested with one
+/// evaluation of the tail (percentile ≤ t exactly when P(T &gt; t) ≤ 1 − p); the percentile itself
+/// is computed only for the answer. About 0.1 ms at 10,000 erlangs and 1 ms at 100,000.
+/// </para>
+/// <para>
+/// <b>How far above the minimum?</b> Typically by a few times √A: for a fixed probability of waiting
+/// the answer is close to A + β√A for a constant β (square-root staffing: Halfin and Whitt,
+/// "Heavy-traffic limits for queues with many exponential servers", Operations Research 29(3), 1981).
+/// Large pools need proportionally less headroom.
+/// </para>
+/// <para>
+/// <b>Model.</b> The planner assumes Poisson arrivals and exponential service. Response-time
+/// percentiles depend strongly on the shape of the service-time distribution, so for real services
+/// measure it; with less variable service the same target can become feasible.
+/// </para>
+/// </remarks>
+public static class CapacityPlanner
+{
+    /// <summary>
+    /// The fewest servers c for which an M/M/c queue with the given arrivals and service meets
+    /// <paramref name="target"/>, or an infeasible plan that says why no number of servers can.
+    /// </summary>
+    /// <param name="arrivalRatePerSecond">λ, per second; a finite number &gt; 0.</param>
+    /// <param name="meanServiceTimeSeconds">S, in seconds; a finite number in [1e-15, 1e15].</param>
+    /// <param name="target">The target to meet.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="target"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A rate or time is outside its range (as for <see cref="MMcQueue"/>).
+    /// </exception>
+    public static CapacityPlan MinimumServers(double arrivalRatePerSecond, double meanServiceTimeSeconds, CapacityTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var queue = new MMcQueue(arrivalRatePerSecond, meanServiceTimeSeconds, 1);
+        if (!target.IsAchievable(meanServiceTimeSeconds, out var whyNot))
+        {
+            return new CapacityPlan(target, queue, null, null, whyNot);
+        }
+
+        return target.Metric == CapacityMetric.Utilisation
+            ? ForUtilisation(queue, target)
+            : BySearch(queue, target);
+    }
+
+    private static CapacityPlan BySearch(MMcQueue queue, CapacityTarget target)
+    {
+        var load = queue.OfferedLoadErlangs;
+        var recurrence = new ErlangBRecurrence(load);
+        recurrence.AdvanceTo(queue.MinimumServersForStability);
+
+        MMcSteadyState? previous = null;
+        while (true)
+        {
+            var state = new MMcSteadyState(queue.WithServers(recurrence.Servers), recurrence.Value);
+            if (target.IsMetBy(state))
+            {
+                return Feasible(queue, target, state, previous);
+            }
+
+            if (recurrence.Servers == int.MaxValue)
+            {
+                return new CapacityPlan(target, queue, null, null, $"No number of servers up to {int.MaxValue} can meet {target.Description}.");
+            }
+
+            previous = state;
+            recurrence.Advance();
+        }
+    }
+
+    private static CapacityPlan ForUtilisation(MMcQueue queue, CapacityTarget target)
+    {
+        // ρ = A/c <= u exactly when c >= A/u; the loops settle the rounding at the boundary so that
+        // the answer agrees with Utilisation computed as A/c.
+        var load = queue.OfferedLoadErlangs;
+        var needed = Math.Ceiling(load / target.Limit);
+        if (needed >= int.MaxValue)
+        {
+            return new CapacityPlan(target, queue, null, null, $"No number of servers up to {int.MaxValue} can meet {target.Description}.");
+        }
+
+        var c = Math.Max(queue.MinimumServersForStability, (int)needed);
+        while (load / c > target.Limit)
+        {
+            c++;
+        }
+
+        while (c - 1 >= queue.MinimumServersForStability && load / (c - 1) <= target.Limit)
+        {
+            c--;
+        }
+
+        var state = (MMcSteadyState)queue.WithServers(c).Analyze();
+        var previous = c - 1 >= queue.MinimumServersForStability ? (MMcSteadyState)queue.WithServers(c - 1).Analyze() : null;
+        return Feasible(queue, target, state, previous);
+    }
+
+    private static CapacityPlan Feasible(MMcQueue queue, CapacityTarget target, MMcSteadyState state, MMcSteadyState? previous)
+    {
+        var servers = state.Queue.Servers;
+        var achieved = target.Measure(state);
+        var what = $"{QueueingText.Count(servers)} servers meet {target.Description}: the {target.MetricName} is "
+            + target.Format(achieved)
+            + (target.Metric == CapacityMetric.Utilisation ? "" : $" at utilisation {QueueingText.Percent(state.Utilisation)}");
+        var comparison = previous is null
+            ? $"{QueueingText.Count(servers)} is the fewest servers that keep the queue stable (⌊A⌋ + 1 with "
+              + $"A = {QueueingText.Number(queue.OfferedLoadErlangs)} erlangs); fewer cannot serve the load at all."
+            : $"With {QueueingText.Count(servers - 1)} it would be {target.Format(target.Measure(previous))}.";
+        return new CapacityPlan(target, queue, state, achieved, $"{what}. {comparison}");
+    }
+}

@@ -1,0 +1,95 @@
+namespace Workbook.Core.Queueing;
+
+/// <summary>
+/// Erlang's two formulas for c servers offered A erlangs of Poisson traffic: B, the probability that
+/// an arrival is lost when there is no queue (M/M/c/c), and C, the probability that an arrival has to
+/// wait when there is an unlimited queue (M/M/c).
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>The textbook form and why it fails.</b> Written out, B(c, A) = (Aᶜ/c!) / Σₖ₌₀..c Aᵏ/k!, and
+/// the seed notebook evaluates C the same way, with c! and Aᶜ. In double precision 171! overflows,
+/// and so does Aᶜ as soon as c·log₁₀A &gt; 308 (c = 150 at A = 135), and the quotient becomes
+/// ∞/∞ = NaN. <see cref="TextbookErlangC"/> keeps that form so the notebook can show it breaking.
+/// </para>
+/// <para>
+/// <b>The stable form used here.</b> Dividing numerator and denominator of B(k, A) by Aᵏ⁻¹/(k−1)!
+/// gives the recurrence B(0) = 1, B(k) = A·B(k−1) / (k + A·B(k−1)): every intermediate value is a
+/// probability in [0, 1], nothing overflows, it takes c steps, and rounding errors are damped rather
+/// than amplified (each step multiplies an incoming relative error by 1 − B(k) &lt; 1). From B, one
+/// more line gives C = B / (1 − ρ(1 − B)) with ρ = A/c. The result is accurate to about 10⁻¹³
+/// relative for any c and A a computer can hold (tested against 96-digit arithmetic up to
+/// c = 100,000), and takes about a microsecond per thousand servers.
+/// </para>
+/// <para>
+/// When the true value is below about 10⁻³⁰⁸ (many more servers than the load needs) the result
+/// underflows to 0, which is the correct double-precision answer.
+/// </para>
+/// <para>
+/// Sources: A. K. Erlang, "Solution of some problems in the theory of probabilities of significance
+/// in automatic telephone exchanges" (1917); V. B. Iversen, Teletraffic Engineering and Network
+/// Planning (Technical University of Denmark, 2015), the chapters on Erlang's loss system (the
+/// recursion for B) and on Erlang's delay system (C in terms of B); L. Kleinrock, Queueing Systems,
+/// Volume 1: Theory (Wiley, 1975), chapter 3 (M/M/m and M/M/m/m).
+/// </para>
+/// </remarks>
+public static class ErlangFormulas
+{
+    /// <summary>
+    /// Erlang's B formula: the probability that all <paramref name="servers"/> are busy, and so that an
+    /// arrival is turned away, in a loss system with no waiting room (M/M/c/c).
+    /// </summary>
+    /// <param name="servers">The number of servers c; an integer &gt;= 0. B(0, A) = 1.</param>
+    /// <param name="offeredLoadErlangs">
+    /// The offered load A = arrival rate × mean service time, in erlangs; a finite number &gt;= 0.
+    /// Any value is allowed, including A &gt; c: a loss system never becomes unstable, it loses more.
+    /// </param>
+    /// <returns>B(c, A), a probability in [0, 1].</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
+    public static double ErlangB(int servers, double offeredLoadErlangs)
+    {
+        Guard.NonNegative(servers, nameof(servers));
+        Guard.NonNegativeFinite(offeredLoadErlangs, nameof(offeredLoadErlangs));
+        var recurrence = new ErlangBRecurrence(offeredLoadErlangs);
+        recurrence.AdvanceTo(servers);
+        return recurrence.Value;
+    }
+
+    /// <summary>
+    /// Erlang's C formula: the probability that an arrival finds all <paramref name="servers"/> busy
+    /// and has to wait, in a queue with unlimited waiting room (M/M/c), computed from B.
+    /// </summary>
+    /// <param name="servers">The number of servers c; an integer &gt;= 1.</param>
+    /// <param name="offeredLoadErlangs">
+    /// The offered load A in erlangs; a finite number in [0, c). At A &gt;= c the queue has no steady
+    /// state and no probability of waiting; <see cref="MMcQueue.Analyze"/> reports that case.
+    /// </param>
+    /// <returns>C(c, A), a probability in [0, 1).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
+    public static double ErlangC(int servers, double offeredLoadErlangs)
+    {
+        Guard.AtLeast(servers, 1, nameof(servers));
+        if (!double.IsFinite(offeredLoadErlangs) || offeredLoadErlangs < 0 || offeredLoadErlangs >= servers)
+        {
+            throw Guard.OutOfRange(
+                nameof(offeredLoadErlangs),
+                $"a finite number in [0, servers) = [0, {servers}) for the queue to be stable",
+                Guard.Format(offeredLoadErlangs));
+        }
+
+        return ErlangCFromB(servers, offeredLoadErlangs, ErlangB(servers, offeredLoadErlangs));
+    }
+
+    /// <summary>C(c, A) from B(c, A): C = B / (1 − ρ(1 − B)), ρ = A / c. Requires A &lt; c.</summary>
+    /// <remarks>
+    /// Derivation: the M/M/c state probabilities for n ≤ c are those of the loss system scaled by a
+    /// constant, and the states above c add a geometric tail with ratio ρ. Summing the tail and
+    /// renormalising gives the formula. The denominator is 1 − ρ + ρB &gt; 0 for ρ &lt; 1, so it
+    /// never cancels badly: its relative error is at most about ε/(1 − ρ), 10⁻¹³ at ρ = 0.999.
+    /// </remarks>
+    internal static double ErlangCFromB(int servers, double offeredLoadErlangs, double erlangB)
+    {
+        var rho = offeredLoadErlangs / servers;
+        return erlangB / (1.0 - (rho * (1.0 - erlangB)));
+    }
+}

@@ -1,0 +1,51 @@
+namespace Workbook.Core.Queueing;
+
+/// <summary>
+/// The analysis of an M/M/c queue with utilisation ρ = A/c &gt;= 1: there is no steady state, so no
+/// mean wait, queue length or percentile exists. It says why, and how many servers would be needed.
+/// </summary>
+/// <remarks>
+/// <para>
+/// When ρ &gt; 1 work arrives faster than the servers can finish it. The backlog grows on average by
+/// λ − cμ requests every second for as long as the overload lasts, and each newcomer waits longer
+/// than the one before: the "average wait" of such a system is only the average over however long
+/// you watched it. At ρ = 1 exactly the drift is zero but nothing pulls the queue back either; its
+/// length wanders like a random walk, and its expected wait still grows without bound.
+/// </para>
+/// <para>
+/// Steady-state formulas evaluated anyway at ρ &gt;= 1 give negative or infinite numbers (the seed's
+/// P₀ formula gives a negative "probability" for its own web-server scenario). That is why this type
+/// carries no waits, queue lengths or percentiles.
+/// </para>
+/// </remarks>
+public sealed record MMcOverloaded : MMcAnalysis
+{
+    internal MMcOverloaded(MMcQueue queue)
+        : base(queue)
+    {
+        var q = queue;
+        BacklogGrowthPerSecond = Math.Max(0.0, q.ArrivalRatePerSecond - (q.Servers / q.MeanServiceTimeSeconds));
+
+        var load = $"The offered load is A = λS = {QueueingText.Number(q.ArrivalRatePerSecond)}/s × "
+            + $"{QueueingText.Duration(q.MeanServiceTimeSeconds)} = {QueueingText.Number(q.OfferedLoadErlangs)} erlangs, "
+            + $"and {QueueingText.Count(q.Servers)} server{(q.Servers == 1 ? "" : "s")} can carry at most {QueueingText.Count(q.Servers)}";
+        var verdict = q.OfferedLoadErlangs > q.Servers
+            ? $"utilisation ρ = {QueueingText.Number(q.Utilisation)} > 1, so the backlog grows by about "
+              + $"{QueueingText.Number(BacklogGrowthPerSecond)} requests per second and there is no steady state"
+            : "utilisation ρ = 1 exactly, so the queue length drifts like a random walk with nothing pulling it "
+              + "back, its mean wait is unbounded and there is no steady state";
+        Explanation = $"{load}: {verdict}. At least {QueueingText.Count(q.MinimumServersForStability)} servers "
+            + "are needed for ρ < 1 (⌊A⌋ + 1), and more to keep waits short.";
+    }
+
+    /// <inheritdoc/>
+    public override bool IsStable => false;
+
+    /// <summary>
+    /// λ − cμ, how many requests per second the backlog grows by on average; 0 when ρ = 1 exactly.
+    /// </summary>
+    public double BacklogGrowthPerSecond { get; }
+
+    /// <summary>A sentence that says why there is no steady state and how many servers are needed.</summary>
+    public string Explanation { get; }
+}
