@@ -29,8 +29,11 @@ public sealed record QueueSimulationOptions
     /// <summary>The default number of batches for batch means, 30.</summary>
     public const int DefaultBatches = 30;
 
+    /// <summary>The largest number of servers accepted, ten million (the run keeps one free time per server).</summary>
+    public const int MaximumServers = 10_000_000;
+
     /// <summary>Creates and validates simulation options.</summary>
-    /// <param name="servers">c, the number of identical servers; an integer &gt;= 1. Default 1.</param>
+    /// <param name="servers">c, the number of identical servers; an integer in [1, <see cref="MaximumServers"/>]. Default 1.</param>
     /// <param name="customers">Customers measured after the warm-up; an integer &gt;= <paramref name="batches"/>. Default 1,000,000.</param>
     /// <param name="warmUpCustomers">Customers simulated first and discarded; an integer &gt;= 0, and
     /// <paramref name="warmUpCustomers"/> + <paramref name="customers"/> at most <see cref="int.MaxValue"/>. Default 100,000.</param>
@@ -47,7 +50,7 @@ public sealed record QueueSimulationOptions
         int seed = 0,
         bool keepSamples = false)
     {
-        Servers = Guard.Positive(servers, nameof(servers));
+        Servers = InRange(servers, 1, MaximumServers, nameof(servers));
         Batches = InRange(batches, 2, 1000, nameof(batches));
         Customers = InRange(
             customers, batches, int.MaxValue, nameof(customers), $" (at least {nameof(batches)}, so that every batch has a customer)");
