@@ -31,6 +31,9 @@ public sealed class EmpiricalDistribution
         sorted = values;
     }
 
+    /// <summary>The values in ascending order, for tests.</summary>
+    internal ReadOnlySpan<double> SortedValues => sorted;
+
     /// <summary>The number of values.</summary>
     public int Count => sorted.Length;
 
