@@ -1,0 +1,135 @@
+using Workbook.Core.Queueing.Simulation;
+using static Workbook.Core.Tests.Queueing.Simulation.QueueingTheory;
+
+namespace Workbook.Core.Tests.Queueing.Simulation;
+
+/// <summary>
+/// The simulator against closed forms (<see cref="QueueingTheory"/>), within its own confidence
+/// intervals widened by <see cref="SimulationAssert.HalfWidthFactor"/>. Run lengths are chosen so
+/// that every interval is a few percent of its value or less, and the warm-up is long compared with
+/// the queue's relaxation time (about S / (1 − √ρ)² for one server).
+/// </summary>
+public class QueueSimulatorTests
+{
+    private const double S = 2.0; // mean service time, any unit
+
+    private static QueueSimulationOptions Options(int servers, int customers, int seed, bool keepSamples = false) =>
+        new(servers: servers, customers: customers, warmUpCustomers: 50_000, batches: 30, seed: seed, keepSamples: keepSamples);
+
+    private static void AssertSteadyState(QueueSimulationResult result, double wait, double probabilityOfWaiting, double rho, double lambda)
+    {
+        Assert.True(result.IsStable);
+        SimulationAssert.WithinInterval(result.MeanWait, wait, "mean wait");
+        SimulationAssert.WithinInterval(result.MeanResponseTime, wait + S, "mean response time");
+        SimulationAssert.WithinInterval(result.ProbabilityOfWaiting, probabilityOfWaiting, "P(wait > 0)");
+        SimulationAssert.WithinInterval(result.Utilisation, rho, "utilisation");
+        SimulationAssert.WithinInterval(result.Throughput, lambda, "throughput");
+    }
+
+    [Theory]
+    [InlineData(0.5, 11)]
+    [InlineData(0.8, 12)]
+    public void MM1_MatchesClosedForm(double rho, int seed)
+    {
+        var lambda = rho / S;
+        var result = QueueSimulator.Run(new PoissonArrivals(lambda), new ExponentialService(S), Options(1, 2_000_000, seed));
+
+        Assert.Equal(rho, result.OfferedLoad, 12);
+        AssertSteadyState(result, MM1Wait(rho, S), rho, rho, lambda);
+    }
+
+    [Theory]
+    [InlineData(2, 0.8, 21)]
+    [InlineData(10, 0.9, 22)]
+    [InlineData(50, 0.95, 23)]
+    public void MMc_MatchesErlangC(int c, double rho, int seed)
+    {
+        var lambda = c * rho / S;
+        var result = QueueSimulator.Run(new PoissonArrivals(lambda), new ExponentialService(S), Options(c, 2_000_000, seed));
+
+        AssertSteadyState(result, MMcWait(c, rho, S), ErlangC(c, c * rho), rho, lambda);
+    }
+
+    [Theory]
+    [InlineData(0.5, 31)]
+    [InlineData(0.9, 32)]
+    public void MD1_MatchesPollaczekKhinchine(double rho, int seed)
+    {
+        var lambda = rho / S;
+        var result = QueueSimulator.Run(new PoissonArrivals(lambda), new DeterministicService(S), Options(1, 2_000_000, seed));
+
+        // In any M/G/1 queue an arrival waits exactly when the server is busy: P(wait) = ρ (PASTA).
+        AssertSteadyState(result, MG1Wait(rho, S, serviceScv: 0), rho, rho, lambda);
+    }
+
+    [Fact]
+    public void MD1_WaitsHalfAsLongAsMM1()
+    {
+        var mm1 = QueueSimulator.Run(new PoissonArrivals(0.35), new ExponentialService(S), Options(1, 1_000_000, 33));
+        var md1 = QueueSimulator.Run(new PoissonArrivals(0.35), new DeterministicService(S), Options(1, 1_000_000, 33));
+
+        SimulationAssert.Relative(md1.MeanWait.Estimate / mm1.MeanWait.Estimate, 0.5, 0.05, "M/D/1 wait / M/M/1 wait");
+    }
+
+    [Theory]
+    [InlineData(0.6, 0.5, 41)]
+    [InlineData(0.6, 2.0, 42)]
+    public void MLognormal1_MatchesPollaczekKhinchine(double rho, double scv, int seed)
+    {
+        var lambda = rho / S;
+        var result = QueueSimulator.Run(new PoissonArrivals(lambda), new LognormalService(S, scv), Options(1, 2_000_000, seed));
+
+        AssertSteadyState(result, MG1Wait(rho, S, scv), rho, rho, lambda);
+    }
+
+    [Theory]
+    [InlineData(0.7, 4.0, 51)]
+    [InlineData(0.5, 10.0, 52)]
+    public void H2M1_MatchesGM1(double rho, double scv, int seed)
+    {
+        var lambda = rho / S;
+        var sigma = GM1Sigma(H2Transform(1 / lambda, scv), S);
+        var result = QueueSimulator.Run(new HyperexponentialArrivals(lambda, scv), new ExponentialService(S), Options(1, 2_000_000, seed));
+
+        AssertSteadyState(result, sigma * S / (1 - sigma), sigma, rho, lambda);
+    }
+
+    [Theory]
+    [InlineData(0.8, 61)]
+    [InlineData(0.95, 62)]
+    public void DM1_MatchesGM1(double rho, int seed)
+    {
+        var lambda = rho / S;
+        var sigma = GM1Sigma(DeterministicTransform(1 / lambda), S);
+        var result = QueueSimulator.Run(new DeterministicArrivals(lambda), new ExponentialService(S), Options(1, 2_000_000, seed));
+
+        AssertSteadyState(result, sigma * S / (1 - sigma), sigma, rho, lambda);
+    }
+
+    [Fact]
+    public void Percentiles_MatchTheMM1Distributions()
+    {
+        // In M/M/1 the response time is exponential with rate μ − λ, and P(W_q > t) = ρ·e^(−(μ − λ)t),
+        // so the p-quantile of the wait is ln(ρ / (1 − p)) / (μ − λ) when p > 1 − ρ, and 0 below that.
+        const double rho = 0.7;
+        double lambda = rho / S, decay = 1 / S - lambda;
+        var result = QueueSimulator.Run(
+            new PoissonArrivals(lambda), new ExponentialService(S), Options(1, 2_000_000, seed: 71, keepSamples: true));
+        var waits = result.Waits!;
+        var responses = result.ResponseTimes!;
+
+        Assert.Equal(2_000_000, waits.Count);
+        Assert.Equal(0.0, waits.Percentile(20)); // 1 − ρ = 30 % of customers find the server idle
+        foreach (var (percent, tolerance) in new[] { (50.0, 0.02), (90.0, 0.02), (95.0, 0.03), (99.0, 0.04), (99.9, 0.08) })
+        {
+            var p = percent / 100;
+            SimulationAssert.Relative(responses.Percentile(percent), -Math.Log(1 - p) / decay, tolerance, $"response p{percent}");
+            SimulationAssert.Relative(waits.Percentile(percent), Math.Log(rho / (1 - p)) / decay, tolerance + 0.02, $"wait p{percent}");
+        }
+
+        SimulationAssert.Relative(waits.FractionAbove(0), rho, 0.01, "fraction of customers who waited");
+        SimulationAssert.Relative(waits.FractionAbove(10), rho * Math.Exp(-decay * 10), 0.03, "P(wait > 10)");
+        Assert.Equal(0.0, waits.Minimum);
+        Assert.True(responses.Minimum > 0);
+    }
+}

@@ -1,0 +1,72 @@
+using Workbook.Core.Queueing.Simulation;
+
+namespace Workbook.Core.Tests.Queueing.Simulation;
+
+/// <summary>Every constructor rejects NaN, infinities and out-of-range values, naming the parameter and the range.</summary>
+public class SamplerValidationTests
+{
+    public static TheoryData<double> NotPositiveFinite => new() { 0.0, -1.0, double.NaN, double.PositiveInfinity, double.NegativeInfinity };
+
+    private static void AssertOutOfRange(Action create, string paramName, string allowed)
+    {
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(create);
+        Assert.Equal(paramName, exception.ParamName);
+        Assert.StartsWith($"{paramName} must be {allowed}; got ", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(NotPositiveFinite))]
+    public void RatesAndMeans_MustBePositiveAndFinite(double value)
+    {
+        const string positive = "a finite number > 0";
+        AssertOutOfRange(() => _ = new PoissonArrivals(value), "rate", positive);
+        AssertOutOfRange(() => _ = new DeterministicArrivals(value), "rate", positive);
+        AssertOutOfRange(() => _ = new HyperexponentialArrivals(value, 2), "rate", positive);
+        AssertOutOfRange(() => _ = new ExponentialService(value), "mean", positive);
+        AssertOutOfRange(() => _ = new DeterministicService(value), "mean", positive);
+        AssertOutOfRange(() => _ = new LognormalService(value, 1), "mean", positive);
+        AssertOutOfRange(() => _ = new LognormalService(1, value), "scv", positive);
+        AssertOutOfRange(() => _ = new MarkovModulatedPoissonArrivals(1, 1, value, 1), "switchRate12", positive);
+        AssertOutOfRange(() => _ = new MarkovModulatedPoissonArrivals(1, 1, 1, value), "switchRate21", positive);
+    }
+
+    [Theory]
+    [InlineData(0.99)]
+    [InlineData(0.0)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void HyperexponentialScv_MustBeAtLeastOne(double scv)
+    {
+        AssertOutOfRange(() => _ = new HyperexponentialArrivals(1, scv), "scv", "a finite number >= 1");
+    }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void MmppRates_MustBeNonNegativeAndFinite(double rate)
+    {
+        AssertOutOfRange(() => _ = new MarkovModulatedPoissonArrivals(rate, 1, 1, 1), "rate1", "a finite number >= 0");
+        AssertOutOfRange(() => _ = new MarkovModulatedPoissonArrivals(1, rate, 1, 1), "rate2", "a finite number >= 0");
+    }
+
+    [Fact]
+    public void MmppRates_MustNotBothBeZero()
+    {
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => new MarkovModulatedPoissonArrivals(0, 0, 1, 1));
+
+        Assert.Equal("rate2", exception.ParamName);
+        Assert.StartsWith("rate2 must be a finite number > 0 when rate1 is 0; got 0.", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-1.0)]
+    [InlineData(100.5)]
+    [InlineData(double.NaN)]
+    public void Percentile_MustBeBetween0And100(double percent)
+    {
+        var distribution = new EmpiricalDistribution([1.0, 2.0]);
+
+        AssertOutOfRange(() => distribution.Percentile(percent), "percent", "a finite number in [0, 100]");
+    }
+}

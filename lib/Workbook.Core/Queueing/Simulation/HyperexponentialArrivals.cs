@@ -1,0 +1,61 @@
+using System.Runtime.CompilerServices;
+
+namespace Workbook.Core.Queueing.Simulation;
+
+/// <summary>
+/// Bursty arrivals with independent gaps: each gap is exponential with one of two means, chosen at
+/// random (a two-phase hyperexponential, H2), fitted to a mean gap and an SCV of at least 1.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>The fit ("balanced means").</b> With probability p₁ a gap is exponential with rate μ₁, else
+/// with rate μ₂. Two parameters (mean m and SCV c²) do not pin down three (p₁, μ₁, μ₂), so the
+/// usual extra condition is that both phases contribute equally to the mean, p₁/μ₁ = p₂/μ₂ = m/2.
+/// Then p₁ = ½(1 + √((c² − 1)/(c² + 1))), μ₁ = 2p₁/m, μ₂ = 2p₂/m. Check: E[X] = p₁/μ₁ + p₂/μ₂ = m,
+/// and E[X²] = 2p₁/μ₁² + 2p₂/μ₂² = m²/(2p₁p₂) with p₁p₂ = 1/(2(c² + 1)), so E[X²]/m² − 1 = c².
+/// Reference: W. Whitt, "Approximating a point process by a renewal process, I: two basic methods",
+/// Operations Research 30(1), 1982.
+/// </para>
+/// <para>
+/// The result is a mix of many short gaps and a few long ones. The gaps are independent of each
+/// other (a renewal process), so bursts do not persist; for bursts that last, see
+/// <see cref="MarkovModulatedPoissonArrivals"/>. At c² = 1 both phases coincide and this is exactly
+/// <see cref="PoissonArrivals"/>.
+/// </para>
+/// </remarks>
+public readonly struct HyperexponentialArrivals : IArrivalProcess
+{
+    /// <summary>Creates H2 arrivals with the given long-run rate and gap SCV.</summary>
+    /// <param name="rate">λ, arrivals per unit of time (the mean gap is 1 / λ); a finite number &gt; 0.</param>
+    /// <param name="scv">The squared coefficient of variation of the gaps; a finite number &gt;= 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is NaN, infinite or outside its range.</exception>
+    public HyperexponentialArrivals(double rate, double scv)
+    {
+        Rate = Guard.PositiveFinite(rate, nameof(rate));
+        InterarrivalScv = Guard.AtLeastFinite(scv, 1.0, nameof(scv));
+        var meanGap = 1.0 / rate;
+        FirstPhaseProbability = 0.5 * (1.0 + Math.Sqrt((scv - 1.0) / (scv + 1.0)));
+        FirstPhaseMean = meanGap / (2.0 * FirstPhaseProbability);
+        SecondPhaseMean = meanGap / (2.0 * (1.0 - FirstPhaseProbability));
+    }
+
+    /// <inheritdoc/>
+    public double Rate { get; }
+
+    /// <inheritdoc/>
+    public double InterarrivalScv { get; }
+
+    /// <summary>p₁, the probability that a gap is drawn from the first (short) phase; in [½, 1).</summary>
+    public double FirstPhaseProbability { get; }
+
+    /// <summary>1/μ₁, the mean of a gap from the first phase: the short gaps inside a burst.</summary>
+    public double FirstPhaseMean { get; }
+
+    /// <summary>1/μ₂, the mean of a gap from the second phase: the long, rarer gaps between bursts.</summary>
+    public double SecondPhaseMean { get; }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double NextInterarrivalTime(ref Xoshiro256StarStar random) =>
+        random.NextExponential(random.NextDouble() < FirstPhaseProbability ? FirstPhaseMean : SecondPhaseMean);
+}
