@@ -130,6 +130,38 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>Accepts a finite number in the open interval (<paramref name="lowExclusive"/>, <paramref name="highExclusive"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is NaN, infinite or outside the interval.</exception>
+    public static double InRangeExclusive(double value, double lowExclusive, double highExclusive, string paramName)
+    {
+        if (!double.IsFinite(value) || value <= lowExclusive || value >= highExclusive)
+        {
+            throw OutOfRange(
+                paramName, $"a finite number in ({Format(lowExclusive)}, {Format(highExclusive)})", value);
+        }
+
+        return value;
+    }
+
+    /// <summary>Accepts a probability: a finite number in [0, 1].</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is NaN, infinite or outside [0, 1].</exception>
+    public static double Probability(double value, string paramName) => InRangeInclusive(value, 0, 1, paramName);
+
+    /// <summary>Accepts an integer &gt;= <paramref name="minimum"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below the minimum.</exception>
+    public static int AtLeast(int value, int minimum, string paramName)
+    {
+        if (value < minimum)
+        {
+            throw OutOfRange(
+                paramName,
+                $"an integer >= {minimum.ToString(CultureInfo.InvariantCulture)}",
+                value.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return value;
+    }
+
     /// <summary>Accepts a string with at least one non-white-space character.</summary>
     /// <exception cref="ArgumentNullException">The value is null.</exception>
     /// <exception cref="ArgumentException">The value is empty or white space.</exception>
