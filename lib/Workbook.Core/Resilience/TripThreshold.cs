@@ -144,14 +144,17 @@ public static class TripThreshold
     }
 
     // Implementation note: P(X > k) falls as k rises, P(X > −1) = 1 > α and P(X > n) = 0 ≤ α, so a
-    // bisection on (−1, n] finds the smallest qualifying k in about log2(n) tail evaluations.
+    // bisection on (−1, n] finds the smallest qualifying k in about log2(n) tail evaluations. A tail
+    // that equals α exactly (n = 1: P(X > 0) = p₀ = α) comes out a rounding error either side of it,
+    // so values within a relative 1e-12 of α count as meeting the budget.
     private static int Critical(int n, double p0, double alpha)
     {
+        double budget = alpha * (1 + 1e-12);
         int tooSmall = -1, largeEnough = n;
         while (largeEnough - tooSmall > 1)
         {
             int mid = tooSmall + ((largeEnough - tooSmall) / 2);
-            if (BinomialTail.Upper(n, mid, p0) <= alpha)
+            if (BinomialTail.Upper(n, mid, p0) <= budget)
             {
                 largeEnough = mid;
             }
