@@ -52,12 +52,12 @@ internal static class BinomialTail
             while (true)
             {
                 sum += term;
-                if (i == n || term <= sum * 1e-17)
+                if (i == n || term <= sum * 1e-16)
                 {
                     return sum;
                 }
 
-                term *= (double)(n - i) / (i + 1) * odds;
+                term *= (n - i) * odds / (i + 1);
                 i++;
             }
         }
@@ -70,7 +70,7 @@ internal static class BinomialTail
             while (true)
             {
                 sum += term;
-                if (i == 0 || term <= sum * 1e-17)
+                if (i == 0 || term <= sum * 1e-16)
                 {
                     return Math.Max(0, 1 - sum);
                 }
