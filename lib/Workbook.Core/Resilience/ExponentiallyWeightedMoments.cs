@@ -7,10 +7,10 @@ namespace Workbook.Core.Resilience;
 /// <remarks>
 /// <para>
 /// <b>The recursion.</b> With d = x_t − m_{t−1}: m_t = m_{t−1} + λd (the EWMA itself) and
-/// S_t = (1 − λ)(S_{t−1} + λd²). S_t is the exponentially weighted variance
-/// Σ w_s (x_s − m_t)² with weights w_s = λ(1 − λ)^{t−s} (D. Finch, "Incremental calculation of weighted
-/// mean and variance", University of Cambridge, 2009, section 9). Each update keeps all earlier
-/// information in S_{t−1}; that is what makes it an estimator.
+/// S_t = (1 − λ)(S_{t−1} + λd²). Once the start has been forgotten, S_t is the exponentially weighted
+/// variance Σ w_s (x_s − m_t)² with weights w_s = λ(1 − λ)^{t−s} (T. Finch, "Incremental calculation of
+/// weighted mean and variance", University of Cambridge Computing Service, 2009). Each update keeps all
+/// earlier information in S_{t−1}; that is what makes it an estimator.
 /// </para>
 /// <para>
 /// <b>Its bias, derived.</b> Let the x_t be independent with mean μ and variance σ², and start at

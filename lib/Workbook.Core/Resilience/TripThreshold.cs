@@ -36,7 +36,7 @@ namespace Workbook.Core.Resilience;
 /// </para>
 /// <para>
 /// Source: any text on hypothesis testing for a binomial proportion, e.g. G. Casella and
-/// R. L. Berger, Statistical Inference, 2nd ed. (2002), section 8.3 (size, power, and the
+/// R. L. Berger, Statistical Inference, 2nd ed. (2002), section 8.3 (error probabilities, size and power; the
 /// randomisation needed to hit α exactly with discrete data, which a breaker does not do).
 /// </para>
 /// </remarks>
