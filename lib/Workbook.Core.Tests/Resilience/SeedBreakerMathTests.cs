@@ -88,4 +88,13 @@ public class SeedBreakerMathTests(ITestOutputHelper output)
         Assert.Equal(achieved, power[0].TripProbability); // the curve's first "power" is the false-trip probability
         Assert.Equal(19, power.Count);                    // arange(0.05, 1.0, 0.05): 0.05 .. 0.95
     }
+
+    [Fact]
+    public void SeedProbeSequence_RejectsAGrowthFactorThatWouldLoopForever()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => SeedBreakerMath.SeedProbeSequence(growthFactor: 1));
+
+        Assert.Equal("growthFactor", ex.ParamName);
+        Assert.StartsWith("growthFactor must be a finite number > 1; got 1.", ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -95,7 +95,12 @@ public static class SeedBreakerMath
     {
         Guard.PositiveFinite(initialProbes, nameof(initialProbes));
         Guard.AtLeastFinite(maxProbes, initialProbes, nameof(maxProbes));
-        Guard.InRangeExclusive(growthFactor, 1, double.MaxValue, nameof(growthFactor));
+        if (!double.IsFinite(growthFactor) || growthFactor <= 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(growthFactor), $"{nameof(growthFactor)} must be a finite number > 1; got {Guard.Format(growthFactor)}.");
+        }
+
         var sequence = new List<int>();
         for (double current = initialProbes; current <= maxProbes; current *= growthFactor)
         {
