@@ -144,6 +144,10 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>Accepts a probability: a finite number in [0, 1].</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is NaN, infinite or outside [0, 1].</exception>
+    public static double Probability(double value, string paramName) => InRangeInclusive(value, 0, 1, paramName);
+
     /// <summary>Accepts an integer &gt;= <paramref name="minimum"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is below the minimum.</exception>
     public static int AtLeast(int value, int minimum, string paramName)

@@ -1,0 +1,168 @@
+using Workbook.Core.Resilience;
+
+namespace Workbook.Core.Tests.Resilience;
+
+public class BreakerTripMathTests
+{
+    [Fact]
+    public void FullWindowTripProbability_IsTheExactTailAtTheFirstTrippingCount()
+    {
+        var options = new BreakerOptions { WindowSize = 200, MinimumThroughput = 20, FailureThreshold = 0.1, Rule = TripRule.RatioAtLeast };
+        double[] exact = ExactBinomial.UpperTails(200, 1, 20); // p = 5 %
+
+        double actual = BreakerTripMath.FullWindowTripProbability(options, 0.05, requestsPerSecond: 1);
+
+        Assert.Equal(20, options.MinimumFailuresToTrip(200));
+        Assert.Equal(exact[20], actual, 1e-12); // P(X >= 20) = P(X > 19), index 19 + 1
+    }
+
+    [Theory]
+    [InlineData(10.0, 300)]
+    [InlineData(3.3, 99)]
+    [InlineData(2.5, 75)]
+    [InlineData(0.05, 2)]
+    public void CallsInFullWindow_IsCeilingOfRateTimesWindow_ForTimeBased(double rate, int calls)
+    {
+        var polly = new BreakerOptions { Kind = SlidingWindowKind.TimeBased, WindowSize = 30 };
+
+        Assert.Equal(calls, BreakerTripMath.CallsInFullWindow(polly, rate));
+        Assert.Equal(100, BreakerTripMath.CallsInFullWindow(new BreakerOptions(), rate));
+    }
+
+    [Fact]
+    public void TimeBasedWindow_BelowMinimumThroughput_NeverTrips()
+    {
+        var polly = CircuitBreakerDefaults.OptionsFor("Polly");
+
+        Assert.Equal(0, BreakerTripMath.FullWindowTripProbability(polly, 1.0, requestsPerSecond: 3.3));
+        Assert.Equal(double.PositiveInfinity, BreakerTripMath.DetectionDelayAllFailuresSeconds(polly, 3.3));
+        Assert.True(BreakerTripMath.FullWindowTripProbability(polly, 1.0, requestsPerSecond: 3.4) > 0.999);
+    }
+
+    [Theory]
+    [InlineData(SlidingWindowKind.CountBased, 2.0)]
+    [InlineData(SlidingWindowKind.CountBased, 50.0)]
+    [InlineData(SlidingWindowKind.TimeBased, 5.0)]
+    [InlineData(SlidingWindowKind.TimeBased, 50.0)]
+    public void DetectionDelay_OfATotalOutage_SimulationEqualsTheClosedFormExactly(SlidingWindowKind kind, double rate)
+    {
+        var options = new BreakerOptions { Kind = kind, WindowSize = kind == SlidingWindowKind.CountBased ? 100 : 10, MinimumThroughput = 20, FailureThreshold = 0.5 };
+
+        double closedForm = BreakerTripMath.DetectionDelayAllFailuresSeconds(options, rate);
+        var simulated = SlidingWindowSimulation.DetectionDelay(options, rate, 0, 1, ArrivalProcess.Deterministic, runs: 5, seed: 1);
+
+        Assert.Equal(closedForm, simulated.Mean, 9);
+        Assert.Equal(0, simulated.StandardError, 9);
+    }
+
+    [Fact]
+    public void DetectionDelay_CountBasedShrinksWithTraffic_TimeBasedStaysNearHalfTheWindow()
+    {
+        var count = new BreakerOptions { WindowSize = 100, MinimumThroughput = 20, FailureThreshold = 0.5 };
+        var time = count with { Kind = SlidingWindowKind.TimeBased, WindowSize = 10 };
+
+        Assert.Equal(25.0, BreakerTripMath.DetectionDelayAllFailuresSeconds(count, 2));   // 50 failures at 2/s
+        Assert.Equal(0.5, BreakerTripMath.DetectionDelayAllFailuresSeconds(count, 100));  // 50 failures at 100/s
+        Assert.Equal(5.0, BreakerTripMath.DetectionDelayAllFailuresSeconds(time, 2));     // 10 of 20 calls
+        Assert.Equal(5.0, BreakerTripMath.DetectionDelayAllFailuresSeconds(time, 100));   // 500 of 1000 calls
+        Assert.Equal(double.PositiveInfinity, BreakerTripMath.DetectionDelayAllFailuresSeconds(time, 1.9));
+    }
+
+    [Fact]
+    public void DetectionDelay_WithPoissonTrafficAndPartialFailures_IsReproducibleBySeed_AndPlausible()
+    {
+        var options = new BreakerOptions { WindowSize = 100, MinimumThroughput = 20, FailureThreshold = 0.5 };
+
+        var first = SlidingWindowSimulation.DetectionDelay(options, 20, 0.01, 0.8, ArrivalProcess.Poisson, runs: 400, seed: 7);
+        var second = SlidingWindowSimulation.DetectionDelay(options, 20, 0.01, 0.8, ArrivalProcess.Poisson, runs: 400, seed: 7);
+
+        Assert.Equal(first, second);
+        Assert.Equal(0, first.Censored);
+
+        // Lower bound: even at 80 % failures the window needs ~50 failures ≈ 50/0.8 calls at 20/s ≈ 3.1 s; and it cannot
+        // take longer than replacing the whole window (100 calls ≈ 5 s) by much.
+        Assert.InRange(first.Mean, 2.5, 5.5);
+    }
+
+    [Fact]
+    public void TripWithinRequests_OverOneWindow_EqualsTheExactPerWindowProbability()
+    {
+        // With m = n the first and only evaluation in n calls is of the full window.
+        var options = new BreakerOptions { WindowSize = 20, MinimumThroughput = 20, FailureThreshold = 0.25, Rule = TripRule.RatioAtLeast };
+        double exact = BreakerTripMath.WindowTripProbability(options, 0.1, 20);
+
+        var simulated = SlidingWindowSimulation.TripWithinRequests(options, 0.1, 20, runs: 40_000, seed: 3);
+
+        Assert.True(Math.Abs(simulated.Mean - exact) < 4 * simulated.StandardError, $"simulated {simulated.Mean} ± {simulated.StandardError}, exact {exact}");
+    }
+
+    [Fact]
+    public void TripWithinRequests_OverManyOverlappingWindows_MatchesAnExactMarkovChain()
+    {
+        // A window of 6 calls has 2^6 contents: small enough to propagate the exact distribution of window
+        // states call by call (absorbing on a trip). The simulation must agree; the per-window probability and
+        // the independent-windows formula must not.
+        var options = new BreakerOptions { WindowSize = 6, MinimumThroughput = 6, FailureThreshold = 0.5, Rule = TripRule.RatioAtLeast };
+        const double p = 0.15;
+        const int requests = 60;
+        double exact = ExactTripWithin(options, p, requests);
+        double perWindow = BreakerTripMath.WindowTripProbability(options, p, 6);
+
+        var simulated = SlidingWindowSimulation.TripWithinRequests(options, p, requests, runs: 40_000, seed: 11);
+
+        Assert.True(Math.Abs(simulated.Mean - exact) < 4 * simulated.StandardError, $"simulated {simulated.Mean} ± {simulated.StandardError}, exact {exact}");
+        Assert.True(exact > perWindow * 5, "many looks should trip far more often than one");
+        Assert.True(exact < 1 - Math.Pow(1 - perWindow, requests - 5), "overlapping looks are positively correlated");
+    }
+
+    private static double ExactTripWithin(BreakerOptions options, double p, int requests)
+    {
+        int n = options.WindowSize;
+
+        // State: (calls seen so far capped at n, bit pattern of the last min(calls, n) outcomes).
+        var probability = new Dictionary<(int Calls, int Bits), double> { [(0, 0)] = 1 };
+        double tripped = 0;
+        for (int t = 0; t < requests; t++)
+        {
+            var next = new Dictionary<(int, int), double>();
+            foreach (var ((calls, bits), mass) in probability)
+            {
+                foreach (bool failed in new[] { true, false })
+                {
+                    double m = mass * (failed ? p : 1 - p);
+                    int newCalls = Math.Min(calls + 1, n);
+                    int newBits = ((bits << 1) | (failed ? 1 : 0)) & ((1 << n) - 1);
+                    if (options.Trips(System.Numerics.BitOperations.PopCount((uint)newBits), newCalls))
+                    {
+                        tripped += m;
+                    }
+                    else
+                    {
+                        next[(newCalls, newBits)] = next.GetValueOrDefault((newCalls, newBits)) + m;
+                    }
+                }
+            }
+
+            probability = next;
+        }
+
+        return tripped;
+    }
+
+    [Fact]
+    public void Simulations_RejectBadInput()
+    {
+        var timeBased = new BreakerOptions { Kind = SlidingWindowKind.TimeBased };
+
+        Assert.Throws<ArgumentException>(() => SlidingWindowSimulation.TripWithinRequests(timeBased, 0.1, 100, 10, 1));
+        var rate = Assert.Throws<ArgumentOutOfRangeException>(() => SlidingWindowSimulation.DetectionDelay(timeBased, 0, 0.1, 0.5, ArrivalProcess.Poisson, 10, 1));
+        var runs = Assert.Throws<ArgumentOutOfRangeException>(() => SlidingWindowSimulation.TripWithinRequests(new BreakerOptions(), 0.1, 100, 1, 1));
+        var calls = Assert.Throws<ArgumentOutOfRangeException>(() => BreakerTripMath.WindowTripProbability(new BreakerOptions(), 0.1, 0));
+
+        Assert.Equal("requestsPerSecond", rate.ParamName);
+        Assert.StartsWith("requestsPerSecond must be a finite number > 0; got 0.", rate.Message, StringComparison.Ordinal);
+        Assert.Equal("runs", runs.ParamName);
+        Assert.StartsWith("runs must be an integer >= 2; got 1.", runs.Message, StringComparison.Ordinal);
+        Assert.Equal("callsInWindow", calls.ParamName);
+    }
+}

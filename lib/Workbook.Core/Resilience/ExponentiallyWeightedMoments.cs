@@ -1,0 +1,75 @@
+namespace Workbook.Core.Resilience;
+
+/// <summary>
+/// An online, exponentially weighted estimate of a signal's mean and of its variance σ² (the variance
+/// of one observation), with the bias of the weighted variance removed exactly.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>The recursion.</b> With d = x_t − m_{t−1}: m_t = m_{t−1} + λd (the EWMA itself) and
+/// S_t = (1 − λ)(S_{t−1} + λd²). Once the start has been forgotten, S_t is the exponentially weighted
+/// variance Σ w_s (x_s − m_t)² with weights w_s = λ(1 − λ)^{t−s} (T. Finch, "Incremental calculation of
+/// weighted mean and variance", University of Cambridge Computing Service, 2009). Each update keeps all
+/// earlier information in S_{t−1}; that is what makes it an estimator.
+/// </para>
+/// <para>
+/// <b>Its bias, derived.</b> Let the x_t be independent with mean μ and variance σ², and start at
+/// m₀ = μ, S₀ = 0. Then x_t is independent of m_{t−1}, so E[d²] = σ² + Var(m_{t−1}) =
+/// σ²(1 + v_{t−1}) with v the exact EWMA variance factor of <see cref="EwmaMath.VarianceFactor"/>. Taking
+/// expectations of the recursion, E[S_t] = c_t·σ² with c₀ = 0 and c_t = (1 − λ)(c_{t−1} + λ(1 + v_{t−1})).
+/// In the steady state v = λ/(2 − λ) and c = (1 − λ)(c + λ(1 + v)), so c = (1 − λ)(1 + λ/(2 − λ)) =
+/// 2(1 − λ)/(2 − λ): the weighted
+/// variance underestimates σ² by that factor (it is 1 − Σw², the usual effective-sample-size correction).
+/// <see cref="Variance"/> divides by c_t and is unbiased at every step under these assumptions.
+/// λ = 1 is excluded: the weighted variance is then identically 0.
+/// </para>
+/// <para>
+/// Contrast with the seed notebook's update, <see cref="SeedBreakerMath.SeedEwmaTrace"/>, which overwrites
+/// the "variance" with one scaled squared residual at every step and so never averages anything.
+/// </para>
+/// </remarks>
+public sealed class ExponentiallyWeightedMoments
+{
+    private readonly double lambda;
+    private double weightedVariance;
+    private double biasFactor;
+    private double meanVarianceFactor;
+
+    /// <summary>Starts the estimator at a known mean, with no variance information yet.</summary>
+    /// <param name="lambda">λ, in (0, 1).</param>
+    /// <param name="initialMean">m₀, a finite number: the expected mean (for a failure rate, the baseline).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
+    public ExponentiallyWeightedMoments(double lambda, double initialMean)
+    {
+        this.lambda = Guard.InRangeExclusive(lambda, 0, 1, nameof(lambda));
+        Mean = Guard.Finite(initialMean, nameof(initialMean));
+    }
+
+    /// <summary>The number of observations so far.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The exponentially weighted mean m_t (the EWMA).</summary>
+    public double Mean { get; private set; }
+
+    /// <summary>The raw exponentially weighted variance S_t, biased low by the factor c_t described in the remarks.</summary>
+    public double WeightedVariance => weightedVariance;
+
+    /// <summary>S_t / c_t: an unbiased estimate of σ² (NaN before the first observation).</summary>
+    public double Variance => Count == 0 ? double.NaN : weightedVariance / biasFactor;
+
+    /// <summary>Adds one observation.</summary>
+    /// <param name="observation">x_t, a finite number.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="observation"/> is NaN or infinite.</exception>
+    public void Observe(double observation)
+    {
+        Guard.Finite(observation, nameof(observation));
+        double d = observation - Mean;
+        Mean += lambda * d;
+        weightedVariance = (1 - lambda) * (weightedVariance + (lambda * d * d));
+        biasFactor = (1 - lambda) * (biasFactor + (lambda * (1 + meanVarianceFactor)));
+
+        // Implementation note: v_t = (1 − λ)² v_{t−1} + λ², the recursive form of λ/(2−λ)·[1 − (1−λ)^{2t}].
+        meanVarianceFactor = ((1 - lambda) * (1 - lambda) * meanVarianceFactor) + (lambda * lambda);
+        Count++;
+    }
+}

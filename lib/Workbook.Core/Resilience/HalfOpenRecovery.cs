@@ -1,0 +1,181 @@
+namespace Workbook.Core.Resilience;
+
+/// <summary>
+/// The cost of half-open probing: how long an open breaker stays open after its dependency has
+/// recovered, and how many probes it sends to a dependency that is still broken, derived for a
+/// stated model and checked by seeded simulation.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>The model.</b> The breaker opens at time 0. The dependency recovers at a random time R,
+/// exponentially distributed with mean μ (memoryless: having been broken for a while says nothing
+/// about how long it will stay broken). Probe j goes out at T_j = w₁ + ... + w_j, with the waits w of
+/// a <see cref="ProbeSchedule"/>. A probe sent before R fails. A probe sent at or after R succeeds
+/// with probability q, independently of everything else (q = 1: recovered means healthy; q &lt; 1: a
+/// recovering service, or resilience4j's half-open window of several calls that must mostly succeed).
+/// The first successful probe, number J, closes the breaker at T_J.
+/// </para>
+/// <para>
+/// <b>The expectations.</b> Write F(t) = 1 − e^{−t/μ} and ΔF_j = F(T_j) − F(T_{j−1}) with T₀ = 0.
+/// Since T_J = Σ_{j ≤ J} w_j, E[T_J] = Σ_j w_j·P(J ≥ j). The breaker is still open for probe j + 1 when
+/// the first j probes all failed: either R &gt; T_j, or R fell in some earlier gap i and all of the
+/// j − i + 1 probes since then lost their coin, so
+/// P(J ≥ j + 1) = (1 − F(T_j)) + B_j with B_j = (1 − q)(B_{j−1} + ΔF_j), B₀ = 0.
+/// Then E[detection delay] = E[T_J] − E[R] = E[T_J] − μ, E[J] = Σ_j P(J ≥ j), and the probes sent to a
+/// still-broken service number E[#{j : T_j &lt; R}] = Σ_j (1 − F(T_j)); the rest of J − 1 are failed
+/// probes after recovery. The sums converge geometrically and are evaluated until the remaining
+/// probability is below 10⁻¹⁵.
+/// </para>
+/// <para>
+/// <b>The renewal argument for a fixed period.</b> With g = 1 the probes form a renewal process with
+/// period c. By memorylessness, given that R falls in a period, its position U in the period is an
+/// exponential variable conditioned on U ≤ c, whatever the period; the breaker waits c − U for the next
+/// probe and then c for each further failed probe, a geometric number with mean (1 − q)/q. Hence
+/// E[delay] = c − E[U | U ≤ c] + c(1 − q)/q = c − μ + c/(e^{c/μ} − 1) + c(1 − q)/q, and
+/// E[probes while broken] = Σ_{j ≥ 1} e^{−jc/μ} = 1/(e^{c/μ} − 1). When μ ≫ c the recovery instant
+/// is spread evenly over the period (the renewal-theory residual E[c²]/(2E[c]) = c/2), so the delay
+/// tends to c(1/q − 1/2) and the wasted probes to μ/c − 1/2: halving the break duration halves the
+/// delay and doubles the load on the broken service. That is the trade-off a growth factor g &gt; 1
+/// shifts: early probes catch a quick recovery, long waits later spare a long outage.
+/// </para>
+/// <para>
+/// Source: the residual-life (inspection paradox) result of renewal theory, e.g. S. M. Ross,
+/// Introduction to Probability Models, chapter on renewal theory (the mean of the excess life).
+/// The seed notebook's formula is reproduced, as a counter-example, in <see cref="SeedBreakerMath.SeedExpectedRecoveryTime"/>.
+/// </para>
+/// </remarks>
+public static class HalfOpenRecovery
+{
+    private const int MaxProbes = 50_000_000;
+
+    /// <summary>The expectations derived in the remarks, for exponential recovery with mean μ.</summary>
+    /// <param name="schedule">The probe schedule.</param>
+    /// <param name="meanRecoverySeconds">μ, the mean time to recovery in seconds; a finite number &gt; 0.</param>
+    /// <param name="probeSuccessProbability">q, the chance that a probe after recovery succeeds; in (0, 1].</param>
+    /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
+    /// <exception cref="InvalidOperationException">The sums did not converge within 50 million probes (waits far shorter than μ with q tiny).</exception>
+    public static RecoveryExpectation Expected(ProbeSchedule schedule, double meanRecoverySeconds, double probeSuccessProbability)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        Guard.PositiveFinite(meanRecoverySeconds, nameof(meanRecoverySeconds));
+        Guard.InRangeExclusiveInclusive(probeSuccessProbability, 0, 1, nameof(probeSuccessProbability));
+        double q = probeSuccessProbability;
+
+        double closeTime = 0, expectedProbes = 0, probesWhileBroken = 0;
+        double time = 0, survivalBefore = 1, failedAfterRecovery = 0;
+        double wait = schedule.InitialWaitSeconds;
+        for (int j = 1; j <= MaxProbes; j++)
+        {
+            // P(J ≥ j) = P(R > T_{j−1}) + B_{j−1}
+            double stillOpen = survivalBefore + failedAfterRecovery;
+            if (stillOpen < 1e-15)
+            {
+                return new RecoveryExpectation(
+                    closeTime, closeTime - meanRecoverySeconds, probesWhileBroken, expectedProbes - 1 - probesWhileBroken);
+            }
+
+            closeTime += wait * stillOpen;
+            expectedProbes += stillOpen;
+            time += wait;
+            double survival = Math.Exp(-time / meanRecoverySeconds);
+            probesWhileBroken += survival;
+            failedAfterRecovery = (1 - q) * (failedAfterRecovery + (survivalBefore - survival));
+            survivalBefore = survival;
+            wait = Math.Min(wait * schedule.GrowthFactor, schedule.MaximumWaitSeconds);
+        }
+
+        throw new InvalidOperationException(
+            $"The expectations did not converge within {MaxProbes} probes; the waits are too short for a mean recovery of {Guard.Format(meanRecoverySeconds)} s.");
+    }
+
+    /// <summary>
+    /// The renewal closed form for a fixed period c (g = 1): E[delay] = c − μ + c/(e^{c/μ} − 1) + c(1 − q)/q
+    /// and E[probes while broken] = 1/(e^{c/μ} − 1).
+    /// </summary>
+    /// <param name="periodSeconds">c, a finite number &gt; 0.</param>
+    /// <param name="meanRecoverySeconds">μ, a finite number &gt; 0.</param>
+    /// <param name="probeSuccessProbability">q, in (0, 1].</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
+    public static (double MeanDetectionDelaySeconds, double MeanProbesWhileBroken) ExpectedForFixedPeriod(
+        double periodSeconds, double meanRecoverySeconds, double probeSuccessProbability)
+    {
+        Guard.PositiveFinite(periodSeconds, nameof(periodSeconds));
+        Guard.PositiveFinite(meanRecoverySeconds, nameof(meanRecoverySeconds));
+        Guard.InRangeExclusiveInclusive(probeSuccessProbability, 0, 1, nameof(probeSuccessProbability));
+        double c = periodSeconds, q = probeSuccessProbability;
+
+        // e^{c/μ} − 1 computed as expm1 would be; Math has no Expm1, so use the series for tiny ratios.
+        double ratio = c / meanRecoverySeconds;
+        double expMinusOne = ratio < 1e-5 ? ratio * (1 + (ratio / 2) + (ratio * ratio / 6)) : Math.Exp(ratio) - 1;
+        double delay = c - meanRecoverySeconds + (c / expMinusOne) + (c * (1 - q) / q);
+        return (delay, 1 / expMinusOne);
+    }
+
+    /// <summary>The same quantities by seeded simulation of the model in the remarks.</summary>
+    /// <param name="schedule">The probe schedule.</param>
+    /// <param name="meanRecoverySeconds">μ, a finite number &gt; 0.</param>
+    /// <param name="probeSuccessProbability">q, in (0, 1].</param>
+    /// <param name="runs">Independent outages; &gt;= 2.</param>
+    /// <param name="seed">Seed of the random number generator.</param>
+    /// <returns>The simulated detection delay in seconds and the number of probes sent while broken.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
+    public static (MeanEstimate DetectionDelaySeconds, MeanEstimate ProbesWhileBroken) Simulate(
+        ProbeSchedule schedule, double meanRecoverySeconds, double probeSuccessProbability, int runs, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        Guard.PositiveFinite(meanRecoverySeconds, nameof(meanRecoverySeconds));
+        Guard.InRangeExclusiveInclusive(probeSuccessProbability, 0, 1, nameof(probeSuccessProbability));
+        Guard.AtLeast(runs, 2, nameof(runs));
+
+        var random = new Random(seed);
+        double delaySum = 0, delaySquares = 0, probeSum = 0, probeSquares = 0;
+        for (int run = 0; run < runs; run++)
+        {
+            double recovery = -meanRecoverySeconds * Math.Log(1 - random.NextDouble());
+            double time = 0, wait = schedule.InitialWaitSeconds;
+            int wasted = 0;
+            while (true)
+            {
+                time += wait;
+                wait = Math.Min(wait * schedule.GrowthFactor, schedule.MaximumWaitSeconds);
+                if (time < recovery)
+                {
+                    wasted++;
+                }
+                else if (random.NextDouble() < probeSuccessProbability)
+                {
+                    break;
+                }
+            }
+
+            double delay = time - recovery;
+            delaySum += delay;
+            delaySquares += delay * delay;
+            probeSum += wasted;
+            probeSquares += (double)wasted * wasted;
+        }
+
+        return (MeanEstimate.FromSums(delaySum, delaySquares, runs), MeanEstimate.FromSums(probeSum, probeSquares, runs));
+    }
+
+    /// <summary>
+    /// The delay-versus-load trade-off: <see cref="Expected"/> for the same schedule with each growth factor in turn.
+    /// </summary>
+    /// <param name="schedule">The base schedule; its growth factor is replaced.</param>
+    /// <param name="growthFactors">The factors g to compare, each a finite number &gt;= 1.</param>
+    /// <param name="meanRecoverySeconds">μ, a finite number &gt; 0.</param>
+    /// <param name="probeSuccessProbability">q, in (0, 1].</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
+    public static IReadOnlyList<(double GrowthFactor, RecoveryExpectation Expectation)> TradeOff(
+        ProbeSchedule schedule, IReadOnlyList<double> growthFactors, double meanRecoverySeconds, double probeSuccessProbability)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(growthFactors);
+        return growthFactors
+            .Select(g => (g, Expected(schedule with { GrowthFactor = g }, meanRecoverySeconds, probeSuccessProbability)))
+            .ToArray();
+    }
+}
