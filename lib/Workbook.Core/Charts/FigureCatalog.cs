@@ -34,6 +34,7 @@ public static class FigureCatalog
     private static IEnumerable<IReadOnlyList<Figure>> EpisodeLists() =>
     [
         Episode01Figures.All,
+        Episode19Figures.All,
     ];
 
     /// <summary>Concatenates episode lists, ordered by episode, rejecting duplicate ids.</summary>

@@ -10,6 +10,7 @@ public static class ExerciseCatalog
     private static readonly Lazy<IReadOnlyList<Exercise>> all = new(() =>
     [
         .. Episode01Exercises.All,
+        .. Episode19Exercises.All,
     ]);
 
     /// <summary>All exercises, in episode order.</summary>

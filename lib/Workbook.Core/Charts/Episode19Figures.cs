@@ -1,0 +1,222 @@
+using System.Globalization;
+using Plotly.NET;
+using Plotly.NET.CSharp;
+using Workbook.Core.Queueing;
+using Workbook.Core.Queueing.Simulation;
+using CSharpChart = Plotly.NET.CSharp.Chart;
+
+namespace Workbook.Core.Charts;
+
+/// <summary>The figures of episode 19 — Little's law, queueing models and capacity planning.</summary>
+/// <remarks>
+/// Closed forms come from <see cref="MMcQueue"/> and <see cref="QueueApproximations"/>; every
+/// simulated point comes from <see cref="QueueSimulator"/> with a fixed seed, so a figure is the
+/// same every time it is built.
+/// </remarks>
+public static class Episode19Figures
+{
+    /// <summary>The seed's capacity challenge: arrivals per second.</summary>
+    public const double ChallengeArrivalRatePerSecond = 50_000;
+
+    /// <summary>The seed's capacity challenge: mean service time in seconds (20 ms).</summary>
+    public const double ChallengeMeanServiceSeconds = 0.020;
+
+    private const int SimulatedCustomers = 200_000;
+
+    /// <summary>The figures of episode 19, in the order the episode shows them.</summary>
+    public static IReadOnlyList<Figure> All { get; } =
+    [
+        new("ep19.factorial-breaks", 19, "Why the textbook factorial breaks",
+            "P(wait) from the textbook formula (c! and A^c in floating point) against the stable recurrence.", FactorialBreaks),
+        new("ep19.waiting-time-distribution", 19, "Waiting and response time distributions of an M/M/c queue",
+            "Exact tails against a seeded simulation.", WaitingTimeDistribution),
+        new("ep19.hockey-stick", 19, "Latency against utilisation",
+            "Mean response time of M/M/1 and M/M/10 against utilisation, with simulated means and 95 % intervals.", HockeyStick),
+        new("ep19.percentiles-vs-servers", 19, "Percentiles against servers for the capacity challenge",
+            "50,000 requests/s at 20 ms mean service (1,000 erlangs): waiting and response percentiles by server count.", PercentilesVsServers),
+        new("ep19.approximation-error", 19, "Allen–Cunneen against simulation",
+            "Relative error of the G/G/c approximation of the mean wait, with the simulation's 95 % interval.", ApproximationError),
+        new("ep19.equation-builder", 19, "Equation builder: M/M/c response time",
+            "Drag the slider to change the number of servers.", EquationBuilder),
+    ];
+
+    private static GenericChart FactorialBreaks()
+    {
+        const double utilisation = 0.9;
+        var servers = Enumerable.Range(1, 300).ToArray();
+        var stable = servers.Select(c => ErlangFormulas.ErlangC(c, utilisation * c)).ToArray();
+        var textbook = servers.Select(c => TextbookErlangC.ProbabilityOfWaiting(c, utilisation * c)).ToArray();
+        // Plotly leaves gaps for NaN; the textbook series simply stops where double overflows.
+        var chart = CSharpChart.Combine(
+        [
+            Line(servers.Select(c => (double)c), stable, "stable: Erlang B recurrence", "#1f77b4", 6),
+            Line(servers.Select(c => (double)c), textbook.Select(v => double.IsFinite(v) ? v : double.NaN), "textbook: c! and A^c in double", "#d62728", 2.5),
+        ]);
+        var firstBroken = servers.First(c => !double.IsFinite(textbook[c - 1]));
+        return ChartStyle.Apply(chart, $"P(wait) at 90 % utilisation: the textbook formula breaks at c = {firstBroken}",
+            "servers c (count)", "probability of waiting (ratio)");
+    }
+
+    private static GenericChart WaitingTimeDistribution()
+    {
+        var queue = new MMcQueue(arrivalRatePerSecond: 9, meanServiceTimeSeconds: 1, servers: 10);
+        var exact = (MMcSteadyState)queue.Analyze();
+        var simulation = QueueSimulator.Run(new PoissonArrivals(9), new ExponentialService(1),
+            new QueueSimulationOptions(servers: 10, customers: SimulatedCustomers, warmUpCustomers: 20_000, seed: 19, keepSamples: true));
+        var times = Steps(0, 12, 0.25);
+        var chart = CSharpChart.Combine(
+        [
+            Line(times, times.Select(exact.WaitingTime.ComplementaryCdf), "P(wait > t), exact", "#1f77b4", 3),
+            Line(times, times.Select(exact.ResponseTime.ComplementaryCdf), "P(response > t), exact", "#d62728", 3),
+            Points(times, times.Select(t => simulation.Waits!.FractionAbove(t)), "P(wait > t), simulated", "#1f77b4"),
+            Points(times, times.Select(t => simulation.ResponseTimes!.FractionAbove(t)), "P(response > t), simulated", "#d62728"),
+        ]);
+        var styled = ChartStyle.Apply(chart, "M/M/10 at 90 % utilisation (S = 1 s): tails of wait and response",
+            "time t (s)", "probability of exceeding t (ratio)");
+        return styled.WithYAxisStyle<double, double, string>(AxisType: StyleParam.AxisType.Log);
+    }
+
+    private static GenericChart HockeyStick()
+    {
+        var utilisations = Steps(0.02, 0.96, 0.02);
+        double[] simulated = [0.3, 0.5, 0.7, 0.8, 0.9];
+        var traces = new List<GenericChart>();
+        foreach (var (servers, colour) in new[] { (1, "#d62728"), (10, "#1f77b4") })
+        {
+            traces.Add(Line(utilisations,
+                utilisations.Select(rho => ((MMcSteadyState)new MMcQueue(rho * servers, 1, servers).Analyze()).MeanResponseTimeSeconds),
+                $"M/M/{servers}, exact", colour, 3));
+            var results = simulated.Select((rho, i) => QueueSimulator.Run(new PoissonArrivals(rho * servers), new ExponentialService(1),
+                new QueueSimulationOptions(servers: servers, customers: SimulatedCustomers, warmUpCustomers: 20_000, seed: 1900 + 10 * servers + i))).ToArray();
+            traces.Add(PointsWithErrors(simulated, results.Select(r => r.MeanResponseTime.Estimate), results.Select(r => r.MeanResponseTime.HalfWidth),
+                $"M/M/{servers}, simulated (95 % interval)", colour));
+        }
+
+        var styled = ChartStyle.Apply(CSharpChart.Combine(traces), "Mean response time against utilisation (S = 1)",
+            "utilisation ρ (ratio)", "mean response time (service times)");
+        return styled.WithYAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 12));
+    }
+
+    private static GenericChart PercentilesVsServers()
+    {
+        var baseQueue = new MMcQueue(ChallengeArrivalRatePerSecond, ChallengeMeanServiceSeconds, 1001);
+        var servers = Enumerable.Range(1001, 60).ToArray();
+        var states = servers.Select(c => (MMcSteadyState)baseQueue.WithServers(c).Analyze()).ToArray();
+        var x = servers.Select(c => (double)c).ToArray();
+        var chart = CSharpChart.Combine(
+        [
+            Line(x, states.Select(s => 1000 * s.WaitingTime.PercentileSeconds(0.99)), "p99 wait", "#1f77b4", 3),
+            Line(x, states.Select(s => 1000 * s.WaitingTime.PercentileSeconds(0.999)), "p99.9 wait", "#1f77b4", 1.5, StyleParam.DrawingStyle.Dash),
+            Line(x, states.Select(s => 1000 * s.ResponseTime.PercentileSeconds(0.99)), "p99 response (exponential service)", "#d62728", 3),
+            Line(x, states.Select(s => 1000 * s.ResponseTime.PercentileSeconds(0.5)), "p50 response", "#d62728", 1.5, StyleParam.DrawingStyle.Dot),
+            Line([x[0], x[^1]], [50, 50], "SLO: p99 response ≤ 50 ms", "#000000", 2, StyleParam.DrawingStyle.DashDot),
+        ]);
+        var styled = ChartStyle.Apply(chart, "50,000 req/s at 20 ms mean: percentiles by server count",
+            "servers c (count)", "time (ms)");
+        return styled.WithYAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 150));
+    }
+
+    private static GenericChart ApproximationError()
+    {
+        const int servers = 10;
+        double[] utilisations = [0.5, 0.6, 0.7, 0.8, 0.9];
+        var scenarios = new (string Name, string Colour, Func<double, int, QueueSimulationResult> Simulate, double ArrivalScv, double ServiceScv)[]
+        {
+            ("M/M/10 (exact case)", "#7f7f7f", (rate, seed) => Simulate(new PoissonArrivals(rate), new ExponentialService(1), seed), 1, 1),
+            ("M/D/10", "#1f77b4", (rate, seed) => Simulate(new PoissonArrivals(rate), new DeterministicService(1), seed), 1, 0),
+            ("M/LN/10, service SCV 4", "#2ca02c", (rate, seed) => Simulate(new PoissonArrivals(rate), new LognormalService(1, 4), seed), 1, 4),
+            ("H2/M/10, arrival SCV 4", "#d62728", (rate, seed) => Simulate(new HyperexponentialArrivals(rate, 4), new ExponentialService(1), seed), 4, 1),
+        };
+        var traces = new List<GenericChart>();
+        foreach (var (scenario, index) in scenarios.Select((s, i) => (s, i)))
+        {
+            var errors = new List<double>();
+            var halfWidths = new List<double>();
+            foreach (var (rho, j) in utilisations.Select((r, j) => (r, j)))
+            {
+                var rate = rho * servers;
+                var simulated = scenario.Simulate(rate, 1900 + 100 * index + j).MeanWait;
+                var approx = QueueApproximations.AllenCunneenMeanWaitSeconds(rate, 1, servers, scenario.ArrivalScv, scenario.ServiceScv);
+                errors.Add(100 * (approx - simulated.Estimate) / simulated.Estimate);
+                halfWidths.Add(100 * approx * simulated.HalfWidth / (simulated.Estimate * simulated.Estimate));
+            }
+
+            traces.Add(PointsWithErrors(utilisations, errors, halfWidths, scenario.Name, scenario.Colour, lines: true));
+        }
+
+        traces.Add(Line([0.48, 0.92], [0, 0], "no error", "#000000", 1, StyleParam.DrawingStyle.Dot));
+        return ChartStyle.Apply(CSharpChart.Combine(traces), "Allen–Cunneen mean wait against simulation, c = 10",
+            "utilisation ρ (ratio)", "approximation error (%)");
+
+        static QueueSimulationResult Simulate<TA, TS>(TA arrivals, TS service, int seed)
+            where TA : struct, IArrivalProcess
+            where TS : struct, IServiceDistribution =>
+            QueueSimulator.Run(arrivals, service, new QueueSimulationOptions(servers: servers, customers: 400_000, warmUpCustomers: 40_000, seed: seed));
+    }
+
+    private static GenericChart EquationBuilder()
+    {
+        const double meanServiceSeconds = 0.1;
+        var serverCounts = Enumerable.Range(1, 16).ToArray();
+        const int active = 3;
+        var traces = new List<GenericChart>();
+        foreach (var (c, i) in serverCounts.Select((c, i) => (c, i)))
+        {
+            var rates = Steps(0.2, 0.98 * c / meanServiceSeconds, 0.98 * c / meanServiceSeconds / 120);
+            var states = rates.Select(r => (MMcSteadyState)new MMcQueue(r, meanServiceSeconds, c).Analyze()).ToArray();
+            var visible = i == active ? StyleParam.Visible.True : StyleParam.Visible.False;
+            traces.Add(Line(rates, states.Select(s => 1000 * s.MeanResponseTimeSeconds), $"mean response, c = {c}", "#1f77b4", 3).WithTraceInfo(Visible: visible));
+            traces.Add(Line(rates, states.Select(s => 1000 * s.ResponseTime.PercentileSeconds(0.99)), $"p99 response, c = {c}", "#d62728", 3).WithTraceInfo(Visible: visible));
+        }
+
+        var steps = serverCounts.Select((c, i) => new
+        {
+            method = "restyle",
+            label = c.ToString(CultureInfo.InvariantCulture),
+            args = new object[] { new { visible = serverCounts.SelectMany((_, j) => new[] { j == i, j == i }).ToArray() } },
+        }).ToArray();
+        var styled = ChartStyle.Apply(CSharpChart.Combine(traces), "M/M/c with S = 100 ms: response time against arrival rate",
+            "arrival rate λ (requests/s)", "response time (ms)");
+        var layout = new Layout();
+        layout.SetProperty("sliders", new object[] { new { active, currentvalue = new { prefix = "servers c: " }, pad = new { t = 60 }, steps } });
+        layout.SetProperty("margin", new { l = 80, r = 30, t = 70, b = 150 });
+        return Plotly.NET.Chart.withLayout(layout).Invoke(styled).WithSize(ChartStyle.Width, ChartStyle.Height + 80)
+            .WithYAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 1500));
+    }
+
+    private static GenericChart Line(IEnumerable<double> x, IEnumerable<double> y, string name, string colour, double width, StyleParam.DrawingStyle? dash = null) =>
+        dash is null
+            ? CSharpChart.Line<double, double, string>(x, y, Name: name, LineColor: Color.fromString(colour), LineWidth: width)
+            : CSharpChart.Line<double, double, string>(x, y, Name: name, LineColor: Color.fromString(colour), LineWidth: width, LineDash: dash);
+
+    private static GenericChart Points(IEnumerable<double> x, IEnumerable<double> y, string name, string colour) =>
+        PointsWithErrors(x, y, null, name, colour);
+
+    /// <summary>A scatter trace with optional symmetric error bars, built as a raw plotly.js trace.</summary>
+    private static GenericChart PointsWithErrors(IEnumerable<double> x, IEnumerable<double> y, IEnumerable<double>? halfWidths, string name, string colour, bool lines = false)
+    {
+        var trace = new Trace("scatter");
+        trace.SetProperty("x", x.ToArray());
+        trace.SetProperty("y", y.ToArray());
+        trace.SetProperty("name", name);
+        trace.SetProperty("mode", lines ? "lines+markers" : "markers");
+        trace.SetProperty("marker", new { color = colour, size = 9, symbol = "circle-open", line = new { width = 2 } });
+        if (lines)
+        {
+            trace.SetProperty("line", new { color = colour, width = 2 });
+        }
+
+        if (halfWidths is not null)
+        {
+            trace.SetProperty("error_y", new { type = "data", array = halfWidths.ToArray(), visible = true, color = colour, thickness = 1.5, width = 4 });
+        }
+
+        return GenericChart.ofTraceObject(true, trace);
+    }
+
+    private static double[] Steps(double from, double to, double step)
+    {
+        var count = (int)Math.Floor((to - from) / step + 1e-9) + 1;
+        return Enumerable.Range(0, count).Select(i => from + i * step).ToArray();
+    }
+}
