@@ -12,6 +12,7 @@ using Workbook.Benchmarks.Harness;
 BenchmarkGroup[] groups =
 [
     SimulatorBenchmarks.Group,
+    QueueingFormulaBenchmarks.Group,
 ];
 
 string? filter = null;
