@@ -87,4 +87,26 @@ public class GuardTests
 
         Assert.Equal("name", ex.ParamName);
     }
+
+    [Theory]
+    [InlineData(0.0, "0")]
+    [InlineData(1.0, "1")]
+    [InlineData(double.NaN, "NaN")]
+    public void InRangeExclusive_ExcludesBothEnds(double value, string shown)
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Guard.InRangeExclusive(value, 0, 1, "probability"));
+
+        Assert.Equal("probability", ex.ParamName);
+        Assert.StartsWith($"probability must be a finite number in (0, 1); got {shown}.", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0.5, Guard.InRangeExclusive(0.5, 0, 1, "probability"));
+    }
+
+    [Fact]
+    public void AtLeast_StatesTheMinimum()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Guard.AtLeast(0, 1, "servers"));
+
+        Assert.StartsWith("servers must be an integer >= 1; got 0.", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(1, Guard.AtLeast(1, 1, "servers"));
+    }
 }
