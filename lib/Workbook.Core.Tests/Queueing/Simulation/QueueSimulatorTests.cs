@@ -6,8 +6,8 @@ namespace Workbook.Core.Tests.Queueing.Simulation;
 /// <summary>
 /// The simulator against closed forms (<see cref="QueueingTheory"/>), within its own confidence
 /// intervals widened by <see cref="SimulationAssert.HalfWidthFactor"/>. Run lengths are chosen so
-/// that every interval is a few percent of its value or less, and the warm-up is long compared with
-/// the queue's relaxation time (about S / (1 − √ρ)² for one server).
+/// that every interval is at most a few percent of its value, and the 50,000-customer warm-up is long
+/// compared with the queue's relaxation time (about ρ / (1 − √ρ)² customers for one server: 380 at ρ = 0.9).
 /// </summary>
 public class QueueSimulatorTests
 {
@@ -39,13 +39,13 @@ public class QueueSimulatorTests
     }
 
     [Theory]
-    [InlineData(2, 0.8, 21)]
-    [InlineData(10, 0.9, 22)]
-    [InlineData(50, 0.95, 23)]
-    public void MMc_MatchesErlangC(int c, double rho, int seed)
+    [InlineData(2, 0.8, 2_000_000, 21)]
+    [InlineData(10, 0.9, 2_000_000, 22)]
+    [InlineData(50, 0.95, 8_000_000, 23)] // few customers wait, so W_q needs a longer run: half-width ≈ 4 %
+    public void MMc_MatchesErlangC(int c, double rho, int customers, int seed)
     {
         var lambda = c * rho / S;
-        var result = QueueSimulator.Run(new PoissonArrivals(lambda), new ExponentialService(S), Options(c, 2_000_000, seed));
+        var result = QueueSimulator.Run(new PoissonArrivals(lambda), new ExponentialService(S), Options(c, customers, seed));
 
         AssertSteadyState(result, MMcWait(c, rho, S), ErlangC(c, c * rho), rho, lambda);
     }
@@ -111,6 +111,8 @@ public class QueueSimulatorTests
     {
         // In M/M/1 the response time is exponential with rate μ − λ, and P(W_q > t) = ρ·e^(−(μ − λ)t),
         // so the p-quantile of the wait is ln(ρ / (1 − p)) / (μ − λ) when p > 1 − ρ, and 0 below that.
+        // Tolerances are five standard deviations of the relative error, measured over 100 other seeds:
+        // sd 0.4–0.8 % up to p99 and 1.9 % at p99.9 (a thousandth of 2·10⁶ correlated waits).
         const double rho = 0.7;
         double lambda = rho / S, decay = 1 / S - lambda;
         var result = QueueSimulator.Run(
@@ -120,15 +122,16 @@ public class QueueSimulatorTests
 
         Assert.Equal(2_000_000, waits.Count);
         Assert.Equal(0.0, waits.Percentile(20)); // 1 − ρ = 30 % of customers find the server idle
-        foreach (var (percent, tolerance) in new[] { (50.0, 0.02), (90.0, 0.02), (95.0, 0.03), (99.0, 0.04), (99.9, 0.08) })
+        foreach (var (percent, responseTolerance, waitTolerance) in new[]
+                 { (50.0, 0.02, 0.04), (90.0, 0.025, 0.03), (95.0, 0.03, 0.035), (99.0, 0.04, 0.045), (99.9, 0.09, 0.10) })
         {
             var p = percent / 100;
-            SimulationAssert.Relative(responses.Percentile(percent), -Math.Log(1 - p) / decay, tolerance, $"response p{percent}");
-            SimulationAssert.Relative(waits.Percentile(percent), Math.Log(rho / (1 - p)) / decay, tolerance + 0.02, $"wait p{percent}");
+            SimulationAssert.Relative(responses.Percentile(percent), -Math.Log(1 - p) / decay, responseTolerance, $"response p{percent}");
+            SimulationAssert.Relative(waits.Percentile(percent), Math.Log(rho / (1 - p)) / decay, waitTolerance, $"wait p{percent}");
         }
 
         SimulationAssert.Relative(waits.FractionAbove(0), rho, 0.01, "fraction of customers who waited");
-        SimulationAssert.Relative(waits.FractionAbove(10), rho * Math.Exp(-decay * 10), 0.03, "P(wait > 10)");
+        SimulationAssert.Relative(waits.FractionAbove(10), rho * Math.Exp(-decay * 10), 0.045, "P(wait > 10)");
         Assert.Equal(0.0, waits.Minimum);
         Assert.True(responses.Minimum > 0);
     }

