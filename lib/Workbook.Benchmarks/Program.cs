@@ -3,7 +3,7 @@
 //   dotnet run -c Release --project lib/Workbook.Benchmarks -- [filter] [--runs N]
 //
 // filter: a substring of "group/benchmark" (any case), e.g. "simulator" or "M/M/1000".
-// Each group prints its baseline first; ratios are against that baseline, measured in the same run.
+// Each benchmark runs alternately with its group's baseline; ratios compare runs made side by side.
 // To add a benchmark group, write a BenchmarkGroup and add it to the list below: one line.
 using System.Globalization;
 using Workbook.Benchmarks;

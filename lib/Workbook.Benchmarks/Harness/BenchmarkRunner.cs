@@ -4,16 +4,22 @@ using System.Globalization;
 namespace Workbook.Benchmarks.Harness;
 
 /// <summary>
-/// A small benchmark harness: runs each benchmark once to warm it up, then several times, and prints
-/// the median time, the throughput, the allocations, and the ratio of its time per operation to its
-/// group's baseline.
+/// A small benchmark harness: for each benchmark, runs it and its group's baseline alternately,
+/// several times each, and prints the median time, the throughput, the allocations, and the ratio
+/// of its time per operation to the baseline's.
 /// </summary>
 /// <remarks>
-/// Wall-clock times are noisy (other processes, frequency scaling, garbage collection), so the
-/// median of several runs is reported, a full garbage collection precedes each run, and every
-/// number is also given relative to a baseline measured minutes apart on the same machine.
+/// <para>
+/// Wall-clock times are noisy (other processes, frequency scaling, garbage collection). Three
+/// defences: the median of several runs is reported; a full garbage collection precedes each run;
+/// and the baseline is run alternately with each benchmark, so the ratio compares runs made seconds
+/// apart under the same conditions. On a shared machine whose load drifts, the ratio is the number
+/// to trust; absolute rates are only as good as the machine was quiet.
+/// </para>
+/// <para>
 /// Allocations are counted with <see cref="GC.GetAllocatedBytesForCurrentThread"/>, which is exact
 /// and unaffected by noise.
+/// </para>
 /// </remarks>
 internal sealed class BenchmarkRunner(int runs, TextWriter output)
 {
@@ -30,14 +36,43 @@ internal sealed class BenchmarkRunner(int runs, TextWriter output)
                 continue;
             }
 
-            output.WriteLine($"== {group.Name} (median of {runs} runs; ratio = time per operation / baseline's)");
             output.WriteLine(
-                $"{"benchmark",-52} {"median",10} {"per second",14} {"ratio",7} {"bytes/op",10} {"bytes/run",12}");
-            var baseline = Measure(group.Baseline);
-            Print(baseline, baseline, isBaseline: true);
+                $"== {group.Name}: medians of {runs} runs, each alternating with a baseline run; ratio = time per operation / baseline's");
+            output.WriteLine(
+                $"{"benchmark",-52} {"median",10} {"per second",16} {"ratio",7} {"bytes/op",10} {"bytes/run",12}");
+            Warm(group.Baseline);
+            var baselineSamples = new List<Sample>();
+            var rows = new List<(Measurement Case, double Ratio)>();
             foreach (var benchmark in cases)
             {
-                Print(Measure(benchmark), baseline, isBaseline: false);
+                Warm(benchmark);
+                var baselineRuns = new List<Sample>();
+                var caseRuns = new List<Sample>();
+                for (var i = 0; i < runs; i++)
+                {
+                    baselineRuns.Add(Time(group.Baseline));
+                    caseRuns.Add(Time(benchmark));
+                }
+
+                baselineSamples.AddRange(baselineRuns);
+                var measured = Median(benchmark, caseRuns);
+                var baseline = Median(group.Baseline, baselineRuns);
+                rows.Add((measured, measured.SecondsPerOperation / baseline.SecondsPerOperation));
+            }
+
+            if (cases.Count == 0)
+            {
+                Warm(group.Baseline);
+                for (var i = 0; i < runs; i++)
+                {
+                    baselineSamples.Add(Time(group.Baseline));
+                }
+            }
+
+            Print("[baseline] ", Median(group.Baseline, baselineSamples), 1.0);
+            foreach (var (measured, ratio) in rows)
+            {
+                Print("", measured, ratio);
             }
 
             output.WriteLine();
@@ -53,34 +88,33 @@ internal sealed class BenchmarkRunner(int runs, TextWriter output)
     private static bool Matches(BenchmarkGroup group, Benchmark benchmark, string? filter) =>
         filter is null || $"{group.Name}/{benchmark.Name}".Contains(filter, StringComparison.OrdinalIgnoreCase);
 
-    private Measurement Measure(Benchmark benchmark)
+    private static Measurement Median(Benchmark benchmark, List<Sample> samples)
     {
-        sink += benchmark.Body(); // warm-up: JIT compilation, tiering, caches
-        var times = new (double Seconds, long Bytes)[runs];
-        for (var i = 0; i < runs; i++)
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
-            var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
-            var start = Stopwatch.GetTimestamp();
-            sink += benchmark.Body();
-            var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-            times[i] = (seconds, GC.GetAllocatedBytesForCurrentThread() - bytesBefore);
-        }
-
-        Array.Sort(times, (a, b) => a.Seconds.CompareTo(b.Seconds));
-        var median = times[runs / 2];
+        var sorted = samples.OrderBy(s => s.Seconds).ToList();
+        var median = sorted[sorted.Count / 2];
         return new Measurement(benchmark, median.Seconds, median.Bytes);
     }
 
-    private void Print(Measurement measurement, Measurement baseline, bool isBaseline)
+    // JIT compilation, tiering and caches: the first call is not measured.
+    private void Warm(Benchmark benchmark) => sink += benchmark.Body();
+
+    private Sample Time(Benchmark benchmark)
     {
-        var name = (isBaseline ? "[baseline] " : "") + measurement.Benchmark.Name;
-        var ratio = measurement.SecondsPerOperation / baseline.SecondsPerOperation;
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
+        var start = Stopwatch.GetTimestamp();
+        sink += benchmark.Body();
+        var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        return new Sample(seconds, GC.GetAllocatedBytesForCurrentThread() - bytesBefore);
+    }
+
+    private void Print(string prefix, Measurement measurement, double ratio)
+    {
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{name,-52} {FormatTime(measurement.MedianSeconds),10} {FormatRate(measurement.OperationsPerSecond, measurement.Benchmark.Unit),14} {ratio,7:F2} {measurement.BytesPerOperation,10:G3} {measurement.AllocatedBytes,12:N0}"));
+            $"{prefix + measurement.Benchmark.Name,-52} {FormatTime(measurement.MedianSeconds),10} {FormatRate(measurement.OperationsPerSecond, measurement.Benchmark.Unit),16} {ratio,7:F2} {measurement.BytesPerOperation,10:G3} {measurement.AllocatedBytes,12:N0}"));
     }
 
     private static string FormatTime(double seconds) => seconds >= 1
@@ -88,6 +122,8 @@ internal sealed class BenchmarkRunner(int runs, TextWriter output)
         : string.Create(CultureInfo.InvariantCulture, $"{seconds * 1000:F1} ms");
 
     private static string FormatRate(double perSecond, string unit) => perSecond >= 1e6
-        ? string.Create(CultureInfo.InvariantCulture, $"{perSecond / 1e6:F1} M {unit}")
-        : string.Create(CultureInfo.InvariantCulture, $"{perSecond / 1e3:F1} k {unit}");
+        ? string.Create(CultureInfo.InvariantCulture, $"{perSecond / 1e6:F1} M {unit}/s")
+        : string.Create(CultureInfo.InvariantCulture, $"{perSecond / 1e3:F1} k {unit}/s");
+
+    private readonly record struct Sample(double Seconds, long Bytes);
 }
