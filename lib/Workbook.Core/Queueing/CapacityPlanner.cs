@@ -100,9 +100,14 @@ public static class CapacityPlanner
             c--;
         }
 
-        var state = (MMcSteadyState)queue.WithServers(c).Analyze();
-        var previous = c - 1 >= queue.MinimumServersForStability ? (MMcSteadyState)queue.WithServers(c - 1).Analyze() : null;
-        return Feasible(queue, target, state, previous);
+        // One pass of the recurrence gives both B(c − 1), for the comparison in the reason, and B(c).
+        var recurrence = new ErlangBRecurrence(load);
+        recurrence.AdvanceTo(c - 1);
+        var previous = c - 1 >= queue.MinimumServersForStability
+            ? new MMcSteadyState(queue.WithServers(c - 1), recurrence.Value)
+            : null;
+        recurrence.AdvanceTo(c);
+        return Feasible(queue, target, new MMcSteadyState(queue.WithServers(c), recurrence.Value), previous);
     }
 
     private static CapacityPlan Feasible(MMcQueue queue, CapacityTarget target, MMcSteadyState state, MMcSteadyState? previous)

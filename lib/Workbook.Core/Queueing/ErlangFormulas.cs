@@ -17,9 +17,10 @@ namespace Workbook.Core.Queueing;
 /// gives the recurrence B(0) = 1, B(k) = A·B(k−1) / (k + A·B(k−1)): every intermediate value is a
 /// probability in [0, 1], nothing overflows, it takes c steps, and rounding errors are damped rather
 /// than amplified (each step multiplies an incoming relative error by 1 − B(k) &lt; 1). From B, one
-/// more line gives C = B / (1 − ρ(1 − B)) with ρ = A/c. The result is accurate to about 10⁻¹³
-/// relative for any c and A a computer can hold (tested against 96-digit arithmetic up to
-/// c = 100,000), and takes about a microsecond per thousand servers.
+/// more line gives C = B / (1 − ρ(1 − B)) with ρ = A/c. Against 96-digit arithmetic, on a grid
+/// from c = 1 to 100,000 and ρ up to 0.999, the worst relative error is about 10⁻¹⁴ for B and
+/// 2·10⁻¹³ for C (most of it from rounding A = λS to a double, which the formulas then amplify by
+/// their own sensitivity). It costs a few nanoseconds per server: about 0.6 ms at c = 100,000.
 /// </para>
 /// <para>
 /// When the true value is below about 10⁻³⁰⁸ (many more servers than the load needs) the result

@@ -29,6 +29,10 @@ namespace Workbook.Core.Queueing;
 /// Units: the results are in the unit of <c>meanServiceTime</c>. Pass microseconds, get microseconds.
 /// </para>
 /// <para>
+/// For several servers, for percentiles and distributions, or for an explicit answer when the queue
+/// is overloaded, use <see cref="MMcQueue"/>: M/M/1 is its one-server case.
+/// </para>
+/// <para>
 /// Sources: L. Kleinrock, Queueing Systems, Volume 1: Theory (Wiley, 1975), chapter 3 (birth-death
 /// systems, M/M/1) and chapter 5 (M/G/1 and the Pollaczek-Khinchine mean-value formula);
 /// J. D. C. Little, "A Proof for the Queuing Formula L = λW", Operations Research 9(3), 1961.
