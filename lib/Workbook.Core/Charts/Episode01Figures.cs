@@ -1,6 +1,7 @@
 using System.Globalization;
 using Plotly.NET;
 using Plotly.NET.CSharp;
+using static Workbook.Core.Charts.ChartParts;
 using Workbook.Core.Physics;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 
@@ -48,7 +49,7 @@ public static class Episode01Figures
         var stretched = Line(distances,
             distances.Select(d => Propagation.RoundTripMs(d * RouteOptions.TypicalInternetStretch, Medium.StandardFiber)),
             $"fiber × {RouteOptions.TypicalInternetStretch.ToString(CultureInfo.InvariantCulture)} (Internet rule of thumb)",
-            MediumColours[Medium.StandardFiber.Name], StyleParam.DrawingStyle.Dash);
+            MediumColours[Medium.StandardFiber.Name], dash: StyleParam.DrawingStyle.Dash);
         var chart = CSharpChart.Combine([.. lines, stretched, .. MeasuredPoints()]);
         return ChartStyle.Apply(chart, "Round-trip time against great-circle distance", "great-circle distance (km)", "round-trip time (ms)");
     }
@@ -128,9 +129,9 @@ public static class Episode01Figures
         var lines = Medium.All.Select(m => MediumLine(m, budgets, budgets.Select(b => Propagation.MaxOneWayDistanceKm(b, m))));
         var internet = Line(budgets,
             budgets.Select(b => Propagation.MaxOneWayDistanceKm(b, Medium.StandardFiber) / RouteOptions.TypicalInternetStretch),
-            "fiber, Internet rule of thumb (× 2.1)", MediumColours[Medium.StandardFiber.Name], StyleParam.DrawingStyle.Dash);
-        var antipode = Line([0, 200], [HalfCircumferenceKm, HalfCircumferenceKm], "the other side of the Earth (20,015 km)", "#000000", StyleParam.DrawingStyle.Dot);
-        var budget = Line([100, 100], [0, 30000], "100 ms budget", "#7f7f7f", StyleParam.DrawingStyle.DashDot);
+            "fiber, Internet rule of thumb (× 2.1)", MediumColours[Medium.StandardFiber.Name], dash: StyleParam.DrawingStyle.Dash);
+        var antipode = Line([0, 200], [HalfCircumferenceKm, HalfCircumferenceKm], "the other side of the Earth (20,015 km)", "#000000", dash: StyleParam.DrawingStyle.Dot);
+        var budget = Line([100, 100], [0, 30000], "100 ms budget", "#7f7f7f", dash: StyleParam.DrawingStyle.DashDot);
         var chart = CSharpChart.Combine([.. lines, internet, antipode, budget]);
         return ChartStyle.Apply(chart, "Farthest reachable distance for a round-trip budget", "round-trip budget (ms)", "farthest great-circle distance (km)");
     }
@@ -144,7 +145,7 @@ public static class Episode01Figures
             Line(distances, distances.Select(d => Propagation.RoundTripMs(d * s, Medium.StandardFiber)),
                     "fiber, stretch " + s.ToString("0.0", CultureInfo.InvariantCulture), MediumColours[Medium.StandardFiber.Name])
                 .WithTraceInfo(Visible: i == active ? StyleParam.Visible.True : StyleParam.Visible.False)).ToArray();
-        var vacuum = Line(distances, distances.Select(d => Propagation.RoundTripMs(d, Medium.Vacuum)), "vacuum floor", MediumColours[Medium.Vacuum.Name], StyleParam.DrawingStyle.Dot);
+        var vacuum = Line(distances, distances.Select(d => Propagation.RoundTripMs(d, Medium.Vacuum)), "vacuum floor", MediumColours[Medium.Vacuum.Name], dash: StyleParam.DrawingStyle.Dot);
         var measured = MeasuredPoints().ToArray();
         GenericChart[] fixedTraces = [vacuum, .. measured];
 
@@ -233,16 +234,5 @@ public static class Episode01Figures
         return CSharpChart.Line<double, double, string>(x, y, Name: name, LineColor: Color.fromString(MediumColours[medium.Name]), LineWidth: width);
     }
 
-    private static GenericChart Line(IEnumerable<double> x, IEnumerable<double> y, string name, string colour, StyleParam.DrawingStyle? dash = null) =>
-        dash is null
-            ? CSharpChart.Line<double, double, string>(x, y, Name: name, LineColor: Color.fromString(colour), LineWidth: 2.5)
-            : CSharpChart.Line<double, double, string>(x, y, Name: name, LineColor: Color.fromString(colour), LineWidth: 2.5, LineDash: dash);
-
     private static Optional<IEnumerable<string>> Texts(IEnumerable<string> texts) => new(texts.ToArray(), true);
-
-    private static double[] Steps(double from, double to, double step)
-    {
-        var count = (int)Math.Round((to - from) / step) + 1;
-        return Enumerable.Range(0, count).Select(i => from + i * step).ToArray();
-    }
 }

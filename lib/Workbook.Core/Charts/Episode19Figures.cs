@@ -1,6 +1,7 @@
 using System.Globalization;
 using Plotly.NET;
 using Plotly.NET.CSharp;
+using static Workbook.Core.Charts.ChartParts;
 using Workbook.Core.Queueing;
 using Workbook.Core.Queueing.Simulation;
 using CSharpChart = Plotly.NET.CSharp.Chart;
@@ -106,10 +107,10 @@ public static class Episode19Figures
         var chart = CSharpChart.Combine(
         [
             Line(x, states.Select(s => 1000 * s.WaitingTime.PercentileSeconds(0.99)), "p99 wait", "#1f77b4", 3),
-            Line(x, states.Select(s => 1000 * s.WaitingTime.PercentileSeconds(0.999)), "p99.9 wait", "#1f77b4", 1.5, StyleParam.DrawingStyle.Dash),
+            Line(x, states.Select(s => 1000 * s.WaitingTime.PercentileSeconds(0.999)), "p99.9 wait", "#1f77b4", 1.5, dash: StyleParam.DrawingStyle.Dash),
             Line(x, states.Select(s => 1000 * s.ResponseTime.PercentileSeconds(0.99)), "p99 response (exponential service)", "#d62728", 3),
-            Line(x, states.Select(s => 1000 * s.ResponseTime.PercentileSeconds(0.5)), "p50 response", "#d62728", 1.5, StyleParam.DrawingStyle.Dot),
-            Line([x[0], x[^1]], [50, 50], "SLO: p99 response ≤ 50 ms", "#000000", 2, StyleParam.DrawingStyle.DashDot),
+            Line(x, states.Select(s => 1000 * s.ResponseTime.PercentileSeconds(0.5)), "p50 response", "#d62728", 1.5, dash: StyleParam.DrawingStyle.Dot),
+            Line([x[0], x[^1]], [50, 50], "SLO: p99 response ≤ 50 ms", "#000000", 2, dash: StyleParam.DrawingStyle.DashDot),
         ]);
         var styled = ChartStyle.Apply(chart, "50,000 req/s at 20 ms mean: percentiles by server count",
             "servers c (count)", "time (ms)");
@@ -144,7 +145,7 @@ public static class Episode19Figures
             traces.Add(PointsWithErrors(utilisations, errors, halfWidths, scenario.Name, scenario.Colour, lines: true));
         }
 
-        traces.Add(Line([0.48, 0.92], [0, 0], "no error", "#000000", 1, StyleParam.DrawingStyle.Dot));
+        traces.Add(Line([0.48, 0.92], [0, 0], "no error", "#000000", 1, dash: StyleParam.DrawingStyle.Dot));
         return ChartStyle.Apply(CSharpChart.Combine(traces), "Allen–Cunneen mean wait against simulation, c = 10",
             "utilisation ρ (ratio)", "approximation error (%)");
 
@@ -184,11 +185,6 @@ public static class Episode19Figures
             .WithYAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 1500));
     }
 
-    private static GenericChart Line(IEnumerable<double> x, IEnumerable<double> y, string name, string colour, double width, StyleParam.DrawingStyle? dash = null) =>
-        dash is null
-            ? CSharpChart.Line<double, double, string>(x, y, Name: name, LineColor: Color.fromString(colour), LineWidth: width)
-            : CSharpChart.Line<double, double, string>(x, y, Name: name, LineColor: Color.fromString(colour), LineWidth: width, LineDash: dash);
-
     private static GenericChart Points(IEnumerable<double> x, IEnumerable<double> y, string name, string colour) =>
         PointsWithErrors(x, y, null, name, colour);
 
@@ -212,11 +208,5 @@ public static class Episode19Figures
         }
 
         return GenericChart.ofTraceObject(true, trace);
-    }
-
-    private static double[] Steps(double from, double to, double step)
-    {
-        var count = (int)Math.Floor((to - from) / step + 1e-9) + 1;
-        return Enumerable.Range(0, count).Select(i => from + i * step).ToArray();
     }
 }
