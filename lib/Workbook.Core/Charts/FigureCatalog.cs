@@ -34,6 +34,7 @@ public static class FigureCatalog
     private static IEnumerable<IReadOnlyList<Figure>> EpisodeLists() =>
     [
         Episode01Figures.All,
+        Episode13Figures.All,
         Episode19Figures.All,
     ];
 

@@ -1,0 +1,127 @@
+using System.Globalization;
+using Plotly.NET;
+using Plotly.NET.CSharp;
+using Workbook.Core.Resilience;
+using static Workbook.Core.Charts.ChartParts;
+using CSharpChart = Plotly.NET.CSharp.Chart;
+
+namespace Workbook.Core.Charts;
+
+/// <summary>The figures of episode 13 — the mathematics of circuit breakers.</summary>
+/// <remarks>
+/// Built from <see cref="TripThreshold"/>, <see cref="EwmaMath"/>, <see cref="EwmaRunLength"/> and
+/// <see cref="HalfOpenRecovery"/>; the one random trace uses a fixed seed.
+/// </remarks>
+public static class Episode13Figures
+{
+    private const double BaselineFailureRate = 0.05;
+    private const double Alpha = 0.01;
+
+    /// <summary>The figures of episode 13, in the order the episode will show them.</summary>
+    public static IReadOnlyList<Figure> All { get; } =
+    [
+        new("ep13.power-curves", 13, "Power curves of a count-window trip threshold",
+            "Probability of tripping against the true failure rate, for windows of several sizes at a 1 % false-trip budget.", PowerCurves),
+        new("ep13.ewma-step", 13, "An EWMA failure-rate chart with a step change",
+            "A seeded trace of the failure fraction, its EWMA and the exact time-varying control limit.", EwmaStep),
+        new("ep13.detection-delay", 13, "Detection delay against the smoothing factor",
+            "Average run length of an EWMA chart after a step change, by the Markov-chain method.", DetectionDelay),
+        new("ep13.recovery-tradeoff", 13, "Half-open probing: recovery delay against probes sent",
+            "Geometric probe schedules: expected detection delay after recovery against probes sent to a still-broken service.", RecoveryTradeOff),
+    ];
+
+    private static GenericChart PowerCurves()
+    {
+        var rates = Steps(0, 0.5, 0.005);
+        (int Window, string Colour)[] windows = [(20, "#9467bd"), (50, "#1f77b4"), (100, "#2ca02c"), (500, "#d62728")];
+        var lines = windows.Select(w =>
+        {
+            var k = TripThreshold.CriticalFailureCount(w.Window, BaselineFailureRate, Alpha);
+            var curve = TripThreshold.PowerCurve(w.Window, k, rates);
+            return Line(curve.Select(p => p.FailureRate), curve.Select(p => p.TripProbability),
+                $"n = {w.Window} (trip when failures > {k})", w.Colour, 3);
+        });
+        var baseline = Line([BaselineFailureRate, BaselineFailureRate], [0, 1], "baseline failure rate 5 %", "#000000", 1.5, dash: StyleParam.DrawingStyle.Dot);
+        return ChartStyle.Apply(CSharpChart.Combine([.. lines, baseline]), "P(trip) against the true failure rate (α = 1 % at 5 %)",
+            "true failure rate (ratio)", "probability of tripping (ratio)");
+    }
+
+    private static GenericChart EwmaStep()
+    {
+        const int calls = 20;
+        const int stepAt = 100;
+        const double degraded = 0.15;
+        var chart = new EwmaChartOptions { Lambda = 0.2, LimitWidth = 3, TimeVaryingLimits = true };
+        var sigma = EwmaMath.FailureFractionStandardDeviation(BaselineFailureRate, calls);
+        var random = new Random(13);
+        var observations = Enumerable.Range(1, 160).ToArray();
+        var fractions = new List<double>();
+        var ewma = new List<double>();
+        var upper = new List<double>();
+        var z = BaselineFailureRate;
+        foreach (var t in observations)
+        {
+            var p = t <= stepAt ? BaselineFailureRate : degraded;
+            var failures = Enumerable.Range(0, calls).Count(_ => random.NextDouble() < p);
+            var fraction = (double)failures / calls;
+            z = EwmaMath.Next(z, fraction, chart.Lambda);
+            fractions.Add(fraction);
+            ewma.Add(z);
+            upper.Add(chart.UpperLimit(BaselineFailureRate, sigma, t));
+        }
+
+        var x = observations.Select(t => (double)t).ToArray();
+        var firstAlarm = observations.First(t => t > stepAt && ewma[t - 1] > upper[t - 1]);
+        var traces = CSharpChart.Combine(
+        [
+            CSharpChart.Point<double, double, string>(x, fractions, Name: $"failure fraction per {calls} calls", MarkerColor: Color.fromString("#9e9e9e")),
+            Line(x, ewma, "EWMA (λ = 0.2)", "#1f77b4", 3),
+            Line(x, upper, "upper control limit (exact, time-varying)", "#d62728", 2, dash: StyleParam.DrawingStyle.Dash),
+            Line([stepAt, stepAt], [0, 0.4], $"failure rate steps 5 % → {degraded.ToString("0%", CultureInfo.InvariantCulture)}", "#000000", 1.5, dash: StyleParam.DrawingStyle.Dot),
+        ]);
+        return ChartStyle.Apply(traces, $"EWMA chart: the step at t = {stepAt} is flagged at t = {firstAlarm}",
+            "observation t (count)", "failure fraction (ratio)");
+    }
+
+    private static GenericChart DetectionDelay()
+    {
+        const int calls = 20;
+        var lambdas = Steps(0.05, 1.0, 0.05);
+        (double Rate, string Name, string Colour)[] cases =
+        [
+            (0.05, "no change (false alarms)", "#7f7f7f"),
+            (0.10, "failure rate 5 % → 10 %", "#1f77b4"),
+            (0.20, "failure rate 5 % → 20 %", "#d62728"),
+        ];
+        var lines = cases.Select(c => Line(lambdas,
+            lambdas.Select(l => EwmaRunLength.MarkovChain(new EwmaChartOptions { Lambda = l, LimitWidth = 3 }, BaselineFailureRate, c.Rate, calls, states: 400)),
+            c.Name, c.Colour, 3));
+        var styled = ChartStyle.Apply(CSharpChart.Combine(lines), "Average run length of a 3σ EWMA chart (20 calls per observation)",
+            "smoothing factor λ (ratio)", "average run length (observations)");
+        return styled.WithYAxisStyle<double, double, string>(AxisType: StyleParam.AxisType.Log);
+    }
+
+    private static GenericChart RecoveryTradeOff()
+    {
+        const double meanOutageSeconds = 300;
+        const double probeSuccess = 0.7;
+        double[] growth = [1.0, 1.25, 1.5, 2.0, 3.0];
+        var baseSchedule = new ProbeSchedule { InitialWaitSeconds = 5, MaximumWaitSeconds = 120 };
+        var points = HalfOpenRecovery.TradeOff(baseSchedule, growth, meanOutageSeconds, probeSuccess);
+        var trace = CSharpChart.Point<double, double, string>(
+            points.Select(p => p.Expectation.MeanProbesWhileBroken),
+            points.Select(p => p.Expectation.MeanDetectionDelaySeconds),
+            Name: "schedules: first wait 5 s, cap 120 s",
+            MultiText: new Optional<IEnumerable<string>>(points.Select(p => "growth × " + p.GrowthFactor.ToString("0.##", CultureInfo.InvariantCulture)).ToArray(), true),
+            TextPosition: StyleParam.TextPosition.TopRight,
+            MarkerColor: Color.fromString("#1f77b4"));
+        var withLine = CSharpChart.Combine(
+        [
+            Line(points.Select(p => p.Expectation.MeanProbesWhileBroken), points.Select(p => p.Expectation.MeanDetectionDelaySeconds), "trade-off", "#1f77b4", 1.5, dash: StyleParam.DrawingStyle.Dot),
+            trace,
+        ]);
+        var styled = ChartStyle.Apply(withLine, "Outage ~ Exp(mean 300 s), probe succeeds with p = 0.7 once recovered",
+            "probes sent to the broken service (count)", "delay from recovery to closing (s)");
+        return styled.WithXAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 75));
+    }
+}
