@@ -16,12 +16,6 @@ namespace Workbook.Core.Charts;
 /// </remarks>
 public static class Episode19Figures
 {
-    /// <summary>The seed's capacity challenge: arrivals per second.</summary>
-    public const double ChallengeArrivalRatePerSecond = 50_000;
-
-    /// <summary>The seed's capacity challenge: mean service time in seconds (20 ms).</summary>
-    public const double ChallengeMeanServiceSeconds = 0.020;
-
     private const int SimulatedCustomers = 200_000;
 
     /// <summary>The figures of episode 19, in the order the episode shows them.</summary>
@@ -100,7 +94,7 @@ public static class Episode19Figures
 
     private static GenericChart PercentilesVsServers()
     {
-        var baseQueue = new MMcQueue(ChallengeArrivalRatePerSecond, ChallengeMeanServiceSeconds, 1001);
+        var baseQueue = new MMcQueue(SeedScenarios.ChallengeArrivalRatePerSecond, SeedScenarios.ChallengeMeanServiceTimeSeconds, 1001);
         var servers = Enumerable.Range(1001, 60).ToArray();
         var states = servers.Select(c => (MMcSteadyState)baseQueue.WithServers(c).Analyze()).ToArray();
         var x = servers.Select(c => (double)c).ToArray();
@@ -110,7 +104,7 @@ public static class Episode19Figures
             Line(x, states.Select(s => 1000 * s.WaitingTime.PercentileSeconds(0.999)), "p99.9 wait", "#1f77b4", 1.5, dash: StyleParam.DrawingStyle.Dash),
             Line(x, states.Select(s => 1000 * s.ResponseTime.PercentileSeconds(0.99)), "p99 response (exponential service)", "#d62728", 3),
             Line(x, states.Select(s => 1000 * s.ResponseTime.PercentileSeconds(0.5)), "p50 response", "#d62728", 1.5, dash: StyleParam.DrawingStyle.Dot),
-            Line([x[0], x[^1]], [50, 50], "SLO: p99 response ≤ 50 ms", "#000000", 2, dash: StyleParam.DrawingStyle.DashDot),
+            Line([x[0], x[^1]], [1000 * SeedScenarios.ChallengeP99ResponseTimeSeconds, 1000 * SeedScenarios.ChallengeP99ResponseTimeSeconds], "SLO: p99 response ≤ 50 ms", "#000000", 2, dash: StyleParam.DrawingStyle.DashDot),
         ]);
         var styled = ChartStyle.Apply(chart, "50,000 req/s at 20 ms mean: percentiles by server count",
             "servers c (count)", "time (ms)");
