@@ -13,6 +13,7 @@ BenchmarkGroup[] groups =
 [
     SimulatorBenchmarks.Group,
     QueueingFormulaBenchmarks.Group,
+    BreakerBenchmarks.Group,
 ];
 
 string? filter = null;

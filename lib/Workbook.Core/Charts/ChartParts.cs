@@ -18,4 +18,48 @@ internal static class ChartParts
         var count = (int)Math.Round((to - from) / step) + 1;
         return Enumerable.Range(0, count).Select(i => from + i * step).ToArray();
     }
+
+    /// <summary>
+    /// Labels a log axis at powers of ten only (1, 10, 100 …). Plotly otherwise also labels 2 and 5
+    /// within each decade when the range is short, which reads as an unordered list of numbers.
+    /// </summary>
+    public static GenericChart PowersOfTenTicks(GenericChart chart, bool xAxis, bool yAxis)
+    {
+        var layout = GenericChart.getLayout(chart);
+        foreach (var (axis, wanted) in new[] { ("xaxis", xAxis), ("yaxis", yAxis) })
+        {
+            if (wanted && layout.TryGetPropertyValue(axis) is { } value && value.Value is DynamicObj.DynamicObj axisObject)
+            {
+                axisObject.SetProperty("dtick", 1);
+            }
+        }
+
+        return chart;
+    }
+
+    /// <summary>Open circle markers, as a raw plotly.js trace.</summary>
+    public static GenericChart Points(IEnumerable<double> x, IEnumerable<double> y, string name, string colour) =>
+        PointsWithErrors(x, y, null, name, colour);
+
+    /// <summary>A scatter trace with optional symmetric error bars, built as a raw plotly.js trace.</summary>
+    public static GenericChart PointsWithErrors(IEnumerable<double> x, IEnumerable<double> y, IEnumerable<double>? halfWidths, string name, string colour, bool lines = false)
+    {
+        var trace = new Trace("scatter");
+        trace.SetProperty("x", x.ToArray());
+        trace.SetProperty("y", y.ToArray());
+        trace.SetProperty("name", name);
+        trace.SetProperty("mode", lines ? "lines+markers" : "markers");
+        trace.SetProperty("marker", new { color = colour, size = 9, symbol = "circle-open", line = new { width = 2 } });
+        if (lines)
+        {
+            trace.SetProperty("line", new { color = colour, width = 2 });
+        }
+
+        if (halfWidths is not null)
+        {
+            trace.SetProperty("error_y", new { type = "data", array = halfWidths.ToArray(), visible = true, color = colour, thickness = 1.5, width = 4 });
+        }
+
+        return GenericChart.ofTraceObject(true, trace);
+    }
 }

@@ -28,6 +28,10 @@ public static class Episode13Figures
             "Average run length of an EWMA chart after a step change, by the Markov-chain method.", DetectionDelay),
         new("ep13.recovery-tradeoff", 13, "Half-open probing: recovery delay against probes sent",
             "Geometric probe schedules: expected detection delay after recovery against probes sent to a still-broken service.", RecoveryTradeOff),
+        new("ep13.window-kinds", 13, "Count-based against time-based windows: time to notice an outage",
+            "Detection delay of a total outage against the request rate, for the default windows of resilience4j, Polly and Hystrix, exact and simulated.", WindowKinds),
+        new("ep13.equation-builder", 13, "Equation builder: trip threshold and power for a window of n calls",
+            "Drag the slider to change the window size; each line is a false-trip budget α at a 5 % baseline.", EquationBuilder),
     ];
 
     private static GenericChart PowerCurves()
@@ -123,5 +127,66 @@ public static class Episode13Figures
         var styled = ChartStyle.Apply(withLine, "Outage ~ Exp(mean 300 s), probe succeeds with p = 0.7 once recovered",
             "probes sent to the broken service (count)", "delay from recovery to closing (s)");
         return styled.WithXAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 75));
+    }
+    private static GenericChart WindowKinds()
+    {
+        var rates = Enumerable.Range(0, 61).Select(i => Math.Pow(10, i / 20.0)).ToArray();
+        string[] colours = ["#d62728", "#1f77b4", "#2ca02c"];
+        var traces = new List<GenericChart>();
+        foreach (var (library, colour) in CircuitBreakerDefaults.Libraries.Zip(colours))
+        {
+            var options = CircuitBreakerDefaults.OptionsFor(library);
+            var window = options.Kind == SlidingWindowKind.CountBased ? $"last {options.WindowSize} calls" : $"last {options.WindowSize} s";
+            var delays = rates.Select(rate => BreakerTripMath.DetectionDelayAllFailuresSeconds(options, rate))
+                .Select(d => double.IsFinite(d) ? d : double.NaN);
+            traces.Add(Line(rates, delays, $"{library} ({window}), exact", colour, 3));
+
+            double[] simulatedRates = [5, 20, 100, 500];
+            var simulated = simulatedRates.Select((rate, i) =>
+                SlidingWindowSimulation.DetectionDelay(options, rate, 0.0, 1.0, ArrivalProcess.Poisson, runs: 200, seed: 1300 + i).Mean);
+            traces.Add(Points(simulatedRates, simulated, $"{library}, Poisson calls, simulated", colour));
+        }
+
+        var styled = ChartStyle.Apply(CSharpChart.Combine(traces), "Every call fails from t = 0: when does each library's default breaker trip?",
+            "request rate λ (requests/s)", "time to trip (s)");
+        return PowersOfTenTicks(
+            styled.WithXAxisStyle<double, double, string>(AxisType: StyleParam.AxisType.Log)
+                .WithYAxisStyle<double, double, string>(AxisType: StyleParam.AxisType.Log),
+            xAxis: true,
+            yAxis: true);
+    }
+
+    private static GenericChart EquationBuilder()
+    {
+        int[] windows = [10, 20, 50, 100, 200, 500, 1000];
+        (double Alpha, string Colour)[] budgets = [(0.001, "#2ca02c"), (0.01, "#1f77b4"), (0.05, "#d62728")];
+        const int active = 3;
+        var rates = Steps(0, 0.4, 0.0025);
+        var traces = new List<GenericChart>();
+        foreach (var (n, i) in windows.Select((n, i) => (n, i)))
+        {
+            var visible = i == active ? StyleParam.Visible.True : StyleParam.Visible.False;
+            foreach (var (alpha, colour) in budgets)
+            {
+                var k = TripThreshold.CriticalFailureCount(n, BaselineFailureRate, alpha);
+                var falseTrip = TripThreshold.ExceedanceProbability(n, BaselineFailureRate, k);
+                var curve = TripThreshold.PowerCurve(n, k, rates);
+                var name = string.Create(CultureInfo.InvariantCulture, $"α = {alpha:0.###}: trip if X > {k}, actual false trip {falseTrip:0.####}");
+                traces.Add(Line(curve.Select(p => p.FailureRate), curve.Select(p => p.TripProbability), name, colour, 3).WithTraceInfo(Visible: visible));
+            }
+        }
+
+        var steps = windows.Select((n, i) => new
+        {
+            method = "restyle",
+            label = n.ToString(CultureInfo.InvariantCulture),
+            args = new object[] { new { visible = windows.SelectMany((_, j) => budgets.Select(_ => j == i)).ToArray() } },
+        }).ToArray();
+        var styled = ChartStyle.Apply(CSharpChart.Combine(traces), "P(X > k | p) for a window of n calls, baseline p₀ = 5 %",
+            "true failure rate p (ratio)", "probability of tripping (ratio)");
+        var layout = new Layout();
+        layout.SetProperty("sliders", new object[] { new { active, currentvalue = new { prefix = "window n (calls): " }, pad = new { t = 60 }, steps } });
+        layout.SetProperty("margin", new { l = 80, r = 30, t = 70, b = 150 });
+        return Plotly.NET.Chart.withLayout(layout).Invoke(styled).WithSize(ChartStyle.Width, ChartStyle.Height + 80);
     }
 }

@@ -178,29 +178,4 @@ public static class Episode19Figures
         return Plotly.NET.Chart.withLayout(layout).Invoke(styled).WithSize(ChartStyle.Width, ChartStyle.Height + 80)
             .WithYAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 1500));
     }
-
-    private static GenericChart Points(IEnumerable<double> x, IEnumerable<double> y, string name, string colour) =>
-        PointsWithErrors(x, y, null, name, colour);
-
-    /// <summary>A scatter trace with optional symmetric error bars, built as a raw plotly.js trace.</summary>
-    private static GenericChart PointsWithErrors(IEnumerable<double> x, IEnumerable<double> y, IEnumerable<double>? halfWidths, string name, string colour, bool lines = false)
-    {
-        var trace = new Trace("scatter");
-        trace.SetProperty("x", x.ToArray());
-        trace.SetProperty("y", y.ToArray());
-        trace.SetProperty("name", name);
-        trace.SetProperty("mode", lines ? "lines+markers" : "markers");
-        trace.SetProperty("marker", new { color = colour, size = 9, symbol = "circle-open", line = new { width = 2 } });
-        if (lines)
-        {
-            trace.SetProperty("line", new { color = colour, width = 2 });
-        }
-
-        if (halfWidths is not null)
-        {
-            trace.SetProperty("error_y", new { type = "data", array = halfWidths.ToArray(), visible = true, color = colour, thickness = 1.5, width = 4 });
-        }
-
-        return GenericChart.ofTraceObject(true, trace);
-    }
 }

@@ -10,6 +10,7 @@ public static class ExerciseCatalog
     private static readonly Lazy<IReadOnlyList<Exercise>> all = new(() =>
     [
         .. Episode01Exercises.All,
+        .. Episode13Exercises.All,
         .. Episode19Exercises.All,
     ]);
 
