@@ -1,4 +1,5 @@
 using Workbook.Core.Queueing;
+using Workbook.Core.Queueing.Simulation;
 
 namespace Workbook.Core.Tests.Queueing;
 
@@ -11,27 +12,25 @@ public class MM1Tests
     /// </summary>
     private static (double MeanWait, double MeanResponse) Simulate(double meanServiceTime, double utilisation, int customers, int seed)
     {
-        var random = new Random(seed);
+        var random = new Xoshiro256StarStar(seed);
         double meanInterarrival = meanServiceTime / utilisation;
         const int warmUp = 10_000; // the queue starts empty; drop the transient before averaging
 
         double wait = 0, waitSum = 0, responseSum = 0;
         for (int n = 0; n < warmUp + customers; n++)
         {
-            double service = Exponential(random, meanServiceTime);
+            double service = random.NextExponential(meanServiceTime);
             if (n >= warmUp)
             {
                 waitSum += wait;
                 responseSum += wait + service;
             }
 
-            wait = Math.Max(0.0, wait + service - Exponential(random, meanInterarrival));
+            wait = Math.Max(0.0, wait + service - random.NextExponential(meanInterarrival));
         }
 
         return (waitSum / customers, responseSum / customers);
     }
-
-    private static double Exponential(Random random, double mean) => -mean * Math.Log(1.0 - random.NextDouble());
 
     // Tolerances: the asymptotic variance of the M/M/1 sample-mean wait is about
     // ρ(2 + 5ρ − 4ρ² + ρ³) / (1 − ρ)⁴ × S² per customer, so with 10⁶ customers the standard error is

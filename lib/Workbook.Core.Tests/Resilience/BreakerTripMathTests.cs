@@ -1,3 +1,4 @@
+using Workbook.Core.Queueing.Simulation;
 using Workbook.Core.Resilience;
 
 namespace Workbook.Core.Tests.Resilience;
@@ -164,5 +165,42 @@ public class BreakerTripMathTests
         Assert.Equal("runs", runs.ParamName);
         Assert.StartsWith("runs must be an integer >= 2; got 1.", runs.Message, StringComparison.Ordinal);
         Assert.Equal("callsInWindow", calls.ParamName);
+    }
+
+    [Fact]
+    public void PollyDefaultWindowTrips_SimulatedWithTheWorkbookGenerator_MatchTheExactTailOverTenSeeds()
+    {
+        // Polly's default at 5 requests/s: 150 calls, trips at 15 failures or more. At p = 5 % the exact
+        // tail is P(X ≥ 15) from exact rational sums. For each of ten seeds, 200,000 simulated windows give
+        // a z-score (simulated − exact) / standard error; the ten z-scores of a sound generator average to
+        // N(0, 1/√10), so |mean| < 1.3 is a four-standard-error band. Seeded System.Random fails this check
+        // (mean z ≈ +2.6, dotnet/runtime#23198), which is why the simulations use xoshiro256**.
+        var polly = CircuitBreakerDefaults.OptionsFor("Polly");
+        int calls = BreakerTripMath.CallsInFullWindow(polly, 5);
+        double exact = ExactBinomial.UpperTails(calls, 1, 20)[polly.MinimumFailuresToTrip(calls)!.Value]; // index k + 1 holds P(X > k), so index f holds P(X ≥ f)
+        Assert.Equal(exact, BreakerTripMath.WindowTripProbability(polly, 0.05, calls), 1e-12);
+
+        const int windows = 200_000;
+        double standardError = Math.Sqrt(exact * (1 - exact) / windows);
+        double zSum = 0;
+        for (int seed = 1; seed <= 10; seed++)
+        {
+            var random = new Xoshiro256StarStar(seed);
+            int trips = 0;
+            for (int w = 0; w < windows; w++)
+            {
+                int failures = 0;
+                for (int i = 0; i < calls; i++)
+                {
+                    failures += random.NextDouble() < 0.05 ? 1 : 0;
+                }
+
+                trips += polly.Trips(failures, calls) ? 1 : 0;
+            }
+
+            zSum += (((double)trips / windows) - exact) / standardError;
+        }
+
+        Assert.InRange(zSum / 10, -1.3, 1.3);
     }
 }

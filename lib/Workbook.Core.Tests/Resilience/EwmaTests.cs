@@ -1,3 +1,4 @@
+using Workbook.Core.Queueing.Simulation;
 using Workbook.Core.Resilience;
 using Xunit.Abstractions;
 
@@ -15,7 +16,7 @@ public class EwmaTests(ITestOutputHelper output)
         // 12 % is a four-standard-error band even for the skewed early steps.
         const int paths = 20_000;
         int[] checkpoints = [1, 2, 5, 20, 100];
-        var random = new Random(42);
+        var random = new Xoshiro256StarStar(42);
         var sums = new double[checkpoints.Length];
         var squares = new double[checkpoints.Length];
         for (int path = 0; path < paths; path++)
@@ -78,7 +79,7 @@ public class EwmaTests(ITestOutputHelper output)
         const int paths = 20_000;
         const double p = 0.3;
         int[] checkpoints = [1, 3, 10, 60];
-        var random = new Random(5);
+        var random = new Xoshiro256StarStar(5);
         var sums = new double[checkpoints.Length];
         double rawSteady = 0;
         for (int path = 0; path < paths; path++)

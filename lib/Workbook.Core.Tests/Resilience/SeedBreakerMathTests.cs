@@ -1,3 +1,4 @@
+using Workbook.Core.Queueing.Simulation;
 using Workbook.Core.Resilience;
 using Xunit.Abstractions;
 
@@ -26,7 +27,7 @@ public class SeedBreakerMathTests(ITestOutputHelper output)
         // not the EWMA variance ασ²/(2−α), and its spread across paths stays as large as its mean.
         const double alpha = 0.1, p = 0.2;
         double sigma2 = p * (1 - p);
-        var random = new Random(3);
+        var random = new Xoshiro256StarStar(3);
         double sum = 0, squares = 0;
         const int paths = 20_000;
         for (int path = 0; path < paths; path++)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Plotly.NET;
 using Plotly.NET.CSharp;
+using Workbook.Core.Queueing.Simulation;
 using Workbook.Core.Resilience;
 using static Workbook.Core.Charts.ChartParts;
 using CSharpChart = Plotly.NET.CSharp.Chart;
@@ -57,7 +58,7 @@ public static class Episode13Figures
         const double degraded = 0.15;
         var chart = new EwmaChartOptions { Lambda = 0.2, LimitWidth = 3, TimeVaryingLimits = true };
         var sigma = EwmaMath.FailureFractionStandardDeviation(BaselineFailureRate, calls);
-        var random = new Random(13);
+        var random = new Xoshiro256StarStar(13);
         var observations = Enumerable.Range(1, 160).ToArray();
         var fractions = new List<double>();
         var ewma = new List<double>();

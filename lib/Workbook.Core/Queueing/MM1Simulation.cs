@@ -1,3 +1,5 @@
+using Workbook.Core.Queueing.Simulation;
+
 namespace Workbook.Core.Queueing;
 
 /// <summary>
@@ -33,7 +35,7 @@ public static class MM1Simulation
             return 0;
         }
 
-        var random = new Random(seed);
+        var random = new Xoshiro256StarStar(seed);
         var meanGap = meanServiceTime / utilisation;
         double Exponential(double mean) => -mean * Math.Log(1 - random.NextDouble());
 

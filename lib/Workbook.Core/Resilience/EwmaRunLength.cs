@@ -1,5 +1,6 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
+using Workbook.Core.Queueing.Simulation;
 
 namespace Workbook.Core.Resilience;
 
@@ -59,7 +60,7 @@ public static class EwmaRunLength
 
         double[] cumulative = BinomialCumulative(callsPerObservation, actualFailureRate);
         double steadyUpper = chart.UpperLimit(baselineFailureRate, sigma, 1);
-        var random = new Random(seed);
+        var random = new Xoshiro256StarStar(seed);
         double sum = 0, sumOfSquares = 0;
         int censored = 0;
         for (int run = 0; run < runs; run++)

@@ -1,3 +1,5 @@
+using Workbook.Core.Queueing.Simulation;
+
 namespace Workbook.Core.Resilience;
 
 /// <summary>
@@ -129,7 +131,7 @@ public static class HalfOpenRecovery
         Guard.InRangeExclusiveInclusive(probeSuccessProbability, 0, 1, nameof(probeSuccessProbability));
         Guard.AtLeast(runs, 2, nameof(runs));
 
-        var random = new Random(seed);
+        var random = new Xoshiro256StarStar(seed);
         double delaySum = 0, delaySquares = 0, probeSum = 0, probeSquares = 0;
         for (int run = 0; run < runs; run++)
         {

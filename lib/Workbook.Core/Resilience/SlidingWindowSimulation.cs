@@ -1,3 +1,5 @@
+using Workbook.Core.Queueing.Simulation;
+
 namespace Workbook.Core.Resilience;
 
 /// <summary>
@@ -52,7 +54,7 @@ public static class SlidingWindowSimulation
         Guard.AtLeast(requests, 1, nameof(requests));
         Guard.AtLeast(runs, 2, nameof(runs));
 
-        var random = new Random(seed);
+        var random = new Xoshiro256StarStar(seed);
         var window = new bool[options.WindowSize];
         int tripped = 0;
         for (int run = 0; run < runs; run++)
@@ -129,7 +131,7 @@ public static class SlidingWindowSimulation
         Guard.AtLeast(runs, 2, nameof(runs));
         Guard.AtLeast(maxRequestsPerRun, 1, nameof(maxRequestsPerRun));
 
-        var random = new Random(seed);
+        var random = new Xoshiro256StarStar(seed);
         double Gap() => arrivals == ArrivalProcess.Deterministic ? 1 : -Math.Log(1 - random.NextDouble());
 
         // Time unit: the mean gap between calls, 1/λ seconds. A time-based window of T seconds spans λT units.

@@ -9,10 +9,15 @@ namespace Workbook.Core.Queueing.Simulation;
 /// </summary>
 /// <remarks>
 /// <para>
-/// <b>Why not <see cref="Random"/>?</b> <c>new Random(seed)</c> is seeded and fine for most
-/// work, but it is a class reached through virtual calls, and its seeded algorithm is kept only for
-/// compatibility. A simulator that draws two or three numbers per customer for ten million customers
-/// spends a noticeable share of its time there. This generator is a <c>struct</c> of four
+/// <b>Why not <see cref="Random"/>?</b> Two reasons. <c>new Random(seed)</c> does not run the
+/// modern generator: for compatibility it keeps the original seeded algorithm, a Knuth subtractive
+/// generator with a mistyped lag (21 instead of 31; dotnet/runtime issue #23198). Its outputs are
+/// measurably correlated: 200,000 windows of 150 Bernoulli(0.05) draws exceeded 14 failures more
+/// often than the exact binomial tail allows, by 0.4 to 4.2 standard errors for each of ten seeds
+/// (mean +2.6), while this generator scattered around zero (mean +0.3). Every seeded simulation in
+/// the workbook therefore uses this generator. Second, <see cref="Random"/> is a class reached
+/// through virtual calls; a simulator that draws two or three numbers per customer for ten million
+/// customers spends a noticeable share of its time there. This generator is a <c>struct</c> of four
 /// <see cref="ulong"/> words: it lives on the stack, is passed by <c>ref</c>, and its few shifts and
 /// multiplications are inlined into the caller's loop. Nothing is allocated.
 /// </para>
