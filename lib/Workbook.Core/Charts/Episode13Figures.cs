@@ -76,15 +76,23 @@ public static class Episode13Figures
         }
 
         var x = observations.Select(t => (double)t).ToArray();
-        var firstAlarm = observations.First(t => t > stepAt && ewma[t - 1] > upper[t - 1]);
+        var signals = observations.Where(t => ewma[t - 1] > upper[t - 1]).ToArray();
+        var firstAlarm = signals.First(t => t > stepAt);
+        var falseAlarm = signals.FirstOrDefault(t => t <= stepAt);
         var traces = CSharpChart.Combine(
         [
             CSharpChart.Point<double, double, string>(x, fractions, Name: $"failure fraction per {calls} calls", MarkerColor: Color.fromString("#9e9e9e")),
             Line(x, ewma, "EWMA (λ = 0.2)", "#1f77b4", 3),
             Line(x, upper, "upper control limit (exact, time-varying)", "#d62728", 2, dash: StyleParam.DrawingStyle.Dash),
             Line([stepAt, stepAt], [0, 0.4], $"failure rate steps 5 % → {degraded.ToString("0%", CultureInfo.InvariantCulture)}", "#000000", 1.5, dash: StyleParam.DrawingStyle.Dot),
+            CSharpChart.Point<double, double, string>(signals.Select(t => (double)t), signals.Select(t => ewma[t - 1]),
+                Name: "signal: EWMA above the limit", MarkerColor: Color.fromString("#d62728"),
+                MarkerSymbol: StyleParam.MarkerSymbol.NewModified(StyleParam.MarkerSymbol.X, StyleParam.SymbolStyle.Dot)),
         ]);
-        return ChartStyle.Apply(traces, $"EWMA chart: the step at t = {stepAt} is flagged at t = {firstAlarm}",
+        var title = falseAlarm == 0
+            ? $"EWMA chart: the step at t = {stepAt} is flagged at t = {firstAlarm}"
+            : $"EWMA: false alarm at t = {falseAlarm}; the step at t = {stepAt} flagged at t = {firstAlarm}";
+        return ChartStyle.Apply(traces, title,
             "observation t (count)", "failure fraction (ratio)");
     }
 
@@ -103,7 +111,7 @@ public static class Episode13Figures
             c.Name, c.Colour, 3));
         var styled = ChartStyle.Apply(CSharpChart.Combine(lines), "Average run length of a 3σ EWMA chart (20 calls per observation)",
             "smoothing factor λ (ratio)", "average run length (observations)");
-        return styled.WithYAxisStyle<double, double, string>(AxisType: StyleParam.AxisType.Log);
+        return PowersOfTenTicks(styled.WithYAxisStyle<double, double, string>(AxisType: StyleParam.AxisType.Log), xAxis: false, yAxis: true);
     }
 
     private static GenericChart RecoveryTradeOff()
