@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks for the foundation issue, reported as ratios against baselines measured in the same run.
-#   warm:  Episode 1 Run All through the CLI vs a notebook holding only the setup cell (kernel start + packages)
+#   warm:  every episode's Run All through the CLI vs a notebook holding only the setup cell (kernel start + packages)
 #   cold:  the same two with empty NuGet and .NET Interactive caches (a fresh HOME)
 #   figures: Episode 1 export html,png,svg vs html only
 # Usage: bench/run.sh [repetitions]   (default 3; medians are reported)
@@ -28,8 +28,12 @@ run_nb() { "${cli[@]}" run "$1" --out "$work/out"; }
 echo "== warm (median of $reps)"
 run_nb notebooks/.bench-baseline.ipynb >/dev/null 2>&1   # warm the caches once
 base=$(for i in $(seq "$reps"); do seconds run_nb notebooks/.bench-baseline.ipynb; done | median)
-ep01=$(for i in $(seq "$reps"); do seconds run_nb notebooks/ep01-speed-of-light.ipynb; done | median)
-printf 'setup-only notebook  %6.2f s\nepisode 1 Run All    %6.2f s   (%sx the setup-only baseline)\n' "$base" "$ep01" "$(ratio "$ep01" "$base")"
+printf 'setup-only notebook              %6.2f s\n' "$base"
+for nb in notebooks/ep*.ipynb; do
+  t=$(for i in $(seq "$reps"); do seconds run_nb "$nb"; done | median)
+  [[ "$nb" == *ep01-* ]] && ep01=$t
+  printf '%-32s %6.2f s   (%sx the setup-only baseline)\n' "$(basename "$nb" .ipynb) Run All" "$t" "$(ratio "$t" "$base")"
+done
 
 echo "== cold (empty NuGet and .NET Interactive package caches: a fresh HOME; one run each)"
 cold() {  # $1: name, $2: notebook. The pinned tool is restored untimed; the notebook's package restore is timed.
