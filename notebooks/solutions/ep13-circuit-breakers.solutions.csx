@@ -2,8 +2,16 @@
 // They are written the way a learner would, with MathNet's binomial distribution rather than the workbook's library.
 
 // exercise: ep13.false-trip
-double FalseTripProbability(int windowSize, double baselineFailureRate, int criticalFailureCount) =>
-    1 - MathNet.Numerics.Distributions.Binomial.CDF(baselineFailureRate, windowSize, criticalFailureCount);   // P(X > k) = 1 − P(X ≤ k)
+double FalseTripProbability(int windowSize, double baselineFailureRate, int criticalFailureCount)
+{
+    var tail = 0.0;                                                     // P(X > k), summed directly: no 1 − CDF cancellation
+    for (var i = criticalFailureCount + 1; i <= windowSize; i++)
+    {
+        tail += MathNet.Numerics.Distributions.Binomial.PMF(baselineFailureRate, windowSize, i);
+    }
+
+    return tail;
+}
 
 // exercise: ep13.ewma-update
 double NextEwma(double previous, double observation, double lambda) =>
@@ -12,8 +20,13 @@ double NextEwma(double previous, double observation, double lambda) =>
 // exercise: ep13.outage-delay
 double OutageDetectionSeconds(int windowSize, double failureThreshold, double requestsPerSecond)
 {
-    var failuresNeeded = Math.Ceiling(failureThreshold * windowSize);   // each failure replaces one old success
-    return failuresNeeded / requestsPerSecond;                          // one failure every 1/λ seconds
+    var failuresNeeded = 0;                                             // each failure replaces one old success
+    while ((double)failuresNeeded / windowSize < failureThreshold)      // the breaker's own comparison, not Math.Ceiling(r × N)
+    {
+        failuresNeeded++;
+    }
+
+    return failuresNeeded / requestsPerSecond;                          // the f-th failing call arrives at f/λ
 }
 
 // exercise: ep13.critical-count
@@ -44,8 +57,19 @@ double WindowTripProbability(int callsInWindow, int minimumThroughput, double fa
         return 0;                                                       // the ratio is never compared
     }
 
-    var firstTrippingCount = (int)Math.Ceiling(failureRatio * callsInWindow);
-    return 1 - MathNet.Numerics.Distributions.Binomial.CDF(failureRate, callsInWindow, firstTrippingCount - 1);   // P(X ≥ f*)
+    var firstTrippingCount = 0;                                         // smallest f with f / N ≥ ratio, compared as Polly does
+    while ((double)firstTrippingCount / callsInWindow < failureRatio)
+    {
+        firstTrippingCount++;
+    }
+
+    var tail = 0.0;                                                     // P(X ≥ f*)
+    for (var i = firstTrippingCount; i <= callsInWindow; i++)
+    {
+        tail += MathNet.Numerics.Distributions.Binomial.PMF(failureRate, callsInWindow, i);
+    }
+
+    return tail;
 }
 
 // exercise: ep13.smallest-window

@@ -26,7 +26,7 @@ public static class Episode13Exercises
             Hints =
             [
                 "The breaker trips when more than k of the n calls fail: P(X > k) with X ~ Binomial(n, p₀).",
-                "MathNet: 1 − Binomial.CDF(p₀, n, k), or sum Binomial.PMF(p₀, n, i) for i = k + 1 … n.",
+                "MathNet: sum Binomial.PMF(p₀, n, i) for i = k + 1 … n. (1 − Binomial.CDF(p₀, n, k) also works here, but it cancels to nonsense once the tail is below about 10⁻¹².)",
             ],
             KnownMistakes =
             [
@@ -64,11 +64,11 @@ public static class Episode13Exercises
                 BreakerTripMath.DetectionDelayAllFailuresSeconds(
                     new BreakerOptions { WindowSize = windowSize, MinimumThroughput = windowSize, FailureThreshold = failureThreshold, Rule = TripRule.RatioAtLeast },
                     requestsPerSecond)),
-            Cases = [[100, 0.5, 50.0], [100, 0.5, 10.0], [20, 0.25, 2.0], [10, 0.25, 1.0], [1000, 0.05, 200.0]],
+            Cases = [[100, 0.5, 50.0], [100, 0.5, 10.0], [20, 0.25, 2.0], [10, 0.25, 1.0], [1000, 0.05, 200.0], [100, 0.55, 10.0]],
             Hints =
             [
-                "Each new failure pushes one old success out of the full window. The breaker trips at the first failure count f with f / N ≥ threshold.",
-                "f = ⌈threshold × N⌉ failures, one every 1/λ seconds: the delay is f / λ.",
+                "Each new failure pushes one old success out of the full window. The breaker trips at the first failure count f with f / (double)N ≥ threshold.",
+                "The failing calls arrive at 1/λ, 2/λ, …, so the f-th arrives at f / λ seconds.",
             ],
             KnownMistakes =
             [
@@ -76,6 +76,10 @@ public static class Episode13Exercises
                     "The breaker does not wait for the whole window to fill with failures: it trips once the failure share reaches the threshold, after ⌈threshold × N⌉ of them."),
                 new("rounded down", (Func<int, double, double, double>)((n, r, rate) => Math.Floor(r * n) / rate),
                     "With ⌊threshold × N⌋ failures the share is still below the threshold when threshold × N is not a whole number: round up."),
+                new("first failure at t = 0", (Func<int, double, double, double>)((n, r, rate) => (FirstTrippingCount(n, r) - 1) / rate),
+                    "The first failing call arrives at 1/λ, not at 0 (calls at 1/λ, 2/λ, …): f failures take f / λ seconds."),
+                new("ceiling in floating point", (Func<int, double, double, double>)((n, r, rate) => Math.Ceiling(r * n) / rate),
+                    "⌈threshold × N⌉ is right on paper, but in double 0.55 × 100 is 55.000000000000007, so Math.Ceiling gives 56. Find the smallest f with f / (double)N >= threshold, the comparison the breaker itself makes."),
             ],
         },
         new()
@@ -144,20 +148,24 @@ public static class Episode13Exercises
                     },
                     failureRate,
                     callsInWindow)),
-            Cases = [[150, 100, 0.1, 0.05], [150, 100, 0.1, 0.2], [90, 100, 0.1, 0.5], [100, 20, 0.5, 0.2], [40, 20, 0.5, 0.45], [300, 100, 0.25, 0.2]],
+            Cases = [[150, 100, 0.1, 0.05], [150, 100, 0.1, 0.2], [90, 100, 0.1, 0.5], [100, 20, 0.5, 0.2], [40, 20, 0.5, 0.45], [300, 100, 0.25, 0.2], [200, 100, 0.55, 0.5]],
             AbsoluteTolerance = 1e-12,
             Hints =
             [
                 "Below the minimum throughput the ratio is never compared: probability 0.",
-                "Otherwise the breaker trips when failures / calls ≥ ratio, i.e. at f* = ⌈ratio × N⌉ failures or more: P(X ≥ f*) with X ~ Binomial(N, p).",
+                "Otherwise the breaker trips at the smallest failure count f* with f* / (double)N >= ratio (⌈ratio × N⌉ on paper): P(X ≥ f*) = Σᵢ₌f*ᴺ Binomial.PMF(p, N, i).",
             ],
             KnownMistakes =
             [
+                // Listed first: where the ceiling overshoots by one it equals "strictly above", whose own first failure comes earlier.
+                new("ceiling in floating point", (Func<int, int, double, double, double>)((n, minimum, ratio, p) =>
+                        n < minimum ? 0 : 1 - Binomial.CDF(p, n, Math.Ceiling(ratio * n) - 1)),
+                    "⌈ratio × N⌉ is right on paper, but in double 0.55 × 200 is 110.00000000000001, so Math.Ceiling gives 111. Find the smallest f with f / (double)N >= ratio, the comparison Polly makes."),
                 new("strictly above", (Func<int, int, double, double, double>)((n, minimum, ratio, p) =>
-                        n < minimum ? 0 : 1 - Binomial.CDF(p, n, Math.Ceiling(ratio * n))),
-                    "The libraries trip at a ratio equal to or above the threshold (Polly's code compares with >=), so ⌈ratio × N⌉ failures already trip: P(X ≥ f*), not P(X > f*)."),
+                        n < minimum ? 0 : 1 - Binomial.CDF(p, n, FirstTrippingCount(n, ratio))),
+                    "The libraries trip at a ratio equal to or above the threshold (Polly's code compares with >=), so f* failures already trip: P(X ≥ f*), not P(X > f*)."),
                 new("ignored minimum throughput", (Func<int, int, double, double, double>)((n, minimum, ratio, p) =>
-                        1 - Binomial.CDF(p, n, Math.Ceiling(ratio * n) - 1)),
+                        1 - Binomial.CDF(p, n, FirstTrippingCount(n, ratio) - 1)),
                     "A window with fewer calls than the minimum throughput never trips, whatever its failures: return 0 there."),
             ],
         },
@@ -230,4 +238,16 @@ public static class Episode13Exercises
             ],
         },
     ];
+
+    /// <summary>The smallest f with f / (double)n ≥ ratio: the comparison the libraries make, without rounding surprises.</summary>
+    private static int FirstTrippingCount(int n, double ratio)
+    {
+        int f = 0;
+        while (f < n && f / (double)n < ratio)
+        {
+            f++;
+        }
+
+        return f;
+    }
 }

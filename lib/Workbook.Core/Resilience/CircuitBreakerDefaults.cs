@@ -18,8 +18,9 @@ namespace Workbook.Core.Resilience;
 /// resilience4j's default window counts calls, so its numbers do not depend on traffic. Polly and
 /// Hystrix windows are time-based: a full window is taken to hold ⌈λ·T⌉ calls at λ requests per
 /// second (30 s for Polly, 10 s for Hystrix), ignoring their 10-bucket granularity, Hystrix's 500 ms
-/// health snapshots and the randomness of real arrival counts. Below 100 / 30 ≈ 3.3 requests per
-/// second Polly's default never trips; below 2 per second, Hystrix's never does. Real breakers look
+/// health snapshots and the randomness of real arrival counts. At 3.3 requests per second or
+/// less Polly's default never trips (⌈30λ⌉ &lt; 100 calls); at 1.9 per second or less, Hystrix's never
+/// does (⌈10λ⌉ &lt; 20). Real breakers look
 /// at overlapping windows many times, so the chance of a false trip over an hour is far larger than
 /// these per-window numbers; see <see cref="SlidingWindowSimulation"/>.
 /// </para>
