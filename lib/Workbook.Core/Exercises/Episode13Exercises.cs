@@ -240,14 +240,7 @@ public static class Episode13Exercises
     ];
 
     /// <summary>The smallest f with f / (double)n ≥ ratio: the comparison the libraries make, without rounding surprises.</summary>
-    private static int FirstTrippingCount(int n, double ratio)
-    {
-        int f = 0;
-        while (f < n && f / (double)n < ratio)
-        {
-            f++;
-        }
-
-        return f;
-    }
+    private static int FirstTrippingCount(int n, double ratio) =>
+        new BreakerOptions { WindowSize = n, MinimumThroughput = 1, FailureThreshold = ratio, Rule = TripRule.RatioAtLeast }
+            .MinimumFailuresToTrip(n)!.Value;
 }
