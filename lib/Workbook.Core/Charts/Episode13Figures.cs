@@ -137,6 +137,7 @@ public static class Episode13Figures
             "probes sent to the broken service (count)", "delay from recovery to closing (s)");
         return styled.WithXAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 75));
     }
+
     private static GenericChart WindowKinds()
     {
         var rates = Enumerable.Range(0, 61).Select(i => Math.Pow(10, i / 20.0)).ToArray();
