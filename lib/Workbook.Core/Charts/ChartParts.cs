@@ -1,4 +1,6 @@
+using System.Globalization;
 using Plotly.NET;
+using Plotly.NET.CSharp;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 
 namespace Workbook.Core.Charts;
@@ -61,5 +63,24 @@ internal static class ChartParts
         }
 
         return GenericChart.ofTraceObject(true, trace);
+    }
+
+    /// <summary>
+    /// Adds a slider whose steps show one group of traces at a time: step i makes traces
+    /// i·<paramref name="tracesPerStep"/> … (i + 1)·<paramref name="tracesPerStep"/> − 1 visible, so the
+    /// traces must be added in step order. The figure grows to make room for the slider below the axis.
+    /// </summary>
+    public static GenericChart WithSlider(GenericChart styled, IReadOnlyList<int> values, int tracesPerStep, int active, string prefix)
+    {
+        var steps = values.Select((value, i) => new
+        {
+            method = "restyle",
+            label = value.ToString(CultureInfo.InvariantCulture),
+            args = new object[] { new { visible = values.SelectMany((_, j) => Enumerable.Repeat(j == i, tracesPerStep)).ToArray() } },
+        }).ToArray();
+        var layout = new Layout();
+        layout.SetProperty("sliders", new object[] { new { active, currentvalue = new { prefix }, pad = new { t = 60 }, steps } });
+        layout.SetProperty("margin", new { l = 80, r = 30, t = 70, b = 150 });
+        return Plotly.NET.Chart.withLayout(layout).Invoke(styled).WithSize(ChartStyle.Width, ChartStyle.Height + 80);
     }
 }

@@ -186,17 +186,8 @@ public static class Episode13Figures
             }
         }
 
-        var steps = windows.Select((n, i) => new
-        {
-            method = "restyle",
-            label = n.ToString(CultureInfo.InvariantCulture),
-            args = new object[] { new { visible = windows.SelectMany((_, j) => budgets.Select(_ => j == i)).ToArray() } },
-        }).ToArray();
         var styled = ChartStyle.Apply(CSharpChart.Combine(traces), "P(X > k | p) for a window of n calls, baseline p₀ = 5 %",
             "true failure rate p (ratio)", "probability of tripping (ratio)");
-        var layout = new Layout();
-        layout.SetProperty("sliders", new object[] { new { active, currentvalue = new { prefix = "window n (calls): " }, pad = new { t = 60 }, steps } });
-        layout.SetProperty("margin", new { l = 80, r = 30, t = 70, b = 150 });
-        return Plotly.NET.Chart.withLayout(layout).Invoke(styled).WithSize(ChartStyle.Width, ChartStyle.Height + 80);
+        return WithSlider(styled, windows, budgets.Length, active, "window n (calls): ");
     }
 }

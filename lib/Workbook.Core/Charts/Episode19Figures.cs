@@ -164,18 +164,9 @@ public static class Episode19Figures
             traces.Add(Line(rates, states.Select(s => 1000 * s.ResponseTime.PercentileSeconds(0.99)), $"p99 response, c = {c}", "#d62728", 3).WithTraceInfo(Visible: visible));
         }
 
-        var steps = serverCounts.Select((c, i) => new
-        {
-            method = "restyle",
-            label = c.ToString(CultureInfo.InvariantCulture),
-            args = new object[] { new { visible = serverCounts.SelectMany((_, j) => new[] { j == i, j == i }).ToArray() } },
-        }).ToArray();
         var styled = ChartStyle.Apply(CSharpChart.Combine(traces), "M/M/c with S = 100 ms: response time against arrival rate",
             "arrival rate λ (requests/s)", "response time (ms)");
-        var layout = new Layout();
-        layout.SetProperty("sliders", new object[] { new { active, currentvalue = new { prefix = "servers c: " }, pad = new { t = 60 }, steps } });
-        layout.SetProperty("margin", new { l = 80, r = 30, t = 70, b = 150 });
-        return Plotly.NET.Chart.withLayout(layout).Invoke(styled).WithSize(ChartStyle.Width, ChartStyle.Height + 80)
+        return WithSlider(styled, serverCounts, 2, active, "servers c: ")
             .WithYAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 1500));
     }
 }
