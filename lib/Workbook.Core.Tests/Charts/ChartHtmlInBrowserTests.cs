@@ -1,7 +1,6 @@
 using Workbook.Cli.Figures;
 using Workbook.Core.Charts;
 using Workbook.Core.Tests.Cli;
-using Xunit.Abstractions;
 
 namespace Workbook.Core.Tests.Charts;
 
@@ -11,7 +10,7 @@ namespace Workbook.Core.Tests.Charts;
 /// costs no real time here.
 /// </remarks>
 [Collection(ChromiumCollection.Name)]
-public class ChartHtmlInBrowserTests(ITestOutputHelper output)
+public class ChartHtmlInBrowserTests
 {
     private static string Render(string browser, string html)
     {
@@ -35,10 +34,7 @@ public class ChartHtmlInBrowserTests(ITestOutputHelper output)
     public void Standalone_DrawsTheChartWithNoNetwork()
     {
         var browser = ChromiumRequirement.Find();
-        if (ChromiumRequirement.IsMissing(browser, output))
-        {
-            return;
-        }
+        ChromiumRequirement.SkipIfMissing(browser);
 
         var dom = Render(browser!, ChartHtml.Standalone(SampleFigures.LatencyChart(), "chart", "t"));
 
@@ -51,10 +47,7 @@ public class ChartHtmlInBrowserTests(ITestOutputHelper output)
     public void NotebookFragments_DrawInAPageWithRequireJs_FirstCarryingPlotlyThenWaiting()
     {
         var browser = ChromiumRequirement.Find();
-        if (ChromiumRequirement.IsMissing(browser, output))
-        {
-            return;
-        }
+        ChromiumRequirement.SkipIfMissing(browser);
 
         // A stand-in for require.js: an AMD define that would swallow plotly.js if it were visible to it.
         const string amdLoader = "<script>window.define = function () { window.amdDefineCalled = true; }; window.define.amd = {};</script>\n";
@@ -74,10 +67,7 @@ public class ChartHtmlInBrowserTests(ITestOutputHelper output)
     public void NotebookFragment_WithoutPlotlyInThePage_ShowsWhatToDo()
     {
         var browser = ChromiumRequirement.Find();
-        if (ChromiumRequirement.IsMissing(browser, output))
-        {
-            return;
-        }
+        ChromiumRequirement.SkipIfMissing(browser);
 
         var fragment = ChartHtml.NotebookFragment(SampleFigures.LatencyChart(), "lonely", includePlotlyJs: false);
 

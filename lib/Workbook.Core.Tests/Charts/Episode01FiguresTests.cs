@@ -3,7 +3,6 @@ using System.Xml.Linq;
 using Workbook.Core.Charts;
 using Workbook.Core.Physics;
 using Workbook.Core.Tests.Cli;
-using Xunit.Abstractions;
 
 namespace Workbook.Core.Tests.Charts;
 
@@ -55,10 +54,7 @@ public class Episode01FiguresTests(ITestOutputHelper output)
     public void FiguresCommand_ExportsEpisode1ToHtmlPngAndSvg_IdenticallyTwice()
     {
         var browser = ChromiumRequirement.Find();
-        if (ChromiumRequirement.IsMissing(browser, output))
-        {
-            return;
-        }
+        ChromiumRequirement.SkipIfMissing(browser);
 
         using var folder = new TempFolder();
         string Run(string name)

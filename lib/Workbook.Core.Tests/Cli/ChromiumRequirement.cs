@@ -1,11 +1,12 @@
+using System.Diagnostics.CodeAnalysis;
 using Workbook.Cli.Figures;
-using Xunit.Abstractions;
 
 namespace Workbook.Core.Tests.Cli;
 
 /// <summary>
 /// Finds Chromium for tests that render. With the environment variable CI set (CI installs
-/// Chromium) a missing browser fails the test; locally such tests log why and return early.
+/// Chromium) a missing browser fails the test; locally such tests report
+/// themselves as skipped, with the reason, so a run without a browser never counts them as passed.
 /// </summary>
 internal static class ChromiumRequirement
 {
@@ -20,14 +21,13 @@ internal static class ChromiumRequirement
         return path;
     }
 
-    public static bool IsMissing(string? path, ITestOutputHelper output)
+    /// <summary>Reports the test as skipped (never passed) when no browser was found.</summary>
+    public static void SkipIfMissing([NotNull] string? path)
     {
         if (path is null)
         {
-            output.WriteLine("Not run: no Chromium found; " + ChromiumLocator.InstallHint);
+            Assert.Skip("no Chromium found; " + ChromiumLocator.InstallHint);
         }
-
-        return path is null;
     }
 }
 

@@ -2,7 +2,6 @@ using System.Xml.Linq;
 using Workbook.Cli.Figures;
 using Workbook.Core.Charts;
 using Workbook.Core.Tests.Charts;
-using Xunit.Abstractions;
 
 namespace Workbook.Core.Tests.Cli;
 
@@ -57,10 +56,7 @@ public class FigureExporterTests(ExportRunsFixture runs, ITestOutputHelper outpu
     [Fact]
     public void Export_WritesHtmlPngAndSvgIntoTheEpisodeFolder()
     {
-        if (ChromiumRequirement.IsMissing(runs.Browser, output))
-        {
-            return;
-        }
+        ChromiumRequirement.SkipIfMissing(runs.Browser);
 
         Assert.Equal(ImageExportStatus.Rendered, runs.First!.ImageStatus);
         Assert.Null(runs.First.Message);
@@ -72,10 +68,7 @@ public class FigureExporterTests(ExportRunsFixture runs, ITestOutputHelper outpu
     [Fact]
     public void Html_IsTheStandalonePageOfTheFigure()
     {
-        if (ChromiumRequirement.IsMissing(runs.Browser, output))
-        {
-            return;
-        }
+        ChromiumRequirement.SkipIfMissing(runs.Browser);
 
         var figure = SampleFigures.Latency();
         Assert.Equal(ChartHtml.Standalone(figure.Build(), figure.Id, figure.Title), File.ReadAllText(FileOf("first", "html")));
@@ -84,10 +77,7 @@ public class FigureExporterTests(ExportRunsFixture runs, ITestOutputHelper outpu
     [Fact]
     public void Png_HasThePngSignatureAndTheRequestedPixelSize()
     {
-        if (ChromiumRequirement.IsMissing(runs.Browser, output))
-        {
-            return;
-        }
+        ChromiumRequirement.SkipIfMissing(runs.Browser);
 
         var png = File.ReadAllBytes(FileOf("first", "png"));
         Assert.True(PngImage.HasSignature(png));
@@ -100,10 +90,7 @@ public class FigureExporterTests(ExportRunsFixture runs, ITestOutputHelper outpu
     [Fact]
     public void Png_ShowsDarkTextOnAWhiteBackground()
     {
-        if (ChromiumRequirement.IsMissing(runs.Browser, output))
-        {
-            return;
-        }
+        ChromiumRequirement.SkipIfMissing(runs.Browser);
 
         var image = PngImage.Decode(File.ReadAllBytes(FileOf("first", "png")));
 
@@ -124,10 +111,7 @@ public class FigureExporterTests(ExportRunsFixture runs, ITestOutputHelper outpu
     [Fact]
     public void Svg_IsXmlWithAnSvgRootThatContainsTheTitleAndAxisTitles()
     {
-        if (ChromiumRequirement.IsMissing(runs.Browser, output))
-        {
-            return;
-        }
+        ChromiumRequirement.SkipIfMissing(runs.Browser);
 
         var svg = XDocument.Load(FileOf("first", "svg"));
         var texts = svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).ToList();
@@ -144,10 +128,7 @@ public class FigureExporterTests(ExportRunsFixture runs, ITestOutputHelper outpu
     [Fact]
     public void TwoRuns_GiveByteIdenticalHtmlSvgAndPng()
     {
-        if (ChromiumRequirement.IsMissing(runs.Browser, output))
-        {
-            return;
-        }
+        ChromiumRequirement.SkipIfMissing(runs.Browser);
 
         Assert.Equal(File.ReadAllBytes(FileOf("first", "html")), File.ReadAllBytes(FileOf("second", "html")));
         Assert.Equal(File.ReadAllText(FileOf("first", "svg")), File.ReadAllText(FileOf("second", "svg")));
@@ -168,10 +149,7 @@ public class FigureExporterTests(ExportRunsFixture runs, ITestOutputHelper outpu
     [Fact]
     public void Svg_DoesNotDependOnTheOtherImagesOfTheRun()
     {
-        if (ChromiumRequirement.IsMissing(runs.Browser, output))
-        {
-            return;
-        }
+        ChromiumRequirement.SkipIfMissing(runs.Browser);
 
         Assert.Equal(File.ReadAllText(FileOf("first", "svg")), File.ReadAllText(FileOf("mixed", "svg")));
         Assert.True(File.Exists(Path.Combine(runs.Out("mixed"), "ep02", "ep02.sample-bars.svg")));

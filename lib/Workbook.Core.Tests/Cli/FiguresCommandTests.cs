@@ -1,7 +1,6 @@
 using Workbook.Cli.Figures;
 using Workbook.Core.Charts;
 using Workbook.Core.Tests.Charts;
-using Xunit.Abstractions;
 
 namespace Workbook.Core.Tests.Cli;
 
@@ -117,10 +116,7 @@ public class FiguresCommandTests(ITestOutputHelper output)
     public void PngAndSvgWithBrowser_WritesImagesAndReportsBrowserTime()
     {
         var browser = ChromiumRequirement.Find();
-        if (ChromiumRequirement.IsMissing(browser, output))
-        {
-            return;
-        }
+        ChromiumRequirement.SkipIfMissing(browser);
 
         using var folder = new TempFolder();
 

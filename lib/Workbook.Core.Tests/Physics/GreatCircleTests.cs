@@ -1,5 +1,4 @@
 using Workbook.Core.Physics;
-using Xunit.Abstractions;
 
 namespace Workbook.Core.Tests.Physics;
 

@@ -1,6 +1,5 @@
 using Workbook.Core.Queueing.Simulation;
 using Workbook.Core.Resilience;
-using Xunit.Abstractions;
 
 namespace Workbook.Core.Tests.Resilience;
 

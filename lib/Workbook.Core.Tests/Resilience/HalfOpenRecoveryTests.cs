@@ -1,5 +1,4 @@
 using Workbook.Core.Resilience;
-using Xunit.Abstractions;
 
 namespace Workbook.Core.Tests.Resilience;
 
