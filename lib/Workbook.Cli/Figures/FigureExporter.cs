@@ -34,7 +34,7 @@ public static class FigureExporter
     /// </returns>
     /// <exception cref="ArgumentException">The list is empty or two figures share an id.</exception>
     /// <exception cref="IOException">A file could not be written.</exception>
-    public static FigureExportResult Export(IReadOnlyList<Figure> figures, FigureExportOptions options)
+    public static FigureExportResult Export(IReadOnlyList<WorkbookFigure> figures, FigureExportOptions options)
     {
         ArgumentNullException.ThrowIfNull(figures);
         ArgumentNullException.ThrowIfNull(options);
@@ -78,7 +78,7 @@ public static class FigureExporter
                 TimeSpan.Zero);
         }
 
-        var requests = new List<(Figure Figure, ImageRequest Request)>();
+        var requests = new List<(WorkbookFigure Figure, ImageRequest Request)>();
         for (var i = 0; i < figures.Count; i++)
         {
             var (width, height) = SizeOf(charts[i]);
@@ -130,7 +130,7 @@ public static class FigureExporter
     /// <param name="figure">The figure.</param>
     /// <param name="format"><c>html</c>, <c>png</c> or <c>svg</c>.</param>
     /// <returns>The path, relative if <paramref name="outputDirectory"/> is.</returns>
-    public static string PathFor(string outputDirectory, Figure figure, string format)
+    public static string PathFor(string outputDirectory, WorkbookFigure figure, string format)
     {
         ArgumentNullException.ThrowIfNull(figure);
         return Path.Combine(outputDirectory, figure.EpisodeFolder, figure.Id + "." + format);
@@ -196,7 +196,7 @@ public static class FigureExporter
     private static int ValueOr(FSharpOption<int>? value, int fallback) =>
         FSharpOption<int>.get_IsSome(value) ? value!.Value : fallback;
 
-    private static string WriteFile(FigureExportOptions options, Figure figure, string format, byte[] content)
+    private static string WriteFile(FigureExportOptions options, WorkbookFigure figure, string format, byte[] content)
     {
         var path = PathFor(options.OutputDirectory, figure, format);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

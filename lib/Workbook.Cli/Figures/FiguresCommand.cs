@@ -64,7 +64,7 @@ public static class FiguresCommand
         IReadOnlyList<string> args,
         TextWriter stdout,
         TextWriter stderr,
-        IReadOnlyList<Figure> catalog,
+        IReadOnlyList<WorkbookFigure> catalog,
         Func<string, string?> getEnvironmentVariable)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -212,10 +212,10 @@ public static class FiguresCommand
         foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
         {
             if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var episode)
-                || episode is < 1 or > Figure.MaxEpisode)
+                || episode is < 1 or > WorkbookFigure.MaxEpisode)
             {
                 episodes = null;
-                problem = $"--episode: '{part}' is not an episode number; expected whole numbers from 1 to {Figure.MaxEpisode}, like 1 or 1,2";
+                problem = $"--episode: '{part}' is not an episode number; expected whole numbers from 1 to {WorkbookFigure.MaxEpisode}, like 1 or 1,2";
                 return false;
             }
 
@@ -255,7 +255,7 @@ public static class FiguresCommand
         return true;
     }
 
-    private static bool TrySelect(Request request, IReadOnlyList<Figure> catalog, out IReadOnlyList<Figure> figures, out string problem)
+    private static bool TrySelect(Request request, IReadOnlyList<WorkbookFigure> catalog, out IReadOnlyList<WorkbookFigure> figures, out string problem)
     {
         figures = [];
         if (request.Id is { } id)
@@ -272,7 +272,7 @@ public static class FiguresCommand
             return true;
         }
 
-        var selected = new List<Figure>();
+        var selected = new List<WorkbookFigure>();
         foreach (var episode in request.Episodes!)
         {
             var ofEpisode = catalog.Where(f => f.Episode == episode).ToList();

@@ -10,7 +10,7 @@ public class FigureTests
     [InlineData("ep99.p99-tail-latency-2", 99)]
     public void Accepts_LowercaseKebabIdsWithMatchingEpisodePrefix(string id, int episode)
     {
-        var figure = new Figure(id, episode, "t", "c", () => SampleFigures.LatencyChart());
+        var figure = new WorkbookFigure(id, episode, "t", "c", () => SampleFigures.LatencyChart());
 
         Assert.Equal(id, figure.Id);
         Assert.Equal(episode, figure.Episode);
@@ -30,7 +30,7 @@ public class FigureTests
     [InlineData("ep01.latency vs distance")]
     public void Rejects_IdsThatAreNotEpPrefixPlusKebabCase(string id)
     {
-        var error = Assert.Throws<ArgumentException>(() => new Figure(id, 1, "t", "c", () => SampleFigures.LatencyChart()));
+        var error = Assert.Throws<ArgumentException>(() => new WorkbookFigure(id, 1, "t", "c", () => SampleFigures.LatencyChart()));
 
         Assert.Equal("Id", error.ParamName);
         Assert.Contains("'epNN.' followed by lowercase kebab-case words", error.Message, StringComparison.Ordinal);
@@ -39,7 +39,7 @@ public class FigureTests
     [Fact]
     public void Rejects_IdWhosePrefixNamesAnotherEpisode()
     {
-        var error = Assert.Throws<ArgumentException>(() => new Figure("ep02.latency", 1, "t", "c", () => SampleFigures.LatencyChart()));
+        var error = Assert.Throws<ArgumentException>(() => new WorkbookFigure("ep02.latency", 1, "t", "c", () => SampleFigures.LatencyChart()));
 
         Assert.Contains("names episode 2 but Episode is 1; the prefix must be 'ep01.'", error.Message, StringComparison.Ordinal);
     }
@@ -50,7 +50,7 @@ public class FigureTests
     [InlineData(100)]
     public void Rejects_EpisodeOutsideOneTo99(int episode)
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Figure("ep00.x", episode, "t", "c", () => SampleFigures.LatencyChart()));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new WorkbookFigure("ep00.x", episode, "t", "c", () => SampleFigures.LatencyChart()));
 
         Assert.Equal("Episode", error.ParamName);
         Assert.StartsWith($"Episode must be between 1 and 99; it was {episode}.", error.Message, StringComparison.Ordinal);
@@ -59,16 +59,16 @@ public class FigureTests
     [Fact]
     public void Rejects_EmptyTitleOrCaptionAndMissingBuild()
     {
-        Assert.Equal("Title", Assert.Throws<ArgumentException>(() => new Figure("ep01.x", 1, " ", "c", () => SampleFigures.LatencyChart())).ParamName);
-        Assert.Equal("Caption", Assert.Throws<ArgumentException>(() => new Figure("ep01.x", 1, "t", "", () => SampleFigures.LatencyChart())).ParamName);
-        Assert.Equal("Build", Assert.Throws<ArgumentNullException>(() => new Figure("ep01.x", 1, "t", "c", null!)).ParamName);
+        Assert.Equal("Title", Assert.Throws<ArgumentException>(() => new WorkbookFigure("ep01.x", 1, " ", "c", () => SampleFigures.LatencyChart())).ParamName);
+        Assert.Equal("Caption", Assert.Throws<ArgumentException>(() => new WorkbookFigure("ep01.x", 1, "t", "", () => SampleFigures.LatencyChart())).ParamName);
+        Assert.Equal("Build", Assert.Throws<ArgumentNullException>(() => new WorkbookFigure("ep01.x", 1, "t", "c", null!)).ParamName);
     }
 
     [Fact]
     public void EpisodeFolderName_PadsToTwoDigits()
     {
-        Assert.Equal("ep01", Figure.EpisodeFolderName(1));
-        Assert.Equal("ep42", Figure.EpisodeFolderName(42));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Figure.EpisodeFolderName(0));
+        Assert.Equal("ep01", WorkbookFigure.EpisodeFolderName(1));
+        Assert.Equal("ep42", WorkbookFigure.EpisodeFolderName(42));
+        Assert.Throws<ArgumentOutOfRangeException>(() => WorkbookFigure.EpisodeFolderName(0));
     }
 }

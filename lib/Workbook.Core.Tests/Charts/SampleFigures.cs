@@ -18,10 +18,10 @@ internal static class SampleFigures
             "distance (km)",
             "delay (ms)");
 
-    public static Figure Latency(string id = "ep01.sample-latency", int episode = 1) =>
+    public static WorkbookFigure Latency(string id = "ep01.sample-latency", int episode = 1) =>
         new(id, episode, Title, "Light in fibre covers about 200 km per ms (illustrative).", () => LatencyChart());
 
-    public static Figure Bars(string id = "ep02.sample-bars", int episode = 2) =>
+    public static WorkbookFigure Bars(string id = "ep02.sample-bars", int episode = 2) =>
         new(id, episode, "Messages per protocol", "Illustrative counts.", () => ChartStyle.Apply(
             CSharpChart.Column<int, string, string>(values: [3, 5, 8], Keys: new[] { "gossip", "2PC", "Paxos" }, Name: "messages"),
             "Messages per protocol",

@@ -36,7 +36,7 @@ public sealed class ExportRunsFixture : IDisposable
 
     public void Dispose() => folder.Dispose();
 
-    private FigureExportResult Export(string run, IReadOnlyList<Figure> figures, FigureFormats formats, double scale) =>
+    private FigureExportResult Export(string run, IReadOnlyList<WorkbookFigure> figures, FigureFormats formats, double scale) =>
         FigureExporter.Export(figures, new FigureExportOptions
         {
             OutputDirectory = Out(run),

@@ -7,7 +7,7 @@ namespace Workbook.Core.Tests.Cli;
 [Collection(ChromiumCollection.Name)]
 public class FiguresCommandTests(ITestOutputHelper output)
 {
-    private static readonly IReadOnlyList<Figure> Catalog = [SampleFigures.Latency(), SampleFigures.Bars()];
+    private static readonly IReadOnlyList<WorkbookFigure> Catalog = [SampleFigures.Latency(), SampleFigures.Bars()];
 
     private static readonly Func<string, string?> NoEnvironment = _ => null;
 

@@ -34,6 +34,18 @@ public partial class NotebookStructureTests
 
     [Theory]
     [MemberData(nameof(Notebooks))]
+    public void EveryCell_HasAUniqueNbformat45Id(string name)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Notebooks, name)))!;
+        var ids = json["cells"]!.AsArray().OfType<JsonObject>().Select(c => c["id"]?.GetValue<string>()).ToList();
+
+        Assert.True(json["nbformat_minor"]!.GetValue<int>() >= 5, "cell ids need nbformat 4.5 or later");
+        Assert.All(ids, id => Assert.Matches("^[A-Za-z0-9_-]{1,64}$", id ?? ""));
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
     public void FirstCodeCell_IsTheOneLineSetup(string name)
     {
         var notebook = NotebookFile.Load(Path.Combine(Repository.Notebooks, name));

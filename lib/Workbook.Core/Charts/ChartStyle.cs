@@ -8,7 +8,7 @@ namespace Workbook.Core.Charts;
 /// <summary>The one look every workbook figure shares: title, axis titles with units, legend, fonts, size.</summary>
 /// <remarks>
 /// <para>
-/// Every figure's <see cref="Figure.Build"/> ends with <see cref="Apply"/>, so a reader meets the
+/// Every figure's <see cref="WorkbookFigure.Build"/> ends with <see cref="Apply"/>, so a reader meets the
 /// same white background, font and size in the notebook, in the exported HTML and in the PNG and
 /// SVG images. The size is fixed (<see cref="Width"/> × <see cref="Height"/> pixels) so that
 /// exports do not depend on the window they were made in.

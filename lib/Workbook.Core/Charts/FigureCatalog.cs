@@ -1,3 +1,7 @@
+using Workbook.Core.Episodes.Ep01SpeedOfLight;
+using Workbook.Core.Episodes.Ep13CircuitBreakers;
+using Workbook.Core.Episodes.Ep19Queueing;
+
 namespace Workbook.Core.Charts;
 
 /// <summary>Every figure of the workbook, looked up by id or by episode.</summary>
@@ -12,26 +16,26 @@ namespace Workbook.Core.Charts;
 /// </remarks>
 public static class FigureCatalog
 {
-    private static readonly Lazy<IReadOnlyList<Figure>> Gathered = new(() => Gather(EpisodeLists()));
+    private static readonly Lazy<IReadOnlyList<WorkbookFigure>> Gathered = new(() => Gather(EpisodeLists()));
 
     /// <summary>All figures, ordered by episode and then as each episode lists them.</summary>
     /// <exception cref="InvalidOperationException">Two figures share an id (thrown on first use).</exception>
-    public static IReadOnlyList<Figure> All => Gathered.Value;
+    public static IReadOnlyList<WorkbookFigure> All => Gathered.Value;
 
     /// <summary>Finds a figure by its id.</summary>
     /// <param name="id">A figure id such as <c>ep01.latency-vs-distance</c>.</param>
     /// <returns>The figure with that id.</returns>
     /// <exception cref="KeyNotFoundException">No figure has that id; the message lists the known ids.</exception>
-    public static Figure Get(string id) => Find(All, id);
+    public static WorkbookFigure Get(string id) => Find(All, id);
 
     /// <summary>The figures of one episode, in the order the episode shows them.</summary>
-    /// <param name="episode">The episode number, 1 to <see cref="Figure.MaxEpisode"/>.</param>
+    /// <param name="episode">The episode number, 1 to <see cref="WorkbookFigure.MaxEpisode"/>.</param>
     /// <returns>The episode's figures; empty when it has none.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="episode"/> is outside 1 to <see cref="Figure.MaxEpisode"/>.</exception>
-    public static IReadOnlyList<Figure> ForEpisode(int episode) => OfEpisode(All, episode);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="episode"/> is outside 1 to <see cref="WorkbookFigure.MaxEpisode"/>.</exception>
+    public static IReadOnlyList<WorkbookFigure> ForEpisode(int episode) => OfEpisode(All, episode);
 
     /// <summary>The per-episode lists the catalog gathers, in episode order.</summary>
-    private static IEnumerable<IReadOnlyList<Figure>> EpisodeLists() =>
+    private static IEnumerable<IReadOnlyList<WorkbookFigure>> EpisodeLists() =>
     [
         Episode01Figures.All,
         Episode13Figures.All,
@@ -39,7 +43,7 @@ public static class FigureCatalog
     ];
 
     /// <summary>Concatenates episode lists, ordered by episode, rejecting duplicate ids.</summary>
-    internal static IReadOnlyList<Figure> Gather(IEnumerable<IReadOnlyList<Figure>> episodeLists)
+    internal static IReadOnlyList<WorkbookFigure> Gather(IEnumerable<IReadOnlyList<WorkbookFigure>> episodeLists)
     {
         var figures = episodeLists.SelectMany(list => list).OrderBy(f => f.Episode).ToList();
         var duplicates = figures.GroupBy(f => f.Id, StringComparer.Ordinal)
@@ -56,7 +60,7 @@ public static class FigureCatalog
     }
 
     /// <summary>The lookup behind <see cref="Get"/>, over any list of figures.</summary>
-    internal static Figure Find(IReadOnlyList<Figure> figures, string id)
+    internal static WorkbookFigure Find(IReadOnlyList<WorkbookFigure> figures, string id)
     {
         ArgumentNullException.ThrowIfNull(id);
         return figures.FirstOrDefault(f => string.Equals(f.Id, id, StringComparison.Ordinal))
@@ -64,13 +68,13 @@ public static class FigureCatalog
     }
 
     /// <summary>The filter behind <see cref="ForEpisode"/>, over any list of figures.</summary>
-    internal static IReadOnlyList<Figure> OfEpisode(IReadOnlyList<Figure> figures, int episode)
+    internal static IReadOnlyList<WorkbookFigure> OfEpisode(IReadOnlyList<WorkbookFigure> figures, int episode)
     {
-        _ = Figure.EpisodeFolderName(episode); // validates the range with the documented message
+        _ = WorkbookFigure.EpisodeFolderName(episode); // validates the range with the documented message
         return figures.Where(f => f.Episode == episode).ToList().AsReadOnly();
     }
 
     /// <summary>The ids of <paramref name="figures"/> as one comma-separated line, or "(none)".</summary>
-    internal static string KnownIds(IReadOnlyList<Figure> figures) =>
+    internal static string KnownIds(IReadOnlyList<WorkbookFigure> figures) =>
         figures.Count == 0 ? "(none)" : string.Join(", ", figures.Select(f => f.Id));
 }

@@ -1,3 +1,7 @@
+using Workbook.Core.Episodes.Ep01SpeedOfLight;
+using Workbook.Core.Episodes.Ep13CircuitBreakers;
+using Workbook.Core.Episodes.Ep19Queueing;
+
 namespace Workbook.Core.Exercises;
 
 /// <summary>Every exercise of the workbook, by id and by episode.</summary>

@@ -1,12 +1,13 @@
 using System.Globalization;
 using Plotly.NET;
 using Plotly.NET.CSharp;
+using Workbook.Core.Charts;
 using static Workbook.Core.Charts.ChartParts;
 using Workbook.Core.Queueing;
 using Workbook.Core.Queueing.Simulation;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 
-namespace Workbook.Core.Charts;
+namespace Workbook.Core.Episodes.Ep19Queueing;
 
 /// <summary>The figures of episode 19 — Little's law, queueing models and capacity planning.</summary>
 /// <remarks>
@@ -19,7 +20,7 @@ public static class Episode19Figures
     private const int SimulatedCustomers = 200_000;
 
     /// <summary>The figures of episode 19, in the order the episode shows them.</summary>
-    public static IReadOnlyList<Figure> All { get; } =
+    public static IReadOnlyList<WorkbookFigure> All { get; } =
     [
         new("ep19.factorial-breaks", 19, "Why the textbook factorial breaks",
             "P(wait) from the textbook formula (c! and A^c in floating point) against the stable recurrence.", FactorialBreaks),

@@ -1,7 +1,8 @@
 using Workbook.Core.Physics;
 using Workbook.Core.Queueing;
+using Workbook.Core.Exercises;
 
-namespace Workbook.Core.Exercises;
+namespace Workbook.Core.Episodes.Ep01SpeedOfLight;
 
 /// <summary>
 /// Episode 1 — the speed of light. Every reference solution is the library function the notebook

@@ -1,12 +1,13 @@
 using System.Globalization;
 using Plotly.NET;
 using Plotly.NET.CSharp;
+using Workbook.Core.Charts;
 using Workbook.Core.Queueing.Simulation;
 using Workbook.Core.Resilience;
 using static Workbook.Core.Charts.ChartParts;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 
-namespace Workbook.Core.Charts;
+namespace Workbook.Core.Episodes.Ep13CircuitBreakers;
 
 /// <summary>The figures of episode 13 — the mathematics of circuit breakers.</summary>
 /// <remarks>
@@ -19,7 +20,7 @@ public static class Episode13Figures
     private const double Alpha = 0.01;
 
     /// <summary>The figures of episode 13, in the order the episode will show them.</summary>
-    public static IReadOnlyList<Figure> All { get; } =
+    public static IReadOnlyList<WorkbookFigure> All { get; } =
     [
         new("ep13.power-curves", 13, "Power curves of a count-window trip threshold",
             "Probability of tripping against the true failure rate, for windows of several sizes at a 1 % false-trip budget.", PowerCurves),

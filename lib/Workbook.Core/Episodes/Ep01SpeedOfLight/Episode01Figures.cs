@@ -1,11 +1,12 @@
 using System.Globalization;
 using Plotly.NET;
 using Plotly.NET.CSharp;
+using Workbook.Core.Charts;
 using static Workbook.Core.Charts.ChartParts;
 using Workbook.Core.Physics;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 
-namespace Workbook.Core.Charts;
+namespace Workbook.Core.Episodes.Ep01SpeedOfLight;
 
 /// <summary>The figures of episode 1 — the speed of light — in the order the episode shows them.</summary>
 /// <remarks>
@@ -28,7 +29,7 @@ public static class Episode01Figures
     };
 
     /// <summary>The figures of episode 1, in the order the episode shows them.</summary>
-    public static IReadOnlyList<Figure> All { get; } =
+    public static IReadOnlyList<WorkbookFigure> All { get; } =
     [
         new("ep01.latency-vs-distance", 1, "Round-trip time against distance",
             "The physical floor for each medium, with measured routes (sources in data/latency/measured-rtt.csv).", LatencyVsDistance),

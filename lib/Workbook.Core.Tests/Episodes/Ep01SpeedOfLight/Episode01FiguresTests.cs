@@ -4,7 +4,7 @@ using Workbook.Core.Charts;
 using Workbook.Core.Physics;
 using Workbook.Core.Tests.Cli;
 
-namespace Workbook.Core.Tests.Charts;
+namespace Workbook.Core.Tests.Episodes.Ep01SpeedOfLight;
 
 /// <summary>Episode 1's figures: what they show, and their export through the CLI as a host runs it.</summary>
 [Collection(ChromiumCollection.Name)]

@@ -1,7 +1,8 @@
 using MathNet.Numerics.Distributions;
 using Workbook.Core.Resilience;
+using Workbook.Core.Exercises;
 
-namespace Workbook.Core.Exercises;
+namespace Workbook.Core.Episodes.Ep13CircuitBreakers;
 
 /// <summary>
 /// Episode 13 — the mathematics of circuit breakers. The references are the library's resilience

@@ -1,6 +1,7 @@
 using Workbook.Core.Queueing;
+using Workbook.Core.Exercises;
 
-namespace Workbook.Core.Exercises;
+namespace Workbook.Core.Episodes.Ep19Queueing;
 
 /// <summary>
 /// Episode 19 — Little's law, queueing models and capacity planning. The references are the

@@ -5,7 +5,8 @@ using Plotly.NET;
 namespace Workbook.Core.Charts;
 
 /// <summary>
-/// One figure of the workbook: a stable id, the episode it belongs to, its title and caption, and
+/// One figure of the workbook (named so that it does not collide with <c>Plotly.NET.Figure</c> in
+/// notebooks, which import both namespaces): a stable id, the episode it belongs to, its title and caption, and
 /// the function that builds its chart.
 /// </summary>
 /// <param name="Id">
@@ -25,7 +26,7 @@ namespace Workbook.Core.Charts;
 /// <para>
 /// A figure is defined once, in the library, and both the notebook (which displays it) and the
 /// command line (which exports it to HTML, PNG and SVG) call <see cref="Build"/>: the same data and
-/// the same look everywhere. Episode classes such as <see cref="Episode01Figures"/> list their
+/// the same look everywhere. Each episode's folder (<c>Episodes/Ep01SpeedOfLight/</c>, …) lists its
 /// figures and <see cref="FigureCatalog"/> gathers them.
 /// </para>
 /// <para>
@@ -35,7 +36,7 @@ namespace Workbook.Core.Charts;
 /// </remarks>
 /// <example>
 /// <code>
-/// var figure = new Figure(
+/// var figure = new WorkbookFigure(
 ///     Id: "ep01.latency-vs-distance",
 ///     Episode: 1,
 ///     Title: "Round-trip time grows with distance",
@@ -43,7 +44,7 @@ namespace Workbook.Core.Charts;
 ///     Build: () => ChartStyle.Apply(chart, "Round-trip time vs distance", "distance (km)", "round-trip time (ms)"));
 /// </code>
 /// </example>
-public sealed partial record Figure(string Id, int Episode, string Title, string Caption, Func<GenericChart> Build)
+public sealed partial record WorkbookFigure(string Id, int Episode, string Title, string Caption, Func<GenericChart> Build)
 {
     /// <summary>The highest episode number an id can spell with its two digits.</summary>
     public const int MaxEpisode = 99;
