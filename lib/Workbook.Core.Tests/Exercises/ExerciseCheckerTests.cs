@@ -50,6 +50,38 @@ public class ExerciseCheckerTests
         Assert.Equal("A round trip crosses the distance twice.", result.Hint);
     }
 
+    [Theory]
+    [InlineData(1000.0, "1,000 times the expected value")]
+    [InlineData(0.001, "1/1,000 of the expected value")]
+    [InlineData(1e6, "a million times")]
+    [InlineData(100.0, "a percentage where a fraction")]
+    [InlineData(8.0, "bits vs bytes")]
+    public void AnswerOffByAUnitFactor_GetsAUnitHint(double factor, string expectedHint)
+    {
+        var result = ExerciseChecker.Check(Doubling, (Func<double, double>)(km => 2 * km * factor));
+
+        Assert.Equal(CheckStatus.Failed, result.Status);
+        Assert.Contains(expectedHint, result.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KnownMistake_TakesPrecedenceOverTheUnitHint()
+    {
+        var halving = new Exercise
+        {
+            Id = "ep99.half",
+            Title = "Half",
+            Track = Track.Beginner,
+            Signature = "double Half(double x)",
+            Reference = (Func<double, double>)(x => x / 2),
+            Cases = [[4.0]],
+            Hints = ["Divide by two."],
+            KnownMistakes = [new KnownMistake("milli", (Func<double, double>)(x => 500 * x), "You converted to milliseconds twice.")],
+        };
+
+        Assert.Equal("You converted to milliseconds twice.", ExerciseChecker.Check(halving, (Func<double, double>)(x => 500 * x)).Hint);
+    }
+
     [Fact]
     public void StarterCode_ThatThrowsNotImplemented_IsNotAttempted()
     {

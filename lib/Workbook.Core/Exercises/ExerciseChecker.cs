@@ -167,8 +167,51 @@ public static class ExerciseChecker
             }
         }
 
-        return exercise.Hints[0];
+        return UnitSlipHint(Expected(exercise, arguments), actual, exercise) ?? exercise.Hints[0];
     }
+
+    // Implementation note: a factor of 1,000 (or 10^6, 100, 8) between an answer and the reference is
+    // almost always a unit slip, not a wrong idea; saying so is more useful than the general hint.
+    private static readonly (double Factor, string Said, string Likely)[] UnitSlips =
+    [
+        (1e3, "1,000 times", "seconds vs milliseconds, ms vs µs, or km vs m"),
+        (1e-3, "1/1,000 of", "seconds vs milliseconds, ms vs µs, or km vs m"),
+        (1e6, "a million times", "seconds vs microseconds"),
+        (1e-6, "a millionth of", "seconds vs microseconds"),
+        (100, "100 times", "a percentage where a fraction (0 to 1) is wanted"),
+        (0.01, "1/100 of", "a fraction where a percentage is wanted"),
+        (8, "8 times", "bits vs bytes"),
+        (0.125, "1/8 of", "bits vs bytes"),
+    ];
+
+    private static string? UnitSlipHint(object? expected, object? actual, Exercise exercise)
+    {
+        if (expected is not (double or float) || actual is not (double or float or int or long))
+        {
+            return null;
+        }
+
+        var e = Convert.ToDouble(expected, CultureInfo.InvariantCulture);
+        var a = Convert.ToDouble(actual, CultureInfo.InvariantCulture);
+        if (e == 0 || !double.IsFinite(e) || !double.IsFinite(a))
+        {
+            return null;
+        }
+
+        foreach (var (factor, said, likely) in UnitSlips)
+        {
+            var scaled = e * factor;
+            if (Math.Abs(a - scaled) <= exercise.RelativeTolerance * Math.Abs(scaled))
+            {
+                return $"Your answer is {said} the expected value: check the units ({likely}).";
+            }
+        }
+
+        return null;
+    }
+
+    private static object? Expected(Exercise exercise, object?[] arguments) =>
+        exercise.Reference.DynamicInvoke(arguments.ToArray());
 
     /// <summary>Compares an answer with the expected value; floating point within the exercise's tolerances.</summary>
     internal static bool Matches(object? expected, object? actual, Exercise exercise)
