@@ -3,6 +3,7 @@ using Plotly.NET;
 using Plotly.NET.CSharp;
 using Workbook.Core.Charts;
 using static Workbook.Core.Charts.ChartParts;
+using Workbook.Core.Episodes.Ep01SpeedOfLight.Errata;
 using Workbook.Core.Physics;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 
@@ -36,7 +37,11 @@ public static class Episode01Figures
         new("ep01.measured-vs-floor", 1, "Measured round trips against the fiber floor",
             "Each measured route next to the fastest a fiber on its great circle could be.", MeasuredVsFloor),
         new("ep01.latency-breakdown", 1, "What a New York–London round trip adds to the floor",
-            "The seed sketch against the corrected model, component by component, above the fiber floor.", LatencyBreakdown),
+            "The seed sketch against the corrected model (M/D/1 queueing at each hop), component by component, above the fiber floor; " +
+            "the longer path comes from the cable's published length (data/latency/cable-lengths.csv). Router numbers are the seed's, illustrative.", LatencyBreakdown),
+        new("ep01.time-to-first-byte", 1, "Round trips before the first byte of an HTTPS response",
+            "Handshake and request round trips of a new connection, per protocol stack, at the measured New York–London round trip of the " +
+            "EXA Express cable (58.55 ms); RFC 9293, RFC 5246, RFC 8446, RFC 9000.", TimeToFirstByte),
         new("ep01.budget-reach", 1, "How far a request can go in a round-trip budget",
             "Farthest great-circle distance reachable and back within a budget, by medium.", BudgetReach),
         new("ep01.equation-builder", 1, "Equation builder: fiber round trip with route stretch",
@@ -79,50 +84,105 @@ public static class Episode01Figures
     private static GenericChart LatencyBreakdown()
     {
         // What each model adds on top of the fiber floor over the great circle, round trip.
-        const double km = 5585;
+        var newYork = LatencyData.City("New York");
+        var london = LatencyData.City("London");
+        var km = Geodesic.VincentyKm(newYork.Location, london.Location);
         var floorMs = Propagation.RoundTripMs(km, Medium.StandardFiber);
         var seed = SeedLatencySketch.RealWorld(km);
-        var hops = SeedLatencySketch.Hops(km);
-        RouteLatencyOf(1.0, out var sameHops);
-        RouteLatencyOf(1.07, out var stretched);
-        void RouteLatencyOf(double stretch, out Physics.LatencyBreakdown breakdown) =>
-            breakdown = RouteLatency.Compute(km, new RouteOptions
-            {
-                RouteStretch = stretch,
-                Hops = hops,
-                ProcessingPerHopMicroseconds = SeedLatencySketch.SeedProcessingPerHopMicroseconds,
-                LinkUtilisation = SeedLatencySketch.SeedUtilisation,
-            });
+        var cable = LatencyData.CableLengths.Single(c => c.Cable.Contains("EXA Express", StringComparison.Ordinal));
+        var cableStretch = cable.ShortestPathKm(newYork, london) / km;
+        var routers = new RouteOptions
+        {
+            Hops = seed.Hops,
+            ProcessingPerHopMicroseconds = SeedLatencySketch.SeedProcessingPerHopMicroseconds,
+            LinkUtilisation = SeedLatencySketch.SeedUtilisation,
+            HopQueue = HopQueueModel.MD1,
+        };
+        var greatCircle = RouteLatency.Compute(km, routers);
+        var throughCable = RouteLatency.Compute(km, routers with { RouteStretch = cableStretch });
 
-        string[] scenarios = ["seed sketch", $"corrected,<br>same {hops} hops", "corrected,<br>route stretch 1.07"];
+        string[] scenarios =
+        [
+            $"seed sketch<br>({seed.Hops} hops, counted once)",
+            $"corrected, {seed.Hops} hops,<br>great-circle path",
+            $"corrected, {seed.Hops} hops, path<br>through the published cable",
+        ];
         (string Name, string Colour, double[] Values)[] parts =
         [
-            ("longer path (route stretch)", "#d62728", [seed.PhysicalMs - floorMs, 2 * sameHops.PropagationMs - floorMs, 2 * stretched.PropagationMs - floorMs]),
-            ("processing", "#ff7f0e", [seed.RoutingMs, 2 * sameHops.ProcessingMs, 2 * stretched.ProcessingMs]),
-            ("serialization", "#2ca02c", [seed.SerializationMs, 2 * sameHops.SerializationMs, 2 * stretched.SerializationMs]),
-            ("queueing", "#9467bd", [seed.QueueingMs, 2 * sameHops.QueueingMs, 2 * stretched.QueueingMs]),
+            ("longer path (published cable length)", "#D55E00", [seed.PhysicalMs - floorMs, 2 * greatCircle.PropagationMs - floorMs, 2 * throughCable.PropagationMs - floorMs]),
+            ("processing", "#E69F00", [seed.RoutingMs, 2 * greatCircle.ProcessingMs, 2 * throughCable.ProcessingMs]),
+            ("serialization", "#009E73", [seed.SerializationMs, 2 * greatCircle.SerializationMs, 2 * throughCable.SerializationMs]),
+            ("queueing", "#56B4E9", [seed.QueueingMs, 2 * greatCircle.QueueingMs, 2 * throughCable.QueueingMs]),
         ];
         var bars = parts.Select(p => CSharpChart.StackedColumn<double, string, string>(p.Values, Keys: scenarios, Name: p.Name,
             MarkerColor: Color.fromString(p.Colour)));
-        var exa = LatencyData.MeasuredRoutes.Single(r => r.Route.Contains("EXA", StringComparison.Ordinal));
-        var gap = exa.RttMs - floorMs;
+        var cableRows = LatencyData.MeasuredRoutes
+            .Where(r => r.From == newYork && r.To == london && r.Path == TransmissionPath.FiberCable)
+            .OrderBy(r => r.RttMs)
+            .ToArray();
+        var gap = cableRows[0].RttMs - floorMs;
+        var explained = throughCable.RoundTripMs - floorMs;
         var chart = CSharpChart.Combine(bars);
         var styled = ChartStyle.Apply(chart,
-            $"New York–London: added on top of the {floorMs.ToString("0.0", CultureInfo.InvariantCulture)} ms fiber floor",
-            "model (name)", "round-trip time above the floor (ms)");
+            $"New York–London: the cable's length and the routers explain {Ms(explained, "0.0")} of the {Ms(gap, "0.0")} ms above the {Ms(floorMs, "0.0")} ms floor",
+            "model (name)", "round-trip time above the fiber floor (ms)");
         var layout = new Layout();
         layout.SetProperty("barmode", "stack");
-        layout.SetProperty("shapes", new object[]
+        layout.SetProperty("shapes", cableRows.Select((r, i) => (object)new
         {
-            new { type = "line", xref = "paper", x0 = 0, x1 = 1, y0 = gap, y1 = gap, line = new { color = "#000000", width = 2, dash = "dot" } },
-        });
-        layout.SetProperty("annotations", new object[]
+            type = "line", xref = "paper", x0 = 0, x1 = 1, y0 = r.RttMs - floorMs, y1 = r.RttMs - floorMs,
+            line = new { color = "#000000", width = 2, dash = i == 0 ? "dot" : "dash" },
+        }).ToArray());
+        layout.SetProperty("annotations", cableRows.Select(r => (object)new
         {
-            new { xref = "paper", x = 0, xanchor = "left", y = gap, yanchor = "bottom", showarrow = false,
-                text = $"measured EXA Express cable: {gap.ToString("0.00", CultureInfo.InvariantCulture)} ms above the floor" },
-        });
+            xref = "paper", x = 0, xanchor = "left", y = r.RttMs - floorMs, yanchor = "bottom", showarrow = false,
+            text = $"measured, Hibernia Express = EXA Express, {r.Year}: {Ms(r.RttMs - floorMs, "0.00")} ms above the floor{(r.Bound == RttBound.Upper ? " (upper bound)" : "")}",
+        }).ToArray());
+        layout.SetProperty("yaxis", new { range = new[] { 0.0, 5.0 }, title = new { text = "round-trip time above the fiber floor (ms)" } });
         return Plotly.NET.Chart.withLayout(layout).Invoke(styled);
     }
+
+    private static GenericChart TimeToFirstByte()
+    {
+        // Round trips of a new connection before the first byte of the response, for each stack.
+        var rttMs = LatencyData.MeasuredRoutes.Single(r => r.Route.Contains("EXA Express (formerly", StringComparison.Ordinal)).RttMs;
+        (ConnectionSetup Setup, string Label)[] stacks =
+        [
+            (ConnectionSetup.QuicZeroRtt, "QUIC, 0-RTT resumption"),
+            (ConnectionSetup.Quic, "QUIC, new connection"),
+            (ConnectionSetup.TcpTls13ZeroRtt, "TCP + TLS 1.3, 0-RTT resumption"),
+            (ConnectionSetup.TcpTls13, "TCP + TLS 1.3"),
+            (ConnectionSetup.TcpTls12, "TCP + TLS 1.2"),
+        ];
+        static int TcpRoundTrips(ConnectionSetup setup) => setup is ConnectionSetup.Quic or ConnectionSetup.QuicZeroRtt ? 0 : 1;
+        var labels = stacks.Select(s => s.Label).ToArray();
+        (string Name, string Colour, double[] Values)[] parts =
+        [
+            ("TCP handshake", "#E69F00", stacks.Select(s => TcpRoundTrips(s.Setup) * rttMs).ToArray()),
+            ("TLS or QUIC handshake", "#56B4E9", stacks.Select(s => (ConnectionLatency.HandshakeRoundTrips(s.Setup) - TcpRoundTrips(s.Setup)) * rttMs).ToArray()),
+            ("request → first byte of the response", "#009E73", stacks.Select(_ => rttMs).ToArray()),
+        ];
+        var bars = parts.Select(p => CSharpChart.StackedBar<double, string, string>(p.Values, Keys: labels, Name: p.Name,
+            MarkerColor: Color.fromString(p.Colour)));
+        var totals = stacks.Select(s => ConnectionLatency.TimeToFirstByteMs(rttMs, s.Setup)).ToArray();
+        var chart = CSharpChart.Combine(bars);
+        var styled = ChartStyle.Apply(chart,
+            $"New York–London: a new HTTPS connection waits {Ms(totals[3], "0")}–{Ms(totals[4], "0")} ms for its first byte (3–4 round trips)",
+            "time from the client's first packet (ms)", "protocol stack (name)");
+        var layout = new Layout();
+        layout.SetProperty("barmode", "stack");
+        layout.SetProperty("margin", new { l = 250, r = 30, t = 70, b = 120 });
+        layout.SetProperty("legend", new { orientation = "h", x = 0, y = -0.2 });
+        layout.SetProperty("annotations", stacks.Select((s, i) => (object)new
+        {
+            x = totals[i], y = s.Label, xanchor = "left", showarrow = false,
+            text = $" {Ms(totals[i], "0.0")} ms = {ConnectionLatency.RoundTripsToFirstByte(s.Setup)} RTT",
+        }).ToArray());
+        layout.SetProperty("xaxis", new { range = new[] { 0.0, 300.0 }, title = new { text = "time from the client's first packet (ms)" } });
+        return Plotly.NET.Chart.withLayout(layout).Invoke(styled);
+    }
+
+    private static string Ms(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
     private static GenericChart BudgetReach()
     {
@@ -211,12 +271,9 @@ public static class Episode01Figures
             RttBound.RangeHigh => " (range high)",
             _ => "",
         };
-        return $"{route.From.Name}–{route.To.Name}, {route.Path switch
-        {
-            TransmissionPath.FiberCable => "cable",
-            TransmissionPath.PublicInternet => "Internet",
-            _ => "microwave",
-        }}{suffix}";
+        var link = route.Link ?? (route.Path == TransmissionPath.PublicInternet ? "Internet" : route.Path.ToString());
+        var year = route.Year is { } y ? $", {y.ToString(CultureInfo.InvariantCulture)}" : "";
+        return $"{route.From.Name}–{route.To.Name}, {link}{year}{suffix}";
     }
 
     /// <summary>
