@@ -66,7 +66,7 @@ public static class Episode01Exercises
         {
             Id = "ep01.great-circle",
             Title = "Great-circle distance (haversine)",
-            Track = Track.Intermediate,
+            Track = Track.Beginner,
             Signature = "double HaversineKm(double lat1Deg, double lon1Deg, double lat2Deg, double lon2Deg)",
             Reference = (Func<double, double, double, double, double>)((lat1Deg, lon1Deg, lat2Deg, lon2Deg) =>
                 GreatCircle.HaversineKm(new GeoPoint(lat1Deg, lon1Deg), new GeoPoint(lat2Deg, lon2Deg))),

@@ -57,7 +57,10 @@ public static class Episode01Figures
             $"fiber × {RouteOptions.TypicalInternetStretch.ToString(CultureInfo.InvariantCulture)} (Internet rule of thumb)",
             MediumColours[Medium.StandardFiber.Name], dash: StyleParam.DrawingStyle.Dash);
         var chart = CSharpChart.Combine([.. lines, stretched, .. MeasuredPoints()]);
-        return ChartStyle.Apply(chart, "Round-trip time against great-circle distance", "great-circle distance (km)", "round-trip time (ms)");
+        var worstInternet = LatencyData.MeasuredRoutes.Where(r => r.Path == TransmissionPath.PublicInternet).Max(r => r.RatioToFiberLimit);
+        return ChartStyle.Apply(chart,
+            $"Every measured route lies above its medium's floor;<br>public Internet paths up to {Ms(worstInternet, "0.00")}× the fiber floor",
+            "great-circle distance (km)", "round-trip time (ms)");
     }
 
     private static GenericChart MeasuredVsFloor()
@@ -73,10 +76,19 @@ public static class Episode01Figures
             MultiText: Texts(routes.Select(r => $"{r.RatioToFiberLimit.ToString("0.00", CultureInfo.InvariantCulture)}× fiber floor")),
             TextPosition: StyleParam.TextPosition.Outside);
         var chart = CSharpChart.Combine([floor, measured]).WithXAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 250));
-        var styled = ChartStyle.Apply(chart, "Measured round trips against the physical floor", "round-trip time (ms)", "route (name)");
+        string Above(Func<MeasuredRoute, bool> which)
+        {
+            var ratios = routes.Where(which).Select(r => (r.RatioToFiberLimit - 1) * 100).ToArray();
+            return $"{Ms(ratios.Min(), "0")}–{Ms(ratios.Max(), "0")} %";
+        }
+
+        var modernCable = routes.First(r => r.Path == TransmissionPath.FiberCable && r.Year >= 2015).Link;
+        var styled = AutoMarginY(ChartStyle.Apply(chart,
+            $"Only microwave beats the fiber floor; the one modern cable runs<br>{Above(r => r.Link == modernCable)} above it, the public Internet {Above(r => r.Path == TransmissionPath.PublicInternet)}",
+            "round-trip time (ms)", "route (name)"));
         var layout = new Layout();
         layout.SetProperty("barmode", "group");
-        layout.SetProperty("margin", new { l = 330, r = 30, t = 70, b = 70 });
+        layout.SetProperty("margin", new { l = 300, r = 30, t = 100, b = 70 });
         layout.SetProperty("legend", new { orientation = "h", x = 0, y = -0.15 });
         return Plotly.NET.Chart.withLayout(layout).Invoke(styled).WithSize(ChartStyle.Width, ChartStyle.Height + 120);
     }
@@ -122,12 +134,14 @@ public static class Episode01Figures
             .ToArray();
         var gap = cableRows[0].RttMs - floorMs;
         var explained = throughCable.RoundTripMs - floorMs;
-        var chart = CSharpChart.Combine(bars);
+        var chart = CSharpChart.Combine(bars).WithYAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 5));
         var styled = ChartStyle.Apply(chart,
-            $"New York–London: the cable's length and the routers explain {Ms(explained, "0.0")} of the {Ms(gap, "0.0")} ms above the {Ms(floorMs, "0.0")} ms floor",
+            $"New York–London: the cable's published length and the routers<br>explain {Ms(explained, "0.0")} of the {Ms(gap, "0.0")} ms above the {Ms(floorMs, "0.0")} ms fiber floor",
             "model (name)", "round-trip time above the fiber floor (ms)");
         var layout = new Layout();
         layout.SetProperty("barmode", "stack");
+        layout.SetProperty("margin", new { l = 80, r = 30, t = 100, b = 150 });
+        layout.SetProperty("legend", new { orientation = "h", x = 0, y = -0.3, traceorder = "normal" });
         layout.SetProperty("shapes", cableRows.Select((r, i) => (object)new
         {
             type = "line", xref = "paper", x0 = 0, x1 = 1, y0 = r.RttMs - floorMs, y1 = r.RttMs - floorMs,
@@ -136,10 +150,9 @@ public static class Episode01Figures
         layout.SetProperty("annotations", cableRows.Select(r => (object)new
         {
             xref = "paper", x = 0, xanchor = "left", y = r.RttMs - floorMs, yanchor = "bottom", showarrow = false,
-            text = $"measured, Hibernia Express = EXA Express, {r.Year}: {Ms(r.RttMs - floorMs, "0.00")} ms above the floor{(r.Bound == RttBound.Upper ? " (upper bound)" : "")}",
+            text = $"measured {r.Year} ({(r.Year == 2015 ? "as Hibernia Express, upper bound" : "as EXA Express")}): {Ms(r.RttMs - floorMs, "0.00")} ms above the floor",
         }).ToArray());
-        layout.SetProperty("yaxis", new { range = new[] { 0.0, 5.0 }, title = new { text = "round-trip time above the fiber floor (ms)" } });
-        return Plotly.NET.Chart.withLayout(layout).Invoke(styled);
+        return Plotly.NET.Chart.withLayout(layout).Invoke(styled).WithSize(ChartStyle.Width, ChartStyle.Height + 80);
     }
 
     private static GenericChart TimeToFirstByte()
@@ -148,9 +161,9 @@ public static class Episode01Figures
         var rttMs = LatencyData.MeasuredRoutes.Single(r => r.Route.Contains("EXA Express (formerly", StringComparison.Ordinal)).RttMs;
         (ConnectionSetup Setup, string Label)[] stacks =
         [
-            (ConnectionSetup.QuicZeroRtt, "QUIC, 0-RTT resumption"),
-            (ConnectionSetup.Quic, "QUIC, new connection"),
-            (ConnectionSetup.TcpTls13ZeroRtt, "TCP + TLS 1.3, 0-RTT resumption"),
+            (ConnectionSetup.QuicZeroRtt, "QUIC, 0-RTT"),
+            (ConnectionSetup.Quic, "QUIC"),
+            (ConnectionSetup.TcpTls13ZeroRtt, "TCP + TLS 1.3, 0-RTT"),
             (ConnectionSetup.TcpTls13, "TCP + TLS 1.3"),
             (ConnectionSetup.TcpTls12, "TCP + TLS 1.2"),
         ];
@@ -165,21 +178,35 @@ public static class Episode01Figures
         var bars = parts.Select(p => CSharpChart.StackedBar<double, string, string>(p.Values, Keys: labels, Name: p.Name,
             MarkerColor: Color.fromString(p.Colour)));
         var totals = stacks.Select(s => ConnectionLatency.TimeToFirstByteMs(rttMs, s.Setup)).ToArray();
-        var chart = CSharpChart.Combine(bars);
-        var styled = ChartStyle.Apply(chart,
-            $"New York–London: a new HTTPS connection waits {Ms(totals[3], "0")}–{Ms(totals[4], "0")} ms for its first byte (3–4 round trips)",
-            "time from the client's first packet (ms)", "protocol stack (name)");
+        var chart = CSharpChart.Combine(bars).WithXAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 300));
+        var styled = AutoMarginY(ChartStyle.Apply(chart,
+            $"New York–London: a new HTTPS connection waits {Ms(totals[3], "0")}–{Ms(totals[4], "0")} ms<br>(3–4 round trips) for its first byte",
+            "time from the client's first packet (ms)", "protocol stack (name)"));
         var layout = new Layout();
         layout.SetProperty("barmode", "stack");
-        layout.SetProperty("margin", new { l = 250, r = 30, t = 70, b = 120 });
-        layout.SetProperty("legend", new { orientation = "h", x = 0, y = -0.2 });
+        layout.SetProperty("margin", new { l = 250, r = 30, t = 100, b = 160 });
+        layout.SetProperty("legend", new { orientation = "h", x = 0, y = -0.32, traceorder = "normal" });
         layout.SetProperty("annotations", stacks.Select((s, i) => (object)new
         {
             x = totals[i], y = s.Label, xanchor = "left", showarrow = false,
             text = $" {Ms(totals[i], "0.0")} ms = {ConnectionLatency.RoundTripsToFirstByte(s.Setup)} RTT",
         }).ToArray());
-        layout.SetProperty("xaxis", new { range = new[] { 0.0, 300.0 }, title = new { text = "time from the client's first packet (ms)" } });
-        return Plotly.NET.Chart.withLayout(layout).Invoke(styled);
+        return Plotly.NET.Chart.withLayout(layout).Invoke(styled).WithSize(ChartStyle.Width, ChartStyle.Height + 60);
+    }
+
+    /// <summary>Lets plotly widen the left margin for long category labels and put the axis title beyond them.</summary>
+    private static GenericChart AutoMarginY(GenericChart chart)
+    {
+        if (GenericChart.getLayout(chart).TryGetPropertyValue("yaxis") is { } value && value.Value is DynamicObj.DynamicObj axis)
+        {
+            axis.SetProperty("automargin", true);
+            if (axis.TryGetPropertyValue("title") is { } title && title.Value is DynamicObj.DynamicObj titleObject)
+            {
+                titleObject.SetProperty("standoff", 20);
+            }
+        }
+
+        return chart;
     }
 
     private static string Ms(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
@@ -194,7 +221,13 @@ public static class Episode01Figures
         var antipode = Line([0, 200], [HalfCircumferenceKm, HalfCircumferenceKm], "the other side of the Earth (20,015 km)", "#000000", dash: StyleParam.DrawingStyle.Dot);
         var budget = Line([100, 100], [0, 30000], "100 ms budget", "#7f7f7f", dash: StyleParam.DrawingStyle.DashDot);
         var chart = CSharpChart.Combine([.. lines, internet, antipode, budget]);
-        return ChartStyle.Apply(chart, "Farthest reachable distance for a round-trip budget", "round-trip budget (ms)", "farthest great-circle distance (km)");
+        var fiberReach100 = Propagation.MaxOneWayDistanceKm(100, Medium.StandardFiber);
+        var antipodeFiberMs = Propagation.RoundTripMs(HalfCircumferenceKm, Medium.StandardFiber);
+        var antipodeVacuumMs = Propagation.RoundTripMs(HalfCircumferenceKm, Medium.Vacuum);
+        return ChartStyle.Apply(chart,
+            $"A 100 ms round trip reaches {fiberReach100.ToString("#,##0", CultureInfo.InvariantCulture)} km in fiber;<br>" +
+            $"the other side of the Earth needs {Ms(antipodeFiberMs, "0")} ms ({Ms(antipodeVacuumMs, "0")} ms in vacuum)",
+            "round-trip budget (ms)", "farthest great-circle distance (km)");
     }
 
     private static GenericChart EquationBuilder()
@@ -220,7 +253,7 @@ public static class Episode01Figures
             },
         }).ToArray();
         var chart = CSharpChart.Combine([.. fixedTraces, .. stretchLines]);
-        var styled = ChartStyle.Apply(chart, "RTT = 2 · d · stretch · n_g / c   (n_g = 1.4682)", "great-circle distance (km)", "round-trip time (ms)");
+        var styled = ChartStyle.Apply(chart, "RTT = 2 · D · s · n_g / c   (n_g = 1.4682, s = route stretch)", "great-circle distance (km)", "round-trip time (ms)");
         var layout = new Layout();
         layout.SetProperty("sliders", new object[]
         {
@@ -271,9 +304,9 @@ public static class Episode01Figures
             RttBound.RangeHigh => " (range high)",
             _ => "",
         };
-        var link = route.Link ?? (route.Path == TransmissionPath.PublicInternet ? "Internet" : route.Path.ToString());
+        var link = route.Link ?? "public Internet";
         var year = route.Year is { } y ? $", {y.ToString(CultureInfo.InvariantCulture)}" : "";
-        return $"{route.From.Name}–{route.To.Name}, {link}{year}{suffix}";
+        return $"{route.From.Name}–{route.To.Name}{year}{suffix}<br>{link}";
     }
 
     /// <summary>
