@@ -24,7 +24,7 @@ double MaxFiberDistanceKm(double roundTripBudgetMs) => roundTripBudgetMs * 299_7
 
 // exercise: ep01.hop-queueing
 double HopQueueingMicroseconds(int packetBytes, double linkBitsPerSecond, double utilisation) =>
-    packetBytes * 8.0 / linkBitsPerSecond * 1e6 / (1 - utilisation);   // time in system, not wait in queue
+    utilisation / (1 - utilisation) * (packetBytes * 8.0 / linkBitsPerSecond * 1e6);   // M/M/1 wait: exponential service, not fixed
 
 // exercise: ep01.route-rtt
 double RouteRoundTripMs(double greatCircleKm, double routeStretch, int hops, double processingPerHopMicroseconds, int packetBytes, double linkBitsPerSecond, double utilisation)
@@ -32,5 +32,20 @@ double RouteRoundTripMs(double greatCircleKm, double routeStretch, int hops, dou
     // the seed's composition: per-hop delays added once to a round-trip propagation
     var serviceUs = packetBytes * 8.0 / linkBitsPerSecond * 1e6;
     var propagationRttMs = 2 * greatCircleKm * routeStretch * 1000 / (299_792_458.0 / 1.4682) * 1000;
-    return propagationRttMs + hops * (processingPerHopMicroseconds + serviceUs + utilisation / (1 - utilisation) * serviceUs) / 1000;
+    return propagationRttMs + hops * (processingPerHopMicroseconds + serviceUs + utilisation * serviceUs / (2 * (1 - utilisation))) / 1000;
+}
+
+// exercise: ep01.https-last-byte
+double HttpsTimeToLastByteMs(double rttMs, long responseBytes, int mssBytes, int initialWindowSegments, bool tls13)
+{
+    // compares the last flight alone (not the running total) with the segments
+    var handshakeRoundTrips = tls13 ? 2 : 3;
+    var segments = (responseBytes + mssBytes - 1) / mssBytes;
+    var flights = 1;
+    for (long window = initialWindowSegments; window < segments; window *= 2)
+    {
+        flights++;
+    }
+
+    return (handshakeRoundTrips + flights) * rttMs;
 }

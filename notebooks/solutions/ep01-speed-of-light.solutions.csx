@@ -43,8 +43,8 @@ double MaxFiberDistanceKm(double roundTripBudgetMs)
 // exercise: ep01.hop-queueing
 double HopQueueingMicroseconds(int packetBytes, double linkBitsPerSecond, double utilisation)
 {
-    var serviceUs = packetBytes * 8.0 / linkBitsPerSecond * 1e6;   // the link serves the queue
-    return utilisation / (1 - utilisation) * serviceUs;
+    var serviceUs = packetBytes * 8.0 / linkBitsPerSecond * 1e6;   // the link serves the queue, every packet in the same time
+    return utilisation * serviceUs / (2 * (1 - utilisation));      // M/D/1 (Pollaczek–Khinchine with E[S²] = S²)
 }
 
 // exercise: ep01.route-rtt
@@ -52,7 +52,28 @@ double RouteRoundTripMs(double greatCircleKm, double routeStretch, int hops, dou
 {
     var propagationMs = greatCircleKm * routeStretch * 1000 / (299_792_458.0 / 1.4682) * 1000;
     var serviceUs = packetBytes * 8.0 / linkBitsPerSecond * 1e6;
-    var perHopUs = processingPerHopMicroseconds + serviceUs + utilisation / (1 - utilisation) * serviceUs;
+    var waitUs = utilisation * serviceUs / (2 * (1 - utilisation));   // M/D/1: all packets have the same size
+    var perHopUs = processingPerHopMicroseconds + serviceUs + waitUs;
     var oneWayMs = propagationMs + hops * perHopUs / 1000;
     return 2 * oneWayMs;
+}
+
+// exercise: ep01.https-last-byte
+double HttpsTimeToLastByteMs(double rttMs, long responseBytes, int mssBytes, int initialWindowSegments, bool tls13)
+{
+    // Handshakes before the request: TCP 1 round trip, then TLS 1.3 1 or TLS 1.2 2.
+    var handshakeRoundTrips = 1 + (tls13 ? 1 : 2);
+
+    // Slow start: flight r carries IW·2^(r−1) segments; count flights until the running total covers the response.
+    var segments = (responseBytes + mssBytes - 1) / mssBytes;   // round up: a partial segment is still a segment
+    long window = initialWindowSegments, delivered = 0;
+    var flights = 0;
+    while (delivered < segments)                               // ≥ ends it: an exactly filled window is the last flight
+    {
+        delivered += window;
+        window *= 2;
+        flights++;
+    }
+
+    return (handshakeRoundTrips + flights) * rttMs;            // the first flight arrives one round trip after the request
 }

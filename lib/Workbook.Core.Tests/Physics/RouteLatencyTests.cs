@@ -54,23 +54,41 @@ public class RouteLatencyTests
     }
 
     [Fact]
-    public void Queueing_UsesTheSerializationTimeAsServiceTime_2Point8MicrosecondsPerHopAt70Percent()
+    public void Queueing_IsMD1OnTheSerializationTime_1Point4MicrosecondsPerHopAt70Percent()
     {
-        // M/M/1 wait in queue = ρ / (1 − ρ) × S = 0.7 / 0.3 × 1.2 µs = 2.8 µs per hop, whatever the
-        // processing time is.
+        // Fixed 1500-byte packets: M/D/1 wait = ρS / (2(1 − ρ)) = 0.7 × 1.2 / 0.6 = 1.4 µs per hop,
+        // whatever the processing time is.
         var latency = RouteLatency.Compute(0, new RouteOptions { Hops = 4, LinkUtilisation = 0.7, ProcessingPerHopMicroseconds = 50 });
+
+        Assert.Equal(4 * 0.0014, latency.QueueingMs, 12);
+    }
+
+    [Fact]
+    public void Queueing_WithTheMM1Model_IsTwiceAsLong_2Point8MicrosecondsPerHop()
+    {
+        // M/M/1 wait = ρS / (1 − ρ) = 0.7 / 0.3 × 1.2 = 2.8 µs per hop.
+        var latency = RouteLatency.Compute(0, new RouteOptions { Hops = 4, LinkUtilisation = 0.7, HopQueue = HopQueueModel.MM1 });
 
         Assert.Equal(4 * 0.0028, latency.QueueingMs, 12);
     }
 
-    [Fact]
-    public void SeedQueueingModel_WasAbout40TimesTooLarge()
+    [Theory]
+    [InlineData(1500, 10e9, 0.7, HopQueueModel.MD1, 1.4)]     // 0.7 × 1.2 / 0.6
+    [InlineData(1500, 1e9, 0.9, HopQueueModel.MD1, 54.0)]     // 0.9 × 12 / 0.2
+    [InlineData(1500, 1e9, 0.9, HopQueueModel.MM1, 108.0)]    // 0.9 × 12 / 0.1
+    [InlineData(64, 100e9, 0.0, HopQueueModel.MD1, 0.0)]      // an idle link: no wait
+    public void HopQueueingMicroseconds_MatchesHandComputedValues(int bytes, double rate, double rho, HopQueueModel model, double expectedUs)
     {
-        // The seed used the 50 µs processing time as the M/M/1 service time.
-        double seedQueueingMs = 0.050 * 0.7 / 0.3;
-        var latency = RouteLatency.Compute(0, new RouteOptions { Hops = 1, LinkUtilisation = 0.7, ProcessingPerHopMicroseconds = 50 });
+        Assert.Equal(expectedUs, RouteLatency.HopQueueingMicroseconds(bytes, rate, rho, model), 9);
+    }
 
-        Assert.InRange(seedQueueingMs / latency.QueueingMs, 41.0, 42.0);
+    [Fact]
+    public void HopQueueingMicroseconds_RejectsAnUndefinedModel()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => RouteLatency.HopQueueingMicroseconds(1500, 10e9, 0.5, (HopQueueModel)7));
+
+        Assert.Equal("model", ex.ParamName);
+        Assert.Contains("model must be one of MD1, MM1", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,8 +103,8 @@ public class RouteLatencyTests
     public void NewYorkLondon_With15BusyHops_AddsAbout1Point6MsToTheRoundTrip()
     {
         var options = Busy with { RouteStretch = 1.0 };
-        // Per hop one way: 50 + 1.2 + 2.8 = 54 µs; 15 hops, both directions: 1.62 ms.
-        double expectedRouterRoundTripMs = 2 * 15 * 0.054;
+        // Per hop one way: 50 + 1.2 + 1.4 = 52.6 µs; 15 hops, both directions: 1.578 ms.
+        double expectedRouterRoundTripMs = 2 * 15 * 0.0526;
 
         var latency = RouteLatency.Compute(5585, options);
 

@@ -16,6 +16,7 @@ public class RouteOptionsTests
         Assert.Equal(1500, options.PacketBytes);
         Assert.Equal(10e9, options.LinkRateBitsPerSecond);
         Assert.Equal(0.0, options.LinkUtilisation);
+        Assert.Equal(HopQueueModel.MD1, options.HopQueue);
         Assert.Equal(2.1, RouteOptions.TypicalInternetStretch);
     }
 
@@ -50,5 +51,14 @@ public class RouteOptionsTests
         var ex = Assert.Throws<ArgumentNullException>(() => new RouteOptions { Medium = null! });
 
         Assert.Equal(nameof(RouteOptions.Medium), ex.ParamName);
+    }
+
+    [Fact]
+    public void UndefinedHopQueueModel_IsRejected()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new RouteOptions { HopQueue = (HopQueueModel)3 });
+
+        Assert.Equal(nameof(RouteOptions.HopQueue), ex.ParamName);
+        Assert.Contains("HopQueue must be one of MD1, MM1; got 3.", ex.Message, StringComparison.Ordinal);
     }
 }

@@ -12,8 +12,7 @@ namespace Workbook.Core.Physics;
 /// </para>
 /// <para>
 /// <b>Round trip.</b> The reply crosses the same path and the same routers, so every component is
-/// paid twice and the round trip is exactly twice the one-way total. The seed notebook added
-/// one-way router delays to a round-trip propagation figure, counting the routers only once.
+/// paid twice and the round trip is exactly twice the one-way total.
 /// </para>
 /// </remarks>
 public sealed record LatencyBreakdown
@@ -55,14 +54,13 @@ public sealed record LatencyBreakdown
     public double SerializationMs { get; }
 
     /// <summary>
-    /// One-way queueing delay: hops × the M/M/1 mean wait in queue, in milliseconds, where a link's
-    /// service time is the time it takes to serialize one packet.
+    /// One-way queueing delay: hops × the mean wait in queue of <see cref="RouteOptions.HopQueue"/>
+    /// (M/D/1 by default), in milliseconds, where a link's service time is the time it takes to
+    /// serialize one packet.
     /// </summary>
     /// <remarks>
     /// A link's queue drains at the link's rate, one packet every (bits / rate) seconds; that, not
-    /// the router's lookup time, is the service time. The seed notebook used the 50 µs processing
-    /// time as the service time, which at 1500 bytes and 10 Gb/s (1.2 µs) inflates queueing about
-    /// 40 times.
+    /// the router's lookup time, is the service time (1.2 µs for 1500 bytes at 10 Gb/s).
     /// </remarks>
     public double QueueingMs { get; }
 

@@ -23,6 +23,8 @@ public static class LatencyData
     internal const string CitiesResource = "data/latency/cities.csv";
     internal const string ReferenceDistancesResource = "data/latency/reference-distances.csv";
     internal const string MeasuredRoutesResource = "data/latency/measured-rtt.csv";
+    internal const string CableLengthsResource = "data/latency/cable-lengths.csv";
+    internal const string GeodesicTestLinesResource = "data/latency/geodesic-test-lines.csv";
 
     private static readonly Lazy<IReadOnlyList<City>> cities =
         new(() => ParseCities(ReadResource(CitiesResource), CitiesResource));
@@ -33,6 +35,12 @@ public static class LatencyData
     private static readonly Lazy<IReadOnlyList<MeasuredRoute>> measuredRoutes =
         new(() => ParseMeasuredRoutes(ReadResource(MeasuredRoutesResource), MeasuredRoutesResource, Cities));
 
+    private static readonly Lazy<IReadOnlyList<PublishedCableLength>> cableLengths =
+        new(() => ParseCableLengths(ReadResource(CableLengthsResource), CableLengthsResource, Cities));
+
+    private static readonly Lazy<IReadOnlyList<PublishedGeodesic>> geodesicTestLines =
+        new(() => ParseGeodesicTestLines(ReadResource(GeodesicTestLinesResource), GeodesicTestLinesResource));
+
     /// <summary>The cities of <c>data/latency/cities.csv</c>, in file order.</summary>
     public static IReadOnlyList<City> Cities => cities.Value;
 
@@ -42,6 +50,15 @@ public static class LatencyData
     /// <summary>The measured round-trip times of <c>data/latency/measured-rtt.csv</c>.</summary>
     /// <remarks>A reported range appears as two rows, <see cref="RttBound.RangeLow"/> and <see cref="RttBound.RangeHigh"/>.</remarks>
     public static IReadOnlyList<MeasuredRoute> MeasuredRoutes => measuredRoutes.Value;
+
+    /// <summary>The published submarine cable lengths of <c>data/latency/cable-lengths.csv</c>.</summary>
+    public static IReadOnlyList<PublishedCableLength> CableLengths => cableLengths.Value;
+
+    /// <summary>
+    /// Published geodesics of <c>data/latency/geodesic-test-lines.csv</c>, computed by other methods
+    /// (GeographicLib, Geoscience Australia): an independent check of <see cref="Geodesic.VincentyKm"/>.
+    /// </summary>
+    public static IReadOnlyList<PublishedGeodesic> GeodesicTestLines => geodesicTestLines.Value;
 
     /// <summary>Looks up a city by name, ignoring case.</summary>
     /// <param name="name">A name from the <c>city</c> column, e.g. "London".</param>
@@ -135,8 +152,68 @@ public static class LatencyData
                 rttMs,
                 bound,
                 path,
+                row["link"].Length == 0 ? null : row["link"],
                 row.Text("source"),
                 row.OptionalInt32("year")));
+        }
+
+        return result;
+    }
+
+    internal static IReadOnlyList<PublishedCableLength> ParseCableLengths(
+        string csvText, string sourceName, IReadOnlyList<City> knownCities)
+    {
+        var result = new List<PublishedCableLength>();
+        foreach (var row in Csv.Parse(csvText, sourceName))
+        {
+            double lengthKm = row.Double("length_km");
+            if (lengthKm <= 0)
+            {
+                throw row.Error("length_km", row["length_km"], "a length > 0");
+            }
+
+            result.Add(new PublishedCableLength(
+                row.Text("cable"),
+                FindCity(knownCities, row.Text("from"), $"{sourceName} line {row.LineNumber}"),
+                FindCity(knownCities, row.Text("to"), $"{sourceName} line {row.LineNumber}"),
+                lengthKm,
+                row.Text("source")));
+        }
+
+        return result;
+    }
+
+    internal static IReadOnlyList<PublishedGeodesic> ParseGeodesicTestLines(string csvText, string sourceName)
+    {
+        var result = new List<PublishedGeodesic>();
+        foreach (var row in Csv.Parse(csvText, sourceName))
+        {
+            GeoPoint Point(string latitudeColumn, string longitudeColumn)
+            {
+                double latitude = row.Double(latitudeColumn);
+                double longitude = row.Double(longitudeColumn);
+                if (latitude is < -90 or > 90)
+                {
+                    throw row.Error(latitudeColumn, row[latitudeColumn], "a latitude in [-90, 90]");
+                }
+
+                // Published test sets use longitudes outside [-180, 180]; the meridian is the same.
+                return new GeoPoint(latitude, Math.IEEERemainder(longitude, 360.0));
+            }
+
+            double distanceMeters = row.Double("distance_m");
+            if (distanceMeters < 0)
+            {
+                throw row.Error("distance_m", row["distance_m"], "a distance >= 0");
+            }
+
+            result.Add(new PublishedGeodesic(
+                row.Text("name"),
+                row.Text("ellipsoid"),
+                Point("lat1_deg", "lon1_deg"),
+                Point("lat2_deg", "lon2_deg"),
+                distanceMeters,
+                row.Text("source")));
         }
 
         return result;

@@ -4,12 +4,16 @@ namespace Workbook.Core.Physics;
 /// A published round-trip time between two places: one row of <c>data/latency/measured-rtt.csv</c>,
 /// with the physical limit it must respect.
 /// </summary>
-/// <param name="Route">A description of the path, e.g. "New York-London via EXA Express".</param>
+/// <param name="Route">A description of the path, e.g. "New York-London via EXA Express (formerly Hibernia Express)".</param>
 /// <param name="From">One end.</param>
 /// <param name="To">The other end.</param>
 /// <param name="RttMs">The reported round-trip time in milliseconds.</param>
 /// <param name="Bound">How to read <paramref name="RttMs"/>: a value, an upper bound, or one end of a range.</param>
 /// <param name="Path">Fiber cable, public Internet, or microwave.</param>
+/// <param name="Link">
+/// The named cable system or radio link, e.g. "Hibernia Express = EXA Express" (one cable under its
+/// old and new name, so two rows can be two measurements of the same link); null for the public Internet.
+/// </param>
 /// <param name="Source">Where the figure was reported.</param>
 /// <param name="Year">The year of the report, or null when the reference table does not give one.</param>
 /// <remarks>
@@ -33,6 +37,7 @@ public sealed record MeasuredRoute(
     double RttMs,
     RttBound Bound,
     TransmissionPath Path,
+    string? Link,
     string Source,
     int? Year)
 {

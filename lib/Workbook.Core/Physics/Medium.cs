@@ -14,10 +14,9 @@ namespace Workbook.Core.Physics;
 /// velocity factor; the two are reciprocals, v / c = 1 / n. Which index matters is easy to get
 /// wrong: the <i>phase</i> (refractive) index describes how fast the wave crests move, the
 /// <i>group</i> index how fast a pulse, and so the information, moves. A latency calculation needs
-/// the group index. For standard single-mode fiber at 1550 nm the group index is 1.4682 while the
-/// phase (refractive) index is about 1.44-1.45, so using the phase index understates the delay by
-/// about 1.5 %. (The seed notebook calls 1.468 a "refractive index"; the number is the
-/// group index, so the result is right, but the name points learners at the wrong datasheet line.) Use <see cref="FromGroupIndex"/> when a datasheet gives an index and
+/// the group index. For standard single-mode fiber at 1550 nm the group index is 1.4682, while bulk
+/// silica's phase (refractive) index there is 1.4440 (<see cref="FusedSilica.PhaseIndex"/>), so using
+/// the phase index understates the delay by 1.65 %. Use <see cref="FromGroupIndex"/> when a datasheet gives an index and
 /// <see cref="FromVelocityFactor"/> when a cable datasheet gives a "nominal velocity of propagation".
 /// </para>
 /// <para>
@@ -108,10 +107,9 @@ public sealed record Medium(string Name, double VelocityFactor, string Source)
     /// Microwave through air at sea level: refractive index about 1.0003, so about 0.9997 c.
     /// </summary>
     /// <remarks>
-    /// The seed notebook treated air as vacuum. The difference is tiny (3 parts in 10,000, about
-    /// 1 µs per 1,000 km) but it is real, and a "physical limit" should not be beaten by a model
-    /// that claims to be the limit. Air is non-dispersive at microwave frequencies, so its group
-    /// and phase indices coincide.
+    /// The difference from vacuum is tiny (3 parts in 10,000, about 1 µs per 1,000 km) but it is
+    /// real, and a "physical limit" should not be beaten by a model that claims to be the limit. Air
+    /// is non-dispersive at microwave frequencies, so its group and phase indices coincide.
     /// </remarks>
     public static Medium MicrowaveAir { get; } = FromGroupIndex(
         "Microwave through air (sea level)",

@@ -17,10 +17,9 @@ namespace Workbook.Core.Physics;
 /// allowed range.
 /// </para>
 /// <para>
-/// <b>Hops are an input, not a guess.</b> The seed notebook invented a hop count of one per 800 km
-/// when none was given. Hop counts come from the network (traceroute shows them) and do not scale
-/// with distance in any simple way: a transatlantic cable is one hop of 6,000 km, a metro network
-/// may have ten hops in 50 km. Here the default is 0 hops and you state the number you mean.
+/// <b>Hops are an input, not a guess.</b> Hop counts come from the network (traceroute shows them)
+/// and do not scale with distance in any simple way: a transatlantic cable is one hop of 6,000 km, a
+/// metro network may have ten hops in 50 km. The default is 0 hops; state the number you mean.
 /// </para>
 /// </remarks>
 public sealed record RouteOptions
@@ -52,6 +51,7 @@ public sealed record RouteOptions
     private readonly int packetBytes = 1500;
     private readonly double linkRateBitsPerSecond = 10e9;
     private readonly double linkUtilisation;
+    private readonly HopQueueModel hopQueue = HopQueueModel.MD1;
 
     /// <summary>The medium the signal crosses. Default: <see cref="Medium.StandardFiber"/>.</summary>
     /// <exception cref="ArgumentNullException">Set to null.</exception>
@@ -126,5 +126,18 @@ public sealed record RouteOptions
     {
         get => linkUtilisation;
         init => linkUtilisation = Guard.UnitIntervalOpenRight(value, nameof(LinkUtilisation));
+    }
+
+    /// <summary>
+    /// The queue model of each router's output port. Default <see cref="HopQueueModel.MD1"/>: every
+    /// packet has the same size, so the link serves each one in the same time.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a value that is not a defined <see cref="HopQueueModel"/>.</exception>
+    public HopQueueModel HopQueue
+    {
+        get => hopQueue;
+        init => hopQueue = Enum.IsDefined(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(HopQueue), value, $"{nameof(HopQueue)} must be one of {string.Join(", ", Enum.GetNames<HopQueueModel>())}; got {value}.");
     }
 }

@@ -34,6 +34,40 @@ public class Episode01FiguresTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void TimeToFirstByte_StacksTheHandCountedRoundTripsOfEachProtocol()
+    {
+        var json = JsonNode.Parse(ChartHtml.FigureJson(FigureCatalog.Get("ep01.time-to-first-byte").Build()))!;
+        var traces = json["data"]!.AsArray();
+        var labels = traces[0]!["y"]!.AsArray().Select(y => y!.GetValue<string>()).ToList();
+        var totals = labels.Select((_, i) => traces.Sum(t => t!["x"]![i]!.GetValue<double>())).ToList();
+
+        // RFC 9293 / 5246 / 8446 / 9000 round trips to the first byte, at 58.55 ms (EXA Express, 2024).
+        var expected = new Dictionary<string, int>
+        {
+            ["QUIC, 0-RTT"] = 1,
+            ["QUIC"] = 2,
+            ["TCP + TLS 1.3, 0-RTT"] = 2,
+            ["TCP + TLS 1.3"] = 3,
+            ["TCP + TLS 1.2"] = 4,
+        };
+        Assert.Equal(expected.Keys.Order(), labels.Order());
+        foreach (var (label, total) in labels.Zip(totals))
+        {
+            Assert.Equal(expected[label] * 58.55, total, 9);
+        }
+    }
+
+    [Fact]
+    public void MeasuredRouteLabels_NameTheCableAndTheYear_SoTheTwoRowsReadAsOneCable()
+    {
+        var json = JsonNode.Parse(ChartHtml.FigureJson(FigureCatalog.Get("ep01.measured-vs-floor").Build()))!;
+        var labels = json["data"]![1]!["y"]!.AsArray().Select(y => y!.GetValue<string>()).ToList();
+
+        Assert.Contains("New York–London, 2015 (upper bound)<br>Hibernia Express = EXA Express", labels);
+        Assert.Contains("New York–London, 2024<br>Hibernia Express = EXA Express", labels);
+    }
+
+    [Fact]
     public void EquationBuilder_HasOneSliderStepPerStretch_EachShowingExactlyOneStretchLine()
     {
         var json = JsonNode.Parse(ChartHtml.FigureJson(FigureCatalog.Get("ep01.equation-builder").Build()))!;

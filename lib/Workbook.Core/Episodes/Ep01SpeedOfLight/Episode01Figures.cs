@@ -3,6 +3,7 @@ using Plotly.NET;
 using Plotly.NET.CSharp;
 using Workbook.Core.Charts;
 using static Workbook.Core.Charts.ChartParts;
+using Workbook.Core.Episodes.Ep01SpeedOfLight.Errata;
 using Workbook.Core.Physics;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 
@@ -36,7 +37,11 @@ public static class Episode01Figures
         new("ep01.measured-vs-floor", 1, "Measured round trips against the fiber floor",
             "Each measured route next to the fastest a fiber on its great circle could be.", MeasuredVsFloor),
         new("ep01.latency-breakdown", 1, "What a New York–London round trip adds to the floor",
-            "The seed sketch against the corrected model, component by component, above the fiber floor.", LatencyBreakdown),
+            "The seed sketch against the corrected model (M/D/1 queueing at each hop), component by component, above the fiber floor; " +
+            "the longer path comes from the cable's published length (data/latency/cable-lengths.csv). Router numbers are the seed's, illustrative.", LatencyBreakdown),
+        new("ep01.time-to-first-byte", 1, "Round trips before the first byte of an HTTPS response",
+            "Handshake and request round trips of a new connection, per protocol stack, at the measured New York–London round trip of the " +
+            "EXA Express cable (58.55 ms); RFC 9293, RFC 5246, RFC 8446, RFC 9000.", TimeToFirstByte),
         new("ep01.budget-reach", 1, "How far a request can go in a round-trip budget",
             "Farthest great-circle distance reachable and back within a budget, by medium.", BudgetReach),
         new("ep01.equation-builder", 1, "Equation builder: fiber round trip with route stretch",
@@ -52,7 +57,10 @@ public static class Episode01Figures
             $"fiber × {RouteOptions.TypicalInternetStretch.ToString(CultureInfo.InvariantCulture)} (Internet rule of thumb)",
             MediumColours[Medium.StandardFiber.Name], dash: StyleParam.DrawingStyle.Dash);
         var chart = CSharpChart.Combine([.. lines, stretched, .. MeasuredPoints()]);
-        return ChartStyle.Apply(chart, "Round-trip time against great-circle distance", "great-circle distance (km)", "round-trip time (ms)");
+        var worstInternet = LatencyData.MeasuredRoutes.Where(r => r.Path == TransmissionPath.PublicInternet).Max(r => r.RatioToFiberLimit);
+        return ChartStyle.Apply(chart,
+            $"Every measured route lies above its medium's floor;<br>public Internet paths up to {Ms(worstInternet, "0.00")}× the fiber floor",
+            "great-circle distance (km)", "round-trip time (ms)");
     }
 
     private static GenericChart MeasuredVsFloor()
@@ -68,10 +76,19 @@ public static class Episode01Figures
             MultiText: Texts(routes.Select(r => $"{r.RatioToFiberLimit.ToString("0.00", CultureInfo.InvariantCulture)}× fiber floor")),
             TextPosition: StyleParam.TextPosition.Outside);
         var chart = CSharpChart.Combine([floor, measured]).WithXAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 250));
-        var styled = ChartStyle.Apply(chart, "Measured round trips against the physical floor", "round-trip time (ms)", "route (name)");
+        string Above(Func<MeasuredRoute, bool> which)
+        {
+            var ratios = routes.Where(which).Select(r => (r.RatioToFiberLimit - 1) * 100).ToArray();
+            return $"{Ms(ratios.Min(), "0")}–{Ms(ratios.Max(), "0")} %";
+        }
+
+        var modernCable = routes.First(r => r.Path == TransmissionPath.FiberCable && r.Year >= 2015).Link;
+        var styled = AutoMarginY(ChartStyle.Apply(chart,
+            $"Only microwave beats the fiber floor; the one modern cable runs<br>{Above(r => r.Link == modernCable)} above it, the public Internet {Above(r => r.Path == TransmissionPath.PublicInternet)}",
+            "round-trip time (ms)", "route (name)"));
         var layout = new Layout();
         layout.SetProperty("barmode", "group");
-        layout.SetProperty("margin", new { l = 330, r = 30, t = 70, b = 70 });
+        layout.SetProperty("margin", new { l = 300, r = 30, t = 100, b = 70 });
         layout.SetProperty("legend", new { orientation = "h", x = 0, y = -0.15 });
         return Plotly.NET.Chart.withLayout(layout).Invoke(styled).WithSize(ChartStyle.Width, ChartStyle.Height + 120);
     }
@@ -79,50 +96,120 @@ public static class Episode01Figures
     private static GenericChart LatencyBreakdown()
     {
         // What each model adds on top of the fiber floor over the great circle, round trip.
-        const double km = 5585;
+        var newYork = LatencyData.City("New York");
+        var london = LatencyData.City("London");
+        var km = Geodesic.VincentyKm(newYork.Location, london.Location);
         var floorMs = Propagation.RoundTripMs(km, Medium.StandardFiber);
         var seed = SeedLatencySketch.RealWorld(km);
-        var hops = SeedLatencySketch.Hops(km);
-        RouteLatencyOf(1.0, out var sameHops);
-        RouteLatencyOf(1.07, out var stretched);
-        void RouteLatencyOf(double stretch, out Physics.LatencyBreakdown breakdown) =>
-            breakdown = RouteLatency.Compute(km, new RouteOptions
-            {
-                RouteStretch = stretch,
-                Hops = hops,
-                ProcessingPerHopMicroseconds = SeedLatencySketch.SeedProcessingPerHopMicroseconds,
-                LinkUtilisation = SeedLatencySketch.SeedUtilisation,
-            });
+        var cable = LatencyData.CableLengths.Single(c => c.Cable.Contains("EXA Express", StringComparison.Ordinal));
+        var cableStretch = cable.ShortestPathKm(newYork, london) / km;
+        var routers = new RouteOptions
+        {
+            Hops = seed.Hops,
+            ProcessingPerHopMicroseconds = SeedLatencySketch.SeedProcessingPerHopMicroseconds,
+            LinkUtilisation = SeedLatencySketch.SeedUtilisation,
+            HopQueue = HopQueueModel.MD1,
+        };
+        var greatCircle = RouteLatency.Compute(km, routers);
+        var throughCable = RouteLatency.Compute(km, routers with { RouteStretch = cableStretch });
 
-        string[] scenarios = ["seed sketch", $"corrected,<br>same {hops} hops", "corrected,<br>route stretch 1.07"];
+        string[] scenarios =
+        [
+            $"seed sketch<br>({seed.Hops} hops, counted once)",
+            $"corrected, {seed.Hops} hops,<br>great-circle path",
+            $"corrected, {seed.Hops} hops, path<br>through the published cable",
+        ];
         (string Name, string Colour, double[] Values)[] parts =
         [
-            ("longer path (route stretch)", "#d62728", [seed.PhysicalMs - floorMs, 2 * sameHops.PropagationMs - floorMs, 2 * stretched.PropagationMs - floorMs]),
-            ("processing", "#ff7f0e", [seed.RoutingMs, 2 * sameHops.ProcessingMs, 2 * stretched.ProcessingMs]),
-            ("serialization", "#2ca02c", [seed.SerializationMs, 2 * sameHops.SerializationMs, 2 * stretched.SerializationMs]),
-            ("queueing", "#9467bd", [seed.QueueingMs, 2 * sameHops.QueueingMs, 2 * stretched.QueueingMs]),
+            ("longer path (published cable length)", "#D55E00", [seed.PhysicalMs - floorMs, 2 * greatCircle.PropagationMs - floorMs, 2 * throughCable.PropagationMs - floorMs]),
+            ("processing", "#E69F00", [seed.RoutingMs, 2 * greatCircle.ProcessingMs, 2 * throughCable.ProcessingMs]),
+            ("serialization", "#009E73", [seed.SerializationMs, 2 * greatCircle.SerializationMs, 2 * throughCable.SerializationMs]),
+            ("queueing", "#56B4E9", [seed.QueueingMs, 2 * greatCircle.QueueingMs, 2 * throughCable.QueueingMs]),
         ];
         var bars = parts.Select(p => CSharpChart.StackedColumn<double, string, string>(p.Values, Keys: scenarios, Name: p.Name,
             MarkerColor: Color.fromString(p.Colour)));
-        var exa = LatencyData.MeasuredRoutes.Single(r => r.Route.Contains("EXA", StringComparison.Ordinal));
-        var gap = exa.RttMs - floorMs;
-        var chart = CSharpChart.Combine(bars);
+        var cableRows = LatencyData.MeasuredRoutes
+            .Where(r => r.From == newYork && r.To == london && r.Path == TransmissionPath.FiberCable)
+            .OrderBy(r => r.RttMs)
+            .ToArray();
+        var gap = cableRows[0].RttMs - floorMs;
+        var explained = throughCable.RoundTripMs - floorMs;
+        var chart = CSharpChart.Combine(bars).WithYAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 5));
         var styled = ChartStyle.Apply(chart,
-            $"New York–London: added on top of the {floorMs.ToString("0.0", CultureInfo.InvariantCulture)} ms fiber floor",
-            "model (name)", "round-trip time above the floor (ms)");
+            $"New York–London: the cable's published length and the routers<br>explain {Ms(explained, "0.0")} of the {Ms(gap, "0.0")} ms above the {Ms(floorMs, "0.0")} ms fiber floor",
+            "model (name)", "round-trip time above the fiber floor (ms)");
         var layout = new Layout();
         layout.SetProperty("barmode", "stack");
-        layout.SetProperty("shapes", new object[]
+        layout.SetProperty("margin", new { l = 80, r = 30, t = 100, b = 150 });
+        layout.SetProperty("legend", new { orientation = "h", x = 0, y = -0.3, traceorder = "normal" });
+        layout.SetProperty("shapes", cableRows.Select((r, i) => (object)new
         {
-            new { type = "line", xref = "paper", x0 = 0, x1 = 1, y0 = gap, y1 = gap, line = new { color = "#000000", width = 2, dash = "dot" } },
-        });
-        layout.SetProperty("annotations", new object[]
+            type = "line", xref = "paper", x0 = 0, x1 = 1, y0 = r.RttMs - floorMs, y1 = r.RttMs - floorMs,
+            line = new { color = "#000000", width = 2, dash = i == 0 ? "dot" : "dash" },
+        }).ToArray());
+        layout.SetProperty("annotations", cableRows.Select(r => (object)new
         {
-            new { xref = "paper", x = 0, xanchor = "left", y = gap, yanchor = "bottom", showarrow = false,
-                text = $"measured EXA Express cable: {gap.ToString("0.00", CultureInfo.InvariantCulture)} ms above the floor" },
-        });
-        return Plotly.NET.Chart.withLayout(layout).Invoke(styled);
+            xref = "paper", x = 0, xanchor = "left", y = r.RttMs - floorMs, yanchor = "bottom", showarrow = false,
+            text = $"measured {r.Year} ({(r.Year == 2015 ? "as Hibernia Express, upper bound" : "as EXA Express")}): {Ms(r.RttMs - floorMs, "0.00")} ms above the floor",
+        }).ToArray());
+        return Plotly.NET.Chart.withLayout(layout).Invoke(styled).WithSize(ChartStyle.Width, ChartStyle.Height + 80);
     }
+
+    private static GenericChart TimeToFirstByte()
+    {
+        // Round trips of a new connection before the first byte of the response, for each stack.
+        var rttMs = LatencyData.MeasuredRoutes.Single(r => r.Route.Contains("EXA Express (formerly", StringComparison.Ordinal)).RttMs;
+        (ConnectionSetup Setup, string Label)[] stacks =
+        [
+            (ConnectionSetup.QuicZeroRtt, "QUIC, 0-RTT"),
+            (ConnectionSetup.Quic, "QUIC"),
+            (ConnectionSetup.TcpTls13ZeroRtt, "TCP + TLS 1.3, 0-RTT"),
+            (ConnectionSetup.TcpTls13, "TCP + TLS 1.3"),
+            (ConnectionSetup.TcpTls12, "TCP + TLS 1.2"),
+        ];
+        static int TcpRoundTrips(ConnectionSetup setup) => setup is ConnectionSetup.Quic or ConnectionSetup.QuicZeroRtt ? 0 : 1;
+        var labels = stacks.Select(s => s.Label).ToArray();
+        (string Name, string Colour, double[] Values)[] parts =
+        [
+            ("TCP handshake", "#E69F00", stacks.Select(s => TcpRoundTrips(s.Setup) * rttMs).ToArray()),
+            ("TLS or QUIC handshake", "#56B4E9", stacks.Select(s => (ConnectionLatency.HandshakeRoundTrips(s.Setup) - TcpRoundTrips(s.Setup)) * rttMs).ToArray()),
+            ("request → first byte of the response", "#009E73", stacks.Select(_ => rttMs).ToArray()),
+        ];
+        var bars = parts.Select(p => CSharpChart.StackedBar<double, string, string>(p.Values, Keys: labels, Name: p.Name,
+            MarkerColor: Color.fromString(p.Colour)));
+        var totals = stacks.Select(s => ConnectionLatency.TimeToFirstByteMs(rttMs, s.Setup)).ToArray();
+        var chart = CSharpChart.Combine(bars).WithXAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 300));
+        var styled = AutoMarginY(ChartStyle.Apply(chart,
+            $"New York–London: a new HTTPS connection waits {Ms(totals[3], "0")}–{Ms(totals[4], "0")} ms<br>(3–4 round trips) for its first byte",
+            "time from the client's first packet (ms)", "protocol stack (name)"));
+        var layout = new Layout();
+        layout.SetProperty("barmode", "stack");
+        layout.SetProperty("margin", new { l = 250, r = 30, t = 100, b = 160 });
+        layout.SetProperty("legend", new { orientation = "h", x = 0, y = -0.32, traceorder = "normal" });
+        layout.SetProperty("annotations", stacks.Select((s, i) => (object)new
+        {
+            x = totals[i], y = s.Label, xanchor = "left", showarrow = false,
+            text = $" {Ms(totals[i], "0.0")} ms = {ConnectionLatency.RoundTripsToFirstByte(s.Setup)} RTT",
+        }).ToArray());
+        return Plotly.NET.Chart.withLayout(layout).Invoke(styled).WithSize(ChartStyle.Width, ChartStyle.Height + 60);
+    }
+
+    /// <summary>Lets plotly widen the left margin for long category labels and put the axis title beyond them.</summary>
+    private static GenericChart AutoMarginY(GenericChart chart)
+    {
+        if (GenericChart.getLayout(chart).TryGetPropertyValue("yaxis") is { } value && value.Value is DynamicObj.DynamicObj axis)
+        {
+            axis.SetProperty("automargin", true);
+            if (axis.TryGetPropertyValue("title") is { } title && title.Value is DynamicObj.DynamicObj titleObject)
+            {
+                titleObject.SetProperty("standoff", 20);
+            }
+        }
+
+        return chart;
+    }
+
+    private static string Ms(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
     private static GenericChart BudgetReach()
     {
@@ -134,7 +221,13 @@ public static class Episode01Figures
         var antipode = Line([0, 200], [HalfCircumferenceKm, HalfCircumferenceKm], "the other side of the Earth (20,015 km)", "#000000", dash: StyleParam.DrawingStyle.Dot);
         var budget = Line([100, 100], [0, 30000], "100 ms budget", "#7f7f7f", dash: StyleParam.DrawingStyle.DashDot);
         var chart = CSharpChart.Combine([.. lines, internet, antipode, budget]);
-        return ChartStyle.Apply(chart, "Farthest reachable distance for a round-trip budget", "round-trip budget (ms)", "farthest great-circle distance (km)");
+        var fiberReach100 = Propagation.MaxOneWayDistanceKm(100, Medium.StandardFiber);
+        var antipodeFiberMs = Propagation.RoundTripMs(HalfCircumferenceKm, Medium.StandardFiber);
+        var antipodeVacuumMs = Propagation.RoundTripMs(HalfCircumferenceKm, Medium.Vacuum);
+        return ChartStyle.Apply(chart,
+            $"A 100 ms round trip reaches {fiberReach100.ToString("#,##0", CultureInfo.InvariantCulture)} km in fiber;<br>" +
+            $"the other side of the Earth needs {Ms(antipodeFiberMs, "0")} ms ({Ms(antipodeVacuumMs, "0")} ms in vacuum)",
+            "round-trip budget (ms)", "farthest great-circle distance (km)");
     }
 
     private static GenericChart EquationBuilder()
@@ -160,7 +253,7 @@ public static class Episode01Figures
             },
         }).ToArray();
         var chart = CSharpChart.Combine([.. fixedTraces, .. stretchLines]);
-        var styled = ChartStyle.Apply(chart, "RTT = 2 · d · stretch · n_g / c   (n_g = 1.4682)", "great-circle distance (km)", "round-trip time (ms)");
+        var styled = ChartStyle.Apply(chart, "RTT = 2 · D · s · n_g / c   (n_g = 1.4682, s = route stretch)", "great-circle distance (km)", "round-trip time (ms)");
         var layout = new Layout();
         layout.SetProperty("sliders", new object[]
         {
@@ -211,12 +304,9 @@ public static class Episode01Figures
             RttBound.RangeHigh => " (range high)",
             _ => "",
         };
-        return $"{route.From.Name}–{route.To.Name}, {route.Path switch
-        {
-            TransmissionPath.FiberCable => "cable",
-            TransmissionPath.PublicInternet => "Internet",
-            _ => "microwave",
-        }}{suffix}";
+        var link = route.Link ?? "public Internet";
+        var year = route.Year is { } y ? $", {y.ToString(CultureInfo.InvariantCulture)}" : "";
+        return $"{route.From.Name}–{route.To.Name}{year}{suffix}<br>{link}";
     }
 
     /// <summary>
