@@ -20,15 +20,15 @@ internal static class Cli
     /// <summary>Runs the CLI with <paramref name="args"/> and returns the exit code.</summary>
     public static async Task<int> MainAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        if (args.Count == 0 || args[0] is "help" or "--help" or "-h")
-        {
-            stdout.WriteLine(Help);
-            return args.Count == 0 ? ExitCodes.BadInput : ExitCodes.Ok;
-        }
-
-        var rest = args.Skip(1).ToArray();
         try
         {
+            if (args.Count == 0 || args[0] is "help" or "--help" or "-h")
+            {
+                stdout.WriteLine(Help);
+                return args.Count == 0 ? ExitCodes.BadInput : ExitCodes.Ok;
+            }
+
+            var rest = args.Skip(1).ToArray();
             return args[0] switch
             {
                 "run" or "check" => await NotebookCommands.RunAsync(args[0], rest, stdout, stderr).ConfigureAwait(false),

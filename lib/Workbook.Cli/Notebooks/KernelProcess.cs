@@ -26,6 +26,7 @@ internal sealed class KernelProcess : IAsyncDisposable
     private readonly StringBuilder standardError = new();
     private readonly Task readLoop;
     private int submissions;
+    private volatile bool stopped;
 
     private KernelProcess(Process process)
     {
@@ -130,6 +131,7 @@ internal sealed class KernelProcess : IAsyncDisposable
         catch (IOException)
         {
             // The kernel exited between cells: its input pipe is closed.
+            Kill();
             var message = "The kernel process exited before this cell could run. " + StandardErrorText().Trim();
             outputs.AddFailure(message);
             return new CellExecution(CellOutcome.Failed, outputs.Outputs, message, clock.Elapsed);
@@ -173,14 +175,15 @@ internal sealed class KernelProcess : IAsyncDisposable
         }
         catch (ChannelClosedException)
         {
+            Kill();
             var message = "The kernel process exited while running this cell. " + StandardErrorText().Trim();
             outputs.AddFailure(message);
             return new CellExecution(CellOutcome.Failed, outputs.Outputs, message, clock.Elapsed);
         }
     }
 
-    /// <summary>True while the kernel process is alive.</summary>
-    public bool IsRunning => !process.HasExited;
+    /// <summary>True while the kernel process is alive and has not been stopped.</summary>
+    public bool IsRunning => !stopped && !process.HasExited;
 
     /// <inheritdoc />
     /// <remarks>The kernel keeps no state worth a graceful shutdown, so it is stopped at once.</remarks>
@@ -194,6 +197,7 @@ internal sealed class KernelProcess : IAsyncDisposable
 
     private void Kill()
     {
+        stopped = true;
         try
         {
             process.Kill(entireProcessTree: true);
@@ -236,6 +240,10 @@ internal sealed class KernelProcess : IAsyncDisposable
                     // Not protocol output; ignore it as the editor hosts do.
                 }
             }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // The pipe broke or closed with the process: the same as the end of the stream.
         }
         finally
         {

@@ -34,24 +34,20 @@ internal sealed class NotebookRunner(string toolRoot, TimeSpan cellTimeout)
         {
             await using (kernel.ConfigureAwait(false))
             {
-                NotebookCell? stoppedAt = null;
+                string? stopped = null;
                 foreach (var cell in code)
                 {
                     CellExecution execution;
-                    if (stoppedAt is null && kernel.IsRunning)
+                    if (stopped is null)
                     {
                         execution = await kernel.SubmitAsync(cell.Source, cell.Kernel, cellTimeout).ConfigureAwait(false);
-                        if (!kernel.IsRunning || execution.Outcome == CellOutcome.TimedOut)
-                        {
-                            stoppedAt = cell;
-                        }
+                        stopped = execution.Outcome == CellOutcome.TimedOut ? $"the kernel was stopped at {cell.Label}, which timed out"
+                            : !kernel.IsRunning ? $"the kernel exited during {cell.Label}"
+                            : null;
                     }
                     else
                     {
-                        var reason = stoppedAt is null
-                            ? "the kernel stopped before this cell"
-                            : $"the kernel was stopped at {stoppedAt.Label}";
-                        execution = new CellExecution(CellOutcome.NotRun, [], reason, TimeSpan.Zero);
+                        execution = new CellExecution(CellOutcome.NotRun, [], stopped, TimeSpan.Zero);
                     }
 
                     results.Add((cell, execution));

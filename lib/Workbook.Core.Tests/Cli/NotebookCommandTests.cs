@@ -305,7 +305,7 @@ public sealed class NotebookCommandTests : IDisposable
         Assert.Equal(
             [
                 "    code cell 3 (exercise ep01.fiber-one-way) timed out: The cell did not finish within 5 s (--cell-timeout); the kernel was stopped.",
-                "    code cells 4-5 not run: the kernel was stopped at code cell 3 (exercise ep01.fiber-one-way)",
+                "    code cells 4-5 not run: the kernel was stopped at code cell 3 (exercise ep01.fiber-one-way), which timed out",
             ],
             lines[1..]);
         Assert.Matches(@"\.probe\.test\.ipynb\s+4\s+1\s+2\s+\d+\.\d", stdout);
@@ -319,6 +319,20 @@ public sealed class NotebookCommandTests : IDisposable
             Assert.Null(cells[i]!["execution_count"]);
             Assert.Empty(cells[i]!["outputs"]!.AsArray());
         });
+    }
+
+    [Fact]
+    public async Task KernelThatExits_LaterCellsSayNotRun()
+    {
+        var notebook = WriteNotebook("1 + 1", "Environment.Exit(3);", "2 + 2");
+
+        var (exit, _, stderr) = await Cli("check", notebook);
+
+        Assert.Equal(1, exit);
+        var lines = stderr.ReplaceLineEndings("\n").Trim().Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("    code cell 2 failed: The kernel process exited while running this cell.", lines[1], StringComparison.Ordinal);
+        Assert.Equal("    code cell 3 not run: the kernel exited during code cell 2", lines[2]);
     }
 
     private string WriteNotebook(params string[] cells) => WriteCells(cells.Select(c => ("code", c)).ToArray());
