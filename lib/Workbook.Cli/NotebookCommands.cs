@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Workbook.Cli.Notebooks;
 using Workbook.Core.Exercises;
 
@@ -15,7 +16,7 @@ namespace Workbook.Cli;
 /// below the table, what the notebook shows for every exercise that failed, threw or timed out.
 /// Every input (paths, options, the output folder) is checked before the first notebook runs.
 /// </remarks>
-internal static class NotebookCommands
+internal static partial class NotebookCommands
 {
     /// <summary>Usage text shared by both commands.</summary>
     public const string Usage =
@@ -64,6 +65,11 @@ internal static class NotebookCommands
         }
 
         var notebooks = Expand(paths).Select(NotebookFile.Load).DistinctBy(n => n.Path, StringComparer.Ordinal).ToList();
+        foreach (var notebook in notebooks)
+        {
+            RequireImportedFiles(notebook);
+        }
+
         var root = RepositoryPaths.Root(Path.GetDirectoryName(notebooks[0].Path));
         var output = isRun ? PrepareOutput(outDir, root, notebooks) : null;
         var runner = new NotebookRunner(root, cellTimeout);
@@ -169,6 +175,27 @@ internal static class NotebookCommands
             Field("hint:     ", hint);
         }
     }
+
+    // A notebook copied out of notebooks/ loses setup.dib, and then every cell fails: say so up front.
+    private static void RequireImportedFiles(NotebookFile notebook)
+    {
+        var folder = Path.GetDirectoryName(notebook.Path)!;
+        foreach (var cell in notebook.Cells.Where(c => c.IsCode))
+        {
+            foreach (Match m in ImportMagic().Matches(cell.Source))
+            {
+                var imported = Path.GetFullPath(Path.Combine(folder, m.Groups["file"].Value.Trim('"')));
+                if (!File.Exists(imported))
+                {
+                    throw new UsageException(
+                        $"{notebook.Name} ({cell.Label}) imports {m.Groups["file"].Value}, which is not at {imported}; keep your notebooks in the repository's notebooks/ folder, beside setup.dib.");
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex("^#!import\\s+(?<file>\\S+)", RegexOptions.Multiline)]
+    private static partial Regex ImportMagic();
 
     private static TimeSpan ParseCellTimeout(string text)
     {

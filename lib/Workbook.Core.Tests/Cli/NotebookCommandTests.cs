@@ -115,6 +115,21 @@ public sealed class NotebookCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task NotebookOutsideTheNotebooksFolder_Exits2_NamingTheMissingSetup()
+    {
+        // A learner copied a notebook elsewhere: setup.dib is not beside it, so every cell would fail.
+        var path = Path.Combine(temp, "copied.ipynb");
+        File.Copy(WriteNotebook("#!import setup.dib", "1 + 1"), path);
+
+        var (exit, _, err) = await Cli("check", path);
+
+        Assert.Equal(2, exit);
+        Assert.Equal(
+            $"workbook: copied.ipynb (code cell 1) imports setup.dib, which is not at {Path.Combine(temp, "setup.dib")}; keep your notebooks in the repository's notebooks/ folder, beside setup.dib.",
+            err.Trim());
+    }
+
+    [Fact]
     public async Task OutThatIsAFile_Exits2_BeforeAnyNotebookRuns()
     {
         var file = Path.Combine(temp, "out.txt");
