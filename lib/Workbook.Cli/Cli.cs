@@ -14,6 +14,8 @@ internal static class Cli
         "check    execute your own notebooks and print the exercise progress table, with the input, expected and\n" +
         "         actual values and the hint of every exercise that failed, threw or timed out\n" +
         "figures  export an episode's figures as offline HTML, PNG and SVG\n\n" +
+        "--cell-timeout  seconds one cell may run (1 to 86400, default 300); a cell over it is stopped with its\n" +
+        "                kernel, and the cells after it are not run\n\n" +
         "Exit codes: 0 ok; 1 a cell failed, timed out or was not run (or the browser failed); 2 bad input (one-line reason);\n" +
         "3 no browser found (HTML still written); 4 an unexpected internal error (one-line reason; please report it).";
 
