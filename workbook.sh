@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Distributed Systems Workbook: one entry point.
 #   ./workbook.sh              set everything up, run every notebook, print exercise progress
-#   ./workbook.sh test         set up, then run the whole test suite
+#   ./workbook.sh test [args]  set up, then run the whole test suite (args go to 'dotnet test', e.g. --filter X)
 #   ./workbook.sh setup        only set up (restore the pinned kernel, build the library)
 #   ./workbook.sh <command>    any CLI command: run, check, figures (see ./workbook.sh --help)
 set -euo pipefail
@@ -32,10 +32,11 @@ case "${1:-}" in
     setup
     ;;
   test)
+    shift
     setup
     echo "== running the tests (unit tests, every notebook through the kernel, CLI, figure export)"
     set +e
-    dotnet test Workbook.sln --no-build --nologo -v quiet 2>&1 | tee artifacts/test-output.txt
+    dotnet test Workbook.sln --no-build --nologo -v quiet "$@" 2>&1 | tee artifacts/test-output.txt
     status=${PIPESTATUS[0]}
     set -e
     # One plain summary line: "tests: N passed, N failed, N skipped".

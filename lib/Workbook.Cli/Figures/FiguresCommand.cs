@@ -18,8 +18,10 @@ namespace Workbook.Cli.Figures;
 /// <item><term>1</term><description>the browser ran but failed or timed out; the HTML was written.</description></item>
 /// <item><term>2</term><description>
 /// bad usage or input, with a one-line reason naming the option: unknown option or format, missing
-/// value, a number that does not parse, an episode without figures, an unknown id, or a browser
-/// path (<c>--browser</c> or <c>WORKBOOK_CHROMIUM</c>) that does not exist. Nothing is written.
+/// value, a number that does not parse, an episode without figures, an unknown id, a browser
+/// path (<c>--browser</c> or <c>WORKBOOK_CHROMIUM</c>) that does not exist, or an output folder
+/// (<c>--out</c>) that is a file or cannot be written. All of these are checked before anything is
+/// written. A file that cannot be written later (a full disk) also gives 2, with its path.
 /// </description></item>
 /// <item><term>3</term><description>
 /// PNG or SVG were requested but no browser was found on <c>PATH</c>; the HTML was written and the
@@ -82,7 +84,8 @@ public static class FiguresCommand
 
         if (!TryParse(args, out var request, out var problem)
             || !TrySelect(request, catalog, out var figures, out problem)
-            || !TryLocateBrowser(request, getEnvironmentVariable, out var browserPath, out problem))
+            || !TryLocateBrowser(request, getEnvironmentVariable, out var browserPath, out problem)
+            || !TryPrepareOutput(request, out problem))
         {
             stderr.WriteLine("figures: " + problem);
             return ExitUsage;
@@ -94,7 +97,17 @@ public static class FiguresCommand
             Formats = request.Formats,
             BrowserPath = browserPath,
         };
-        var result = FigureExporter.Export(figures, options);
+        FigureExportResult result;
+        try
+        {
+            result = FigureExporter.Export(figures, options);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine("figures: could not write the figures to " + request.OutputDirectory + ": " + OutputFolder.Reason(e));
+            return ExitUsage;
+        }
+
         foreach (var file in result.WrittenFiles)
         {
             stdout.WriteLine("wrote " + file);
@@ -311,6 +324,21 @@ public static class FiguresCommand
         catch (FileNotFoundException e)
         {
             problem = request.BrowserPath is null ? e.Message : "--browser: " + e.Message;
+            return false;
+        }
+    }
+
+    private static bool TryPrepareOutput(Request request, out string problem)
+    {
+        try
+        {
+            OutputFolder.Prepare("--out", request.OutputDirectory);
+            problem = string.Empty;
+            return true;
+        }
+        catch (UsageException e)
+        {
+            problem = e.Message;
             return false;
         }
     }

@@ -21,6 +21,6 @@ internal enum CellOutcome
 /// <summary>The result of running one code cell: its outcome, outputs in nbformat shape, and time.</summary>
 /// <param name="Outcome">How the cell ended.</param>
 /// <param name="Outputs">nbformat 4 output objects, in the order the kernel produced them.</param>
-/// <param name="Error">The error message when the cell did not succeed.</param>
+/// <param name="Error">The error message when the cell failed or timed out; the reason when it was not run.</param>
 /// <param name="Elapsed">Wall-clock time from submission to completion.</param>
 internal sealed record CellExecution(CellOutcome Outcome, IReadOnlyList<JsonObject> Outputs, string? Error, TimeSpan Elapsed);

@@ -26,6 +26,7 @@ internal sealed class KernelProcess : IAsyncDisposable
     private readonly StringBuilder standardError = new();
     private readonly Task readLoop;
     private int submissions;
+    private volatile bool stopped;
 
     private KernelProcess(Process process)
     {
@@ -69,18 +70,23 @@ internal sealed class KernelProcess : IAsyncDisposable
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start 'dotnet tool run dotnet-interactive'.");
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException("Could not start 'dotnet tool run dotnet-interactive'.");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException($"Could not start 'dotnet tool run dotnet-interactive': {e.Message}. Is the .NET SDK on PATH?", e);
+        }
+
         var kernel = new KernelProcess(process);
+        var clock = Stopwatch.StartNew();
         using var timeout = new CancellationTokenSource(startTimeout);
         try
         {
-            while (true)
+            while (EventType(await kernel.events.Reader.ReadAsync(timeout.Token).ConfigureAwait(false)) != "KernelReady")
             {
-                var envelope = await kernel.events.Reader.ReadAsync(timeout.Token).ConfigureAwait(false);
-                if (EventType(envelope) == "KernelReady")
-                {
-                    return kernel;
-                }
             }
         }
         catch (Exception e) when (e is OperationCanceledException or ChannelClosedException)
@@ -88,9 +94,21 @@ internal sealed class KernelProcess : IAsyncDisposable
             var detail = kernel.StandardErrorText();
             await kernel.DisposeAsync().ConfigureAwait(false);
             throw new InvalidOperationException(
-                "The .NET Interactive kernel did not start" + (e is OperationCanceledException ? $" within {startTimeout.TotalSeconds:0} s" : "") +
+                "The .NET Interactive kernel did not start" + (e is OperationCanceledException ? $" within {Seconds(startTimeout)} s" : "") +
                 ". Run 'dotnet tool restore' in the repository root. " + detail.Trim());
         }
+
+        // Implementation note: the first submission also loads the C# compiler (seconds on a busy
+        // machine). A throw-away one here keeps that out of the first cell's time bound.
+        var remaining = startTimeout - clock.Elapsed;
+        var warmUp = await kernel.SubmitAsync("0", "csharp", remaining > TimeSpan.FromSeconds(1) ? remaining : TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+        if (warmUp.Outcome != CellOutcome.Succeeded)
+        {
+            await kernel.DisposeAsync().ConfigureAwait(false);
+            throw new InvalidOperationException("The .NET Interactive kernel started but could not run C#: " + warmUp.Error);
+        }
+
+        return kernel;
     }
 
     /// <summary>Submits one cell and collects its outputs until it completes or times out.</summary>
@@ -104,17 +122,28 @@ internal sealed class KernelProcess : IAsyncDisposable
             ["token"] = token,
         };
         var clock = Stopwatch.StartNew();
-        await process.StandardInput.WriteLineAsync(command.ToJsonString()).ConfigureAwait(false);
-        await process.StandardInput.FlushAsync().ConfigureAwait(false);
-
         var outputs = new OutputCollector();
+        try
+        {
+            await process.StandardInput.WriteLineAsync(command.ToJsonString()).ConfigureAwait(false);
+            await process.StandardInput.FlushAsync().ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // The kernel exited between cells: its input pipe is closed.
+            Kill();
+            var message = "The kernel process exited before this cell could run. " + StandardErrorText().Trim();
+            outputs.AddFailure(message);
+            return new CellExecution(CellOutcome.Failed, outputs.Outputs, message, clock.Elapsed);
+        }
+
         using var deadline = new CancellationTokenSource(timeout);
         try
         {
             while (true)
             {
                 var envelope = await events.Reader.ReadAsync(deadline.Token).ConfigureAwait(false);
-                var eventToken = envelope["command"]?["token"]?.GetValue<string>();
+                var eventToken = NotebookFile.Text(NotebookFile.At(envelope, "command", "token"));
                 if (eventToken is null || !(eventToken == token || eventToken.StartsWith(token + ".", StringComparison.Ordinal)))
                 {
                     continue;
@@ -129,7 +158,7 @@ internal sealed class KernelProcess : IAsyncDisposable
 
                 if (eventToken == token && type == "CommandFailed")
                 {
-                    var message = body["message"]?.GetValue<string>() ?? "the cell failed";
+                    var message = NotebookFile.Text(body["message"]) ?? "the cell failed";
                     outputs.AddFailure(message);
                     return new CellExecution(CellOutcome.Failed, outputs.Outputs, message, clock.Elapsed);
                 }
@@ -140,20 +169,21 @@ internal sealed class KernelProcess : IAsyncDisposable
         catch (OperationCanceledException)
         {
             Kill();
-            var message = $"The cell did not finish within {timeout.TotalSeconds:0} s; the kernel was stopped.";
+            var message = $"The cell did not finish within {Seconds(timeout)} s (--cell-timeout); the kernel was stopped.";
             outputs.AddFailure(message);
             return new CellExecution(CellOutcome.TimedOut, outputs.Outputs, message, clock.Elapsed);
         }
         catch (ChannelClosedException)
         {
+            Kill();
             var message = "The kernel process exited while running this cell. " + StandardErrorText().Trim();
             outputs.AddFailure(message);
             return new CellExecution(CellOutcome.Failed, outputs.Outputs, message, clock.Elapsed);
         }
     }
 
-    /// <summary>True while the kernel process is alive.</summary>
-    public bool IsRunning => !process.HasExited;
+    /// <summary>True while the kernel process is alive and has not been stopped.</summary>
+    public bool IsRunning => !stopped && !process.HasExited;
 
     /// <inheritdoc />
     /// <remarks>The kernel keeps no state worth a graceful shutdown, so it is stopped at once.</remarks>
@@ -167,6 +197,7 @@ internal sealed class KernelProcess : IAsyncDisposable
 
     private void Kill()
     {
+        stopped = true;
         try
         {
             process.Kill(entireProcessTree: true);
@@ -210,11 +241,17 @@ internal sealed class KernelProcess : IAsyncDisposable
                 }
             }
         }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // The pipe broke or closed with the process: the same as the end of the stream.
+        }
         finally
         {
             events.Writer.TryComplete();
         }
     }
 
-    private static string? EventType(JsonObject envelope) => envelope["eventType"]?.GetValue<string>();
+    private static string? EventType(JsonObject envelope) => NotebookFile.Text(envelope["eventType"]);
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
 }

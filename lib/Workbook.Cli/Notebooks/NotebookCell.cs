@@ -1,12 +1,29 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
 namespace Workbook.Cli.Notebooks;
 
 /// <summary>One cell of a notebook as the runner sees it.</summary>
-/// <param name="Index">0-based position in the notebook.</param>
+/// <param name="Index">0-based position in the notebook, counting every cell.</param>
 /// <param name="Kind">"code", "markdown" or "raw".</param>
 /// <param name="Kernel">The .NET Interactive kernel for code cells ("csharp" unless the cell says otherwise).</param>
 /// <param name="Source">The cell's text.</param>
-internal sealed record NotebookCell(int Index, string Kind, string Kernel, string Source)
+/// <param name="CodeNumber">1-based position among the code cells (empty ones included), as a learner counts them in VS Code or Jupyter; 0 for other cells.</param>
+internal sealed partial record NotebookCell(int Index, string Kind, string Kernel, string Source, int CodeNumber)
 {
     /// <summary>True for cells the runner submits to the kernel.</summary>
     public bool IsCode => Kind == "code";
+
+    /// <summary>
+    /// The exercise this cell belongs to: the id in a starter cell's <c>// exercise: id</c> line or in
+    /// a check cell's <c>Check("id", ...)</c>; <see langword="null"/> for other cells.
+    /// </summary>
+    public string? ExerciseId => ExerciseMention().Match(Source) is { Success: true } m ? m.Groups["id"].Value : null;
+
+    /// <summary>How messages name the cell: "code cell 24", or "code cell 24 (exercise ep19.erlang-c)".</summary>
+    public string Label => string.Create(CultureInfo.InvariantCulture, $"code cell {CodeNumber}")
+        + (ExerciseId is { } id ? $" (exercise {id})" : "");
+
+    [GeneratedRegex("(?://\\s*exercise:\\s*|Check\\(\\s*\")(?<id>ep\\d+\\.[a-z0-9-]+)")]
+    private static partial Regex ExerciseMention();
 }

@@ -29,9 +29,14 @@ internal sealed class NotebookFile
     public string Name => System.IO.Path.GetFileName(Path);
 
     /// <summary>Reads and validates a notebook.</summary>
-    /// <exception cref="UsageException">Missing file, not an .ipynb, invalid JSON, or not nbformat 4.</exception>
+    /// <exception cref="UsageException">Missing or unreadable file, not an .ipynb, invalid JSON, or not nbformat 4.</exception>
     public static NotebookFile Load(string path)
     {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new UsageException("an empty path was given; name a notebook file (.ipynb) or a folder.");
+        }
+
         var full = System.IO.Path.GetFullPath(path);
         if (Directory.Exists(full))
         {
@@ -48,28 +53,53 @@ internal sealed class NotebookFile
             throw new UsageException($"{path} is not a notebook: expected a .ipynb file.");
         }
 
+        string text;
+        try
+        {
+            text = File.ReadAllText(full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{path} cannot be read: {FirstSentence(e.Message)}");
+        }
+
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(File.ReadAllText(full), documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
+            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
         }
         catch (JsonException e)
         {
             throw new UsageException($"{path} is not valid notebook JSON (line {e.LineNumber + 1}): {FirstSentence(e.Message)}");
         }
 
+        try
+        {
+            return FromJson(path, full, root);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // Implementation note: JsonNode reports some defects (a duplicate key, a value of an
+            // unexpected kind) only when they are touched; they are bad input like any other.
+            throw new UsageException($"{path} is not a valid notebook: {FirstSentence(e.Message)}");
+        }
+    }
+
+    private static NotebookFile FromJson(string path, string full, JsonNode? root)
+    {
         if (root is not JsonObject document || document["cells"] is not JsonArray cellArray)
         {
             throw new UsageException($"{path} is not a notebook: the JSON has no \"cells\" array.");
         }
 
-        if (document["nbformat"]?.GetValueKind() != JsonValueKind.Number || document["nbformat"]!.GetValue<int>() != 4)
+        if (document["nbformat"] is not JsonValue version || !version.TryGetValue<int>(out var major) || major != 4)
         {
             throw new UsageException($"{path}: only nbformat 4 notebooks are supported.");
         }
 
-        var defaultKernel = document["metadata"]?["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"]?.GetValue<string>() ?? "csharp";
+        var defaultKernel = Text(At(document, "metadata", "polyglot_notebook", "kernelInfo", "defaultKernelName")) ?? "csharp";
         var cells = new List<NotebookCell>();
+        var codeNumber = 0;
         foreach (var (node, index) in cellArray.Select((n, i) => (n, i)))
         {
             if (node is not JsonObject cell)
@@ -77,23 +107,51 @@ internal sealed class NotebookFile
                 throw new UsageException($"{path}: cell {index + 1} is not a JSON object.");
             }
 
-            var kind = cell["cell_type"]?.GetValue<string>() ?? "code";
-            var kernel = cell["metadata"]?["polyglot_notebook"]?["kernelName"]?.GetValue<string>()
-                ?? cell["metadata"]?["dotnet_interactive"]?["language"]?.GetValue<string>()
+            var kind = cell["cell_type"] is null ? "code" : Text(cell["cell_type"])
+                ?? throw new UsageException($"{path}: cell {index + 1} has a \"cell_type\" that is not a string.");
+            var source = TryReadSource(cell["source"])
+                ?? throw new UsageException($"{path}: cell {index + 1} has a \"source\" that is neither a string nor a list of strings.");
+            var kernel = Text(At(cell, "metadata", "polyglot_notebook", "kernelName"))
+                ?? Text(At(cell, "metadata", "dotnet_interactive", "language"))
                 ?? defaultKernel;
-            cells.Add(new NotebookCell(index, kind, kernel, ReadSource(cell["source"])));
+            cells.Add(new NotebookCell(index, kind, kernel, source, kind == "code" ? ++codeNumber : 0));
         }
 
         return new NotebookFile(full, document, cells);
     }
 
-    /// <summary>Joins an nbformat "source" (a string or a list of lines).</summary>
-    public static string ReadSource(JsonNode? source) => source switch
+    /// <summary>Joins an nbformat "source" (a string or a list of lines); anything else reads as empty.</summary>
+    public static string ReadSource(JsonNode? source) => TryReadSource(source) ?? "";
+
+    /// <summary>Joins an nbformat "source", or returns <see langword="null"/> when it is neither a string nor a list of strings.</summary>
+    public static string? TryReadSource(JsonNode? source)
     {
-        null => "",
-        JsonArray lines => string.Concat(lines.Select(l => l?.GetValue<string>() ?? "")),
-        _ => source.GetValue<string>(),
-    };
+        switch (source)
+        {
+            case null:
+                return "";
+            case JsonArray lines:
+                var parts = lines.Select(Text).ToList();
+                return parts.Any(p => p is null) ? null : string.Concat(parts);
+            default:
+                return Text(source);
+        }
+    }
+
+    /// <summary>The node at a path of property names, or <see langword="null"/> when a step is missing or not an object.</summary>
+    public static JsonNode? At(JsonNode? node, params string[] path)
+    {
+        foreach (var name in path)
+        {
+            node = node is JsonObject o ? o[name] : null;
+        }
+
+        return node;
+    }
+
+    /// <summary>The string a JSON node holds, or <see langword="null"/> when it is missing or not a string.</summary>
+    public static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     /// <summary>Splits text into nbformat source lines (each but the last keeps its newline).</summary>
     public static JsonArray ToSourceLines(string text)

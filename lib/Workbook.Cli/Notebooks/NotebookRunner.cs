@@ -23,7 +23,7 @@ internal sealed class NotebookRunner(string toolRoot, TimeSpan cellTimeout)
         KernelProcess? kernel = null;
         try
         {
-            kernel = await KernelProcess.StartAsync(toolRoot, workingDirectory, TimeSpan.FromMinutes(2)).ConfigureAwait(false);
+            kernel = code.Count == 0 ? null : await KernelProcess.StartAsync(toolRoot, workingDirectory, TimeSpan.FromMinutes(2)).ConfigureAwait(false);
         }
         catch (InvalidOperationException e)
         {
@@ -34,11 +34,22 @@ internal sealed class NotebookRunner(string toolRoot, TimeSpan cellTimeout)
         {
             await using (kernel.ConfigureAwait(false))
             {
+                string? stopped = null;
                 foreach (var cell in code)
                 {
-                    var execution = kernel.IsRunning
-                        ? await kernel.SubmitAsync(cell.Source, cell.Kernel, cellTimeout).ConfigureAwait(false)
-                        : new CellExecution(CellOutcome.NotRun, [], "not run: the kernel stopped at an earlier cell", TimeSpan.Zero);
+                    CellExecution execution;
+                    if (stopped is null)
+                    {
+                        execution = await kernel.SubmitAsync(cell.Source, cell.Kernel, cellTimeout).ConfigureAwait(false);
+                        stopped = execution.Outcome == CellOutcome.TimedOut ? $"the kernel was stopped at {cell.Label}, which timed out"
+                            : !kernel.IsRunning ? $"the kernel exited during {cell.Label}"
+                            : null;
+                    }
+                    else
+                    {
+                        execution = new CellExecution(CellOutcome.NotRun, [], stopped, TimeSpan.Zero);
+                    }
+
                     results.Add((cell, execution));
                     progress?.Invoke(results.Count, code.Count);
                 }
@@ -46,9 +57,7 @@ internal sealed class NotebookRunner(string toolRoot, TimeSpan cellTimeout)
         }
 
         var executed = WithOutputs(notebook, results);
-        var exercises = ExerciseResultReader.Read(
-            notebook.Cells.Select(c => c.Source),
-            results.SelectMany(r => r.Item2.Outputs));
+        var exercises = ExerciseResultReader.Read(notebook.Cells, results);
         return new NotebookRun(notebook, results, executed, exercises, clock.Elapsed);
     }
 
@@ -60,8 +69,9 @@ internal sealed class NotebookRunner(string toolRoot, TimeSpan cellTimeout)
         foreach (var (cell, execution) in results)
         {
             var json = (JsonObject)cells[cell.Index]!;
-            count++;
-            json["execution_count"] = execution.Outcome == CellOutcome.NotRun ? null : count;
+            var ran = execution.Outcome != CellOutcome.NotRun;
+            count += ran ? 1 : 0;
+            json["execution_count"] = ran ? count : null;
             var outputs = new JsonArray();
             foreach (var output in execution.Outputs)
             {

@@ -55,6 +55,35 @@ public class FiguresCommandTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void OutputFolderThatIsAFile_Exits2WithOneLine()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Combine("figures.txt");
+        File.WriteAllText(file, "not a folder");
+
+        var outcome = Run("--id", "ep01.sample-latency", "--format", "html", "--out", file);
+
+        Assert.Equal(FiguresCommand.ExitUsage, outcome.ExitCode);
+        Assert.Equal([$"figures: --out {file} is a file, not a folder; give a folder (it is created if missing)."], outcome.Err);
+        Assert.Equal("not a folder", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void OutputFolderThatCannotBeCreated_Exits2WithOneLine()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.Combine("file"), "");
+        var below = folder.Combine("file", "figures");
+
+        var outcome = Run("--id", "ep01.sample-latency", "--format", "html", "--out", below);
+
+        Assert.Equal(FiguresCommand.ExitUsage, outcome.ExitCode);
+        var line = Assert.Single(outcome.Err);
+        Assert.StartsWith($"figures: --out {below} cannot be used as an output folder: ", line, StringComparison.Ordinal);
+        Assert.Empty(outcome.Out);
+    }
+
+    [Fact]
     public void BrowserFromEnvironmentThatDoesNotExist_Exits2AndNamesTheVariable()
     {
         using var folder = new TempFolder();

@@ -74,7 +74,7 @@ public class NotebookExecutionTests
     private static void AssertNoCellErrors(NotebookRun run)
     {
         var errors = run.Cells.Where(c => c.Execution.Outcome != CellOutcome.Succeeded)
-            .Select(c => $"cell {c.Cell.Index + 1} ({c.Execution.Outcome}): {c.Execution.Error}");
-        Assert.True(run.ErrorCount == 0, string.Join("\n", errors));
+            .Select(c => $"{c.Cell.Label} ({c.Execution.Outcome}): {c.Execution.Error}");
+        Assert.True(run.Succeeded, string.Join("\n", errors));
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Workbook.Core.Resilience;
 
 /// <summary>
@@ -42,11 +44,15 @@ namespace Workbook.Core.Resilience;
 /// </remarks>
 public static class TripThreshold
 {
+    /// <summary>The largest window accepted, 10⁹ calls.</summary>
+    /// <value>1,000,000,000: far beyond any real breaker's window, and small enough that the search for k stays within int range.</value>
+    public const int MaximumWindowSize = 1_000_000_000;
+
     /// <summary>
     /// The critical failure count k: the smallest k with P(X &gt; k | p₀) ≤ α for X ~ Binomial(n, p₀).
     /// Trip when more than k of the n calls fail.
     /// </summary>
-    /// <param name="windowSize">The number of calls n in the window; at least 1.</param>
+    /// <param name="windowSize">The number of calls n in the window; in [1, <see cref="MaximumWindowSize"/>].</param>
     /// <param name="baselineFailureRate">The healthy failure probability p₀, in [0, 1].</param>
     /// <param name="alpha">The false-trip budget α per evaluated window, in (0, 1).</param>
     /// <returns>
@@ -56,7 +62,7 @@ public static class TripThreshold
     /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
     public static int CriticalFailureCount(int windowSize, double baselineFailureRate, double alpha)
     {
-        Guard.AtLeast(windowSize, 1, nameof(windowSize));
+        WindowSize(windowSize, nameof(windowSize));
         Guard.Probability(baselineFailureRate, nameof(baselineFailureRate));
         Guard.InRangeExclusive(alpha, 0, 1, nameof(alpha));
         return Critical(windowSize, baselineFailureRate, alpha);
@@ -111,7 +117,7 @@ public static class TripThreshold
     /// <param name="degradedFailureRate">p₁, in (p₀, 1].</param>
     /// <param name="alpha">The false-trip budget per window, in (0, 1).</param>
     /// <param name="targetPower">The detection probability wanted, in (0, 1).</param>
-    /// <param name="maxWindowSize">Where to give up; at least 1. Default 100,000 calls.</param>
+    /// <param name="maxWindowSize">Where to give up; in [1, <see cref="MaximumWindowSize"/>]. Default 100,000 calls.</param>
     /// <returns>The design, or null if no n up to <paramref name="maxWindowSize"/> qualifies.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range, or p₁ ≤ p₀.</exception>
     public static WindowDesign? SmallestWindow(
@@ -128,7 +134,7 @@ public static class TripThreshold
 
         Guard.InRangeExclusive(alpha, 0, 1, nameof(alpha));
         Guard.InRangeExclusive(targetPower, 0, 1, nameof(targetPower));
-        Guard.AtLeast(maxWindowSize, 1, nameof(maxWindowSize));
+        WindowSize(maxWindowSize, nameof(maxWindowSize));
 
         for (int n = 1; n <= maxWindowSize; n++)
         {
@@ -141,6 +147,19 @@ public static class TripThreshold
         }
 
         return null;
+    }
+
+    // The lower bound keeps Guard's message ("an integer >= 1"); the upper one states the whole range.
+    private static void WindowSize(int value, string paramName)
+    {
+        Guard.AtLeast(value, 1, paramName);
+        if (value > MaximumWindowSize)
+        {
+            throw Guard.OutOfRange(
+                paramName,
+                string.Create(CultureInfo.InvariantCulture, $"an integer in [1, {MaximumWindowSize}]"),
+                value.ToString(CultureInfo.InvariantCulture));
+        }
     }
 
     // Implementation note: P(X > k) falls as k rises, P(X > −1) = 1 > α and P(X > n) = 0 ≤ α, so a

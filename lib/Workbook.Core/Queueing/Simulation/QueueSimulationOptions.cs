@@ -29,6 +29,9 @@ public sealed record QueueSimulationOptions
     /// <summary>The default number of batches for batch means, 30.</summary>
     public const int DefaultBatches = 30;
 
+    /// <summary>The default number of warm-up customers, 100,000.</summary>
+    public const int DefaultWarmUpCustomers = 100_000;
+
     /// <summary>The largest number of servers accepted, ten million (the run keeps one free time per server).</summary>
     public const int MaximumServers = 10_000_000;
 
@@ -45,7 +48,7 @@ public sealed record QueueSimulationOptions
     public QueueSimulationOptions(
         int servers = 1,
         int customers = 1_000_000,
-        int warmUpCustomers = 100_000,
+        int warmUpCustomers = DefaultWarmUpCustomers,
         int batches = DefaultBatches,
         int seed = 0,
         bool keepSamples = false)
@@ -54,6 +57,14 @@ public sealed record QueueSimulationOptions
         Batches = InRange(batches, 2, 1000, nameof(batches));
         Customers = InRange(
             customers, batches, int.MaxValue, nameof(customers), $" (at least {nameof(batches)}, so that every batch has a customer)");
+        if (warmUpCustomers == DefaultWarmUpCustomers)
+        {
+            // The warm-up was left at its default, so a sum beyond int range comes from customers: name it.
+            InRange(
+                customers, batches, int.MaxValue - warmUpCustomers, nameof(customers),
+                $" (so that {nameof(warmUpCustomers)} + {nameof(customers)} fits in an int; {nameof(warmUpCustomers)} is {DefaultWarmUpCustomers} by default)");
+        }
+
         WarmUpCustomers = InRange(
             warmUpCustomers, 0, int.MaxValue - customers, nameof(warmUpCustomers), $" (so that {nameof(warmUpCustomers)} + {nameof(customers)} fits in an int)");
         Seed = seed;
