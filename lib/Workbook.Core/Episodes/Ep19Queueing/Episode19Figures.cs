@@ -3,6 +3,7 @@ using Plotly.NET;
 using Plotly.NET.CSharp;
 using Workbook.Core.Charts;
 using static Workbook.Core.Charts.ChartParts;
+using Workbook.Core.Episodes.Ep19Queueing.Errata;
 using Workbook.Core.Queueing;
 using Workbook.Core.Queueing.Simulation;
 using CSharpChart = Plotly.NET.CSharp.Chart;

@@ -1,4 +1,6 @@
-namespace Workbook.Core.Queueing;
+using Workbook.Core.Queueing;
+
+namespace Workbook.Core.Episodes.Ep19Queueing.Errata;
 
 /// <summary>
 /// The seed notebook's <c>LittlesLawInteractive</c>, reproduced as written — wrong on purpose — so

@@ -1,4 +1,6 @@
-namespace Workbook.Core.Queueing;
+using Workbook.Core.Queueing;
+
+namespace Workbook.Core.Episodes.Ep19Queueing.Errata;
 
 /// <summary>
 /// The M/M/c formulas exactly as the seed notebook evaluates them, with c! and (cρ)ᶜ in double
