@@ -56,7 +56,7 @@ public static class Episode19Exercises
         {
             Id = "ep19.erlang-c",
             Title = "Erlang C that works for a thousand servers",
-            Track = Track.Intermediate,
+            Track = Track.Beginner,
             Signature = "double ProbabilityOfWaiting(int servers, double offeredLoadErlangs)",
             Reference = (Func<int, double, double>)((servers, offeredLoadErlangs) => ErlangFormulas.ErlangC(servers, offeredLoadErlangs)),
             Cases = [[1, 0.5], [10, 5.0], [10, 9.0], [200, 180.0], [1100, 1000.0], [5000, 4950.0]],

@@ -26,7 +26,7 @@ public static class Episode19Figures
         new("ep19.factorial-breaks", 19, "Why the textbook factorial breaks",
             "P(wait) from the textbook formula (c! and A^c in floating point) against the stable recurrence, at 90 % utilisation.", FactorialBreaks),
         new("ep19.waiting-time-distribution", 19, "Waiting and response time distributions of an M/M/c queue",
-            "Exact tails of M/M/10 at 90 % load against a seeded simulation of 1,000,000 requests.", WaitingTimeDistribution),
+            "Exact tails of M/M/10 at 90 % load against a seeded simulation of 500,000 requests.", WaitingTimeDistribution),
         new("ep19.hockey-stick", 19, "Latency against utilisation",
             "Mean response time of M/M/1 and M/M/10 against utilisation, with simulated means and 95 % intervals.", HockeyStick),
         new("ep19.percentiles-vs-servers", 19, "Percentiles against servers for the capacity challenge",
@@ -70,7 +70,7 @@ public static class Episode19Figures
         var queue = new MMcQueue(arrivalRatePerSecond: 9, meanServiceTimeSeconds: 1, servers: 10);
         var exact = (MMcSteadyState)queue.Analyze();
         var simulation = QueueSimulator.Run(new PoissonArrivals(9), new ExponentialService(1),
-            new QueueSimulationOptions(servers: 10, customers: 1_000_000, warmUpCustomers: 20_000, seed: 19, keepSamples: true));
+            new QueueSimulationOptions(servers: 10, customers: 500_000, warmUpCustomers: 20_000, seed: 19, keepSamples: true));
         var times = Steps(0, 12, 0.25);
         var chart = CSharpChart.Combine(
         [
@@ -79,7 +79,7 @@ public static class Episode19Figures
             Points(times, times.Select(t => simulation.Waits!.FractionAbove(t)), "P(wait > t), simulated", "#1f77b4"),
             Points(times, times.Select(t => simulation.ResponseTimes!.FractionAbove(t)), "P(response > t), simulated", "#d62728"),
         ]);
-        var styled = ChartStyle.Apply(chart, "M/M/10 at 90 % load (S = 1 s): the exact tails match 1,000,000 simulated requests",
+        var styled = ChartStyle.Apply(chart, "M/M/10 at 90 % load (S = 1 s): the exact tails match 500,000 simulated requests",
             "time t (s)", "probability of exceeding t (ratio)");
         return PowerTicks(styled.WithYAxisStyle<double, double, string>(AxisType: StyleParam.AxisType.Log));
     }
