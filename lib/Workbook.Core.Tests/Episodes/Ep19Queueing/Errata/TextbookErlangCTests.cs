@@ -63,4 +63,11 @@ public class TextbookErlangCTests
 
         Assert.Equal(firstBroken, broken);
     }
+
+    [Fact]
+    public void TextbookErlangC_FailsForEveryStablePoolOfTheChallenge()
+    {
+        // A = 1,000 erlangs: 1000ⁿ passes 1.8·10³⁰⁸ at n = 103, inside the sum, so no c > A survives.
+        Assert.All(Enumerable.Range(1001, 1000), c => Assert.False(double.IsFinite(TextbookErlangC.ProbabilityOfWaiting(c, 1000))));
+    }
 }
