@@ -17,8 +17,9 @@ namespace Workbook.Core.Queueing;
 /// <para>
 /// It is a bound, not an estimate: the true tail is about a constant below 1 times e^−γt/D. In heavy
 /// traffic γ ≈ 2(c − A), twice the M/M/c decay rate (c − A) per service time. Source: C. D. Crommelin,
-/// "Delay probability formulae when the holding times are constant", P.O. Electrical Engineers'
-/// Journal 25 (1932); S. Asmussen, Applied Probability and Queues, 2nd ed. (Springer, 2003), XIII.5.
+/// "Delay probability formulas when the holding times are constant", P.O. Electrical Engineers'
+/// Journal 25 (1932), 41–50; S. Asmussen, Applied Probability and Queues, 2nd ed. (Springer, 2003),
+/// for Lindley's recursion and Lundberg's inequality.
 /// </para>
 /// </remarks>
 public sealed record MDcWaitingTimeBound
