@@ -7,10 +7,6 @@ double MeanInSystem(double arrivalRatePerSecond, double meanResponseTimeSeconds)
 double MM1MeanWaitSeconds(double arrivalRatePerSecond, double meanServiceTimeSeconds) =>
     meanServiceTimeSeconds / (1 - arrivalRatePerSecond * meanServiceTimeSeconds);   // response time, not wait
 
-// exercise: ep19.overload
-int MinimumServersForStability(double arrivalRatePerSecond, double meanServiceTimeSeconds) =>
-    (int)Math.Ceiling(arrivalRatePerSecond * meanServiceTimeSeconds);   // the seed's ceil(λ/μ)
-
 // exercise: ep19.erlang-c
 double ProbabilityOfWaiting(int servers, double offeredLoadErlangs)
 {
@@ -31,13 +27,36 @@ double WaitPercentileSeconds(double arrivalRatePerSecond, double meanServiceTime
 double NextWaitSeconds(double waitSeconds, double serviceSeconds, double interarrivalSeconds) =>
     waitSeconds + serviceSeconds - interarrivalSeconds;   // can go negative
 
-// exercise: ep19.size-for-slo
-int ServersForWaitSlo(double arrivalRatePerSecond, double meanServiceTimeSeconds, double p, double maxWaitSeconds) =>
-    (int)Math.Ceiling(arrivalRatePerSecond * meanServiceTimeSeconds / 0.8);   // "run at 80 %" rule of thumb
+// exercise: ep19.overload
+int MinimumServersForStability(double arrivalRatePerSecond, double meanServiceTimeSeconds) =>
+    (int)Math.Ceiling(arrivalRatePerSecond * meanServiceTimeSeconds);   // the seed's ceil(λ/μ)
 
 // exercise: ep19.kingman
 double KingmanMeanWaitSeconds(double arrivalRatePerSecond, double meanServiceTimeSeconds, double interarrivalScv, double serviceScv)
 {
     var rho = arrivalRatePerSecond * meanServiceTimeSeconds;
     return rho / (1 - rho) * meanServiceTimeSeconds;   // M/M/1: ignores the variability
+}
+
+// exercise: ep19.size-for-slo
+int ServersForWaitSlo(double arrivalRatePerSecond, double meanServiceTimeSeconds, double p, double maxWaitSeconds) =>
+    (int)Math.Ceiling(arrivalRatePerSecond * meanServiceTimeSeconds / 0.8);   // "run at 80 %" rule of thumb
+
+// exercise: ep19.response-percentile
+double ResponsePercentileSeconds(double arrivalRatePerSecond, double meanServiceTimeSeconds, int servers, double p)
+{
+    // the general formula only: 0/0 = NaN when cμ − λ = μ, and every comparison with NaN is false
+    var pWait = ErlangFormulas.ErlangC(servers, arrivalRatePerSecond * meanServiceTimeSeconds);
+    var mu = 1 / meanServiceTimeSeconds;
+    var theta = servers * mu - arrivalRatePerSecond;
+    double Tail(double t) => Math.Exp(-mu * t) + pWait * mu / (theta - mu) * (Math.Exp(-mu * t) - Math.Exp(-theta * t));
+    double low = 0, high = 1;
+    while (Tail(high) > 1 - p) high *= 2;
+    for (var i = 0; i < 200; i++)
+    {
+        var middle = (low + high) / 2;
+        if (Tail(middle) > 1 - p) low = middle; else high = middle;
+    }
+
+    return (low + high) / 2;
 }

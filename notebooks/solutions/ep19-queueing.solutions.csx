@@ -11,10 +11,6 @@ double MM1MeanWaitSeconds(double arrivalRatePerSecond, double meanServiceTimeSec
     return rho / (1 - rho) * meanServiceTimeSeconds;
 }
 
-// exercise: ep19.overload
-int MinimumServersForStability(double arrivalRatePerSecond, double meanServiceTimeSeconds) =>
-    (int)Math.Floor(arrivalRatePerSecond * meanServiceTimeSeconds) + 1;   // need c > A strictly
-
 // exercise: ep19.erlang-c
 double ProbabilityOfWaiting(int servers, double offeredLoadErlangs)
 {
@@ -45,6 +41,17 @@ double WaitPercentileSeconds(double arrivalRatePerSecond, double meanServiceTime
 double NextWaitSeconds(double waitSeconds, double serviceSeconds, double interarrivalSeconds) =>
     Math.Max(0, waitSeconds + serviceSeconds - interarrivalSeconds);
 
+// exercise: ep19.overload
+int MinimumServersForStability(double arrivalRatePerSecond, double meanServiceTimeSeconds) =>
+    (int)Math.Floor(arrivalRatePerSecond * meanServiceTimeSeconds) + 1;   // need c > A strictly
+
+// exercise: ep19.kingman
+double KingmanMeanWaitSeconds(double arrivalRatePerSecond, double meanServiceTimeSeconds, double interarrivalScv, double serviceScv)
+{
+    var rho = arrivalRatePerSecond * meanServiceTimeSeconds;
+    return rho / (1 - rho) * (interarrivalScv + serviceScv) / 2 * meanServiceTimeSeconds;
+}
+
 // exercise: ep19.size-for-slo
 int ServersForWaitSlo(double arrivalRatePerSecond, double meanServiceTimeSeconds, double p, double maxWaitSeconds)
 {
@@ -60,9 +67,35 @@ int ServersForWaitSlo(double arrivalRatePerSecond, double meanServiceTimeSeconds
     }
 }
 
-// exercise: ep19.kingman
-double KingmanMeanWaitSeconds(double arrivalRatePerSecond, double meanServiceTimeSeconds, double interarrivalScv, double serviceScv)
+// exercise: ep19.response-percentile
+double ResponsePercentileSeconds(double arrivalRatePerSecond, double meanServiceTimeSeconds, int servers, double p)
 {
-    var rho = arrivalRatePerSecond * meanServiceTimeSeconds;
-    return rho / (1 - rho) * (interarrivalScv + serviceScv) / 2 * meanServiceTimeSeconds;
+    var load = arrivalRatePerSecond * meanServiceTimeSeconds;           // A
+    var pWait = ErlangFormulas.ErlangC(servers, load);                   // C
+    var mu = 1 / meanServiceTimeSeconds;
+    var theta = (servers - load) / meanServiceTimeSeconds;               // cμ − λ, formed from c − A
+    var gap = Math.Abs(servers - 1 - load) / meanServiceTimeSeconds;     // |θ − μ|, formed directly
+
+    // P(T > t) = e^−μt + Cμ·t·e^−min(θ,μ)t·h(|θ − μ|t), h(x) = (1 − e^−x)/x: no 0/0 at θ = μ, no cancellation near it.
+    double Tail(double t)
+    {
+        var x = gap * t;
+        var h = x < 1e-4 ? 1 - x / 2 + x * x / 6 - x * x * x / 24 : (1 - Math.Exp(-x)) / x;
+        return Math.Exp(-mu * t) + pWait * mu * t * Math.Exp(-Math.Min(theta, mu) * t) * h;
+    }
+
+    var target = 1 - p;                                                   // compare tails, not CDFs
+    double low = 0, high = meanServiceTimeSeconds;
+    while (Tail(high) > target)
+    {
+        high *= 2;
+    }
+
+    for (var i = 0; i < 200; i++)
+    {
+        var middle = (low + high) / 2;
+        if (Tail(middle) > target) low = middle; else high = middle;
+    }
+
+    return (low + high) / 2;
 }

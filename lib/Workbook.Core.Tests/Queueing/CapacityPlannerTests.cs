@@ -1,3 +1,4 @@
+using Workbook.Core.Episodes.Ep19Queueing.Errata;
 using Workbook.Core.Queueing;
 
 namespace Workbook.Core.Tests.Queueing;

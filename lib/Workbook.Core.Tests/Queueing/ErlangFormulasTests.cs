@@ -81,42 +81,6 @@ public class ErlangFormulasTests
     }
 
     [Theory]
-    [InlineData(171, 0.5)]
-    [InlineData(171, 0.8)]
-    [InlineData(200, 0.9)]
-    [InlineData(1000, 0.95)]
-    [InlineData(100_000, 0.999)]
-    public void TextbookErlangC_PastC170_IsNaNOrInfinite_WhileTheStableFormMatchesTheOracle(int servers, double utilisation)
-    {
-        var load = utilisation * servers;
-
-        var textbook = TextbookErlangC.ProbabilityOfWaiting(servers, load);
-        var stable = ErlangFormulas.ErlangC(servers, load);
-
-        Assert.False(double.IsFinite(textbook), $"textbook gave {textbook}");
-        Assert.True(double.IsFinite(stable));
-        Assert.True(MMcOracle.RelativeError(stable, MMcOracle.ErlangBAndC(load, servers).C) <= Tolerance);
-        Assert.False(double.IsFinite(TextbookErlangC.MeanQueueLength(servers, load)));
-    }
-
-    [Theory]
-    [InlineData(1, 0.5)]
-    [InlineData(10, 5.0)]
-    [InlineData(50, 45.0)]
-    [InlineData(100, 80.0)]
-    public void TextbookErlangC_ForSmallC_AgreesWithTheStableForm(int servers, double load)
-    {
-        Assert.Equal(ErlangFormulas.ErlangC(servers, load), TextbookErlangC.ProbabilityOfWaiting(servers, load), 1e-12);
-    }
-
-    [Fact]
-    public void TextbookErlangC_WithLightLoadPast170_SilentlyReturnsZero()
-    {
-        // (cρ)ᶜ stays finite, 171! is ∞, and their quotient is a wrong but innocent-looking 0.
-        Assert.Equal(0.0, TextbookErlangC.ProbabilityOfWaiting(171, 17.1));
-    }
-
-    [Theory]
     [InlineData(-1, 1.0, "servers", "servers must be an integer >= 0; got -1.")]
     [InlineData(3, double.NaN, "offeredLoadErlangs", "offeredLoadErlangs must be a finite number >= 0; got NaN.")]
     [InlineData(3, -0.5, "offeredLoadErlangs", "offeredLoadErlangs must be a finite number >= 0; got -0.5.")]

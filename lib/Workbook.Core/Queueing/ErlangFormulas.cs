@@ -8,9 +8,10 @@ namespace Workbook.Core.Queueing;
 /// <remarks>
 /// <para>
 /// <b>The textbook form and why it fails.</b> Written out, B(c, A) = (Aᶜ/c!) / Σₖ₌₀..c Aᵏ/k!, and
-/// the seed notebook evaluates C the same way, with c! and Aᶜ. In double precision 171! overflows,
-/// and so does Aᶜ as soon as c·log₁₀A &gt; 308 (c = 150 at A = 135), and the quotient becomes
-/// ∞/∞ = NaN. <see cref="TextbookErlangC"/> keeps that form so the notebook can show it breaking.
+/// the seed notebook evaluates C the same way, with c! and Aᶜ. In double precision Aᶜ overflows as
+/// soon as c·log₁₀A &gt; 308.25 (from c = 146 at 90 % utilisation) and 171! overflows whatever A is;
+/// whichever comes first (the power, for A above 63.5) turns the quotient into ∞/∞ = NaN. The
+/// episode 19 errata keep that form so the notebook can show it breaking.
 /// </para>
 /// <para>
 /// <b>The stable form used here.</b> Dividing numerator and denominator of B(k, A) by Aᵏ⁻¹/(k−1)!

@@ -3,6 +3,7 @@ using Plotly.NET;
 using Plotly.NET.CSharp;
 using Workbook.Core.Charts;
 using static Workbook.Core.Charts.ChartParts;
+using Workbook.Core.Episodes.Ep19Queueing.Errata;
 using Workbook.Core.Queueing;
 using Workbook.Core.Queueing.Simulation;
 using CSharpChart = Plotly.NET.CSharp.Chart;
@@ -23,18 +24,29 @@ public static class Episode19Figures
     public static IReadOnlyList<WorkbookFigure> All { get; } =
     [
         new("ep19.factorial-breaks", 19, "Why the textbook factorial breaks",
-            "P(wait) from the textbook formula (c! and A^c in floating point) against the stable recurrence.", FactorialBreaks),
+            "P(wait) from the textbook formula (c! and A^c in floating point) against the stable recurrence, at 90 % utilisation.", FactorialBreaks),
         new("ep19.waiting-time-distribution", 19, "Waiting and response time distributions of an M/M/c queue",
-            "Exact tails against a seeded simulation.", WaitingTimeDistribution),
+            "Exact tails of M/M/10 at 90 % load against a seeded simulation of 500,000 requests, too few to resolve tails below 10^-3.", WaitingTimeDistribution),
         new("ep19.hockey-stick", 19, "Latency against utilisation",
             "Mean response time of M/M/1 and M/M/10 against utilisation, with simulated means and 95 % intervals.", HockeyStick),
         new("ep19.percentiles-vs-servers", 19, "Percentiles against servers for the capacity challenge",
             "50,000 requests/s at 20 ms mean service (1,000 erlangs): waiting and response percentiles by server count.", PercentilesVsServers),
+        new("ep19.load-sensitivity", 19, "How fragile a tight plan is",
+            "p99 wait against arrival rate at 1,003 and 1,010 servers, 20 ms service: exact for exponential service, a proven bound for constant service.", LoadSensitivity),
         new("ep19.approximation-error", 19, "Allen–Cunneen against simulation",
             "Relative error of the G/G/c approximation of the mean wait, with the simulation's 95 % interval.", ApproximationError),
         new("ep19.equation-builder", 19, "Equation builder: M/M/c response time",
             "Drag the slider to change the number of servers.", EquationBuilder),
     ];
+
+    private static readonly Lazy<IReadOnlyList<ApproximationErrorPoint>> ApproximationErrorPoints = new(ComputeApproximationErrors);
+
+    /// <summary>
+    /// The data of <c>ep19.approximation-error</c>: Allen–Cunneen against a seeded simulation (400,000
+    /// requests each) for four G/G/10 queues at ρ = 0.5 … 0.9, so that the notebook can print the
+    /// errors its text quotes. Computed once per process.
+    /// </summary>
+    public static IReadOnlyList<ApproximationErrorPoint> ApproximationErrors() => ApproximationErrorPoints.Value;
 
     private static GenericChart FactorialBreaks()
     {
@@ -49,7 +61,7 @@ public static class Episode19Figures
             Line(servers.Select(c => (double)c), textbook.Select(v => double.IsFinite(v) ? v : double.NaN), "textbook: c! and A^c in double", "#d62728", 2.5),
         ]);
         var firstBroken = servers.First(c => !double.IsFinite(textbook[c - 1]));
-        return ChartStyle.Apply(chart, $"P(wait) at 90 % utilisation: the textbook formula breaks at c = {firstBroken}",
+        return ChartStyle.Apply(chart, $"At 90 % utilisation the textbook form breaks at c = {firstBroken}, where A^c passes 10^308",
             "servers c (count)", "probability of waiting (ratio)");
     }
 
@@ -58,7 +70,7 @@ public static class Episode19Figures
         var queue = new MMcQueue(arrivalRatePerSecond: 9, meanServiceTimeSeconds: 1, servers: 10);
         var exact = (MMcSteadyState)queue.Analyze();
         var simulation = QueueSimulator.Run(new PoissonArrivals(9), new ExponentialService(1),
-            new QueueSimulationOptions(servers: 10, customers: SimulatedCustomers, warmUpCustomers: 20_000, seed: 19, keepSamples: true));
+            new QueueSimulationOptions(servers: 10, customers: 500_000, warmUpCustomers: 20_000, seed: 19, keepSamples: true));
         var times = Steps(0, 12, 0.25);
         var chart = CSharpChart.Combine(
         [
@@ -67,9 +79,9 @@ public static class Episode19Figures
             Points(times, times.Select(t => simulation.Waits!.FractionAbove(t)), "P(wait > t), simulated", "#1f77b4"),
             Points(times, times.Select(t => simulation.ResponseTimes!.FractionAbove(t)), "P(response > t), simulated", "#d62728"),
         ]);
-        var styled = ChartStyle.Apply(chart, "M/M/10 at 90 % utilisation (S = 1 s): tails of wait and response",
+        var styled = ChartStyle.Apply(chart, "M/M/10 at 90 % load: simulation agrees with the exact tails down to 10^-3",
             "time t (s)", "probability of exceeding t (ratio)");
-        return styled.WithYAxisStyle<double, double, string>(AxisType: StyleParam.AxisType.Log);
+        return PowerTicks(styled.WithYAxisStyle<double, double, string>(AxisType: StyleParam.AxisType.Log));
     }
 
     private static GenericChart HockeyStick()
@@ -88,7 +100,7 @@ public static class Episode19Figures
                 $"M/M/{servers}, simulated (95 % interval)", colour));
         }
 
-        var styled = ChartStyle.Apply(CSharpChart.Combine(traces), "Mean response time against utilisation (S = 1)",
+        var styled = ChartStyle.Apply(CSharpChart.Combine(traces), "Response time explodes as ρ nears 1, later for 10 servers than for 1",
             "utilisation ρ (ratio)", "mean response time (service times)");
         return styled.WithYAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 12));
     }
@@ -107,47 +119,98 @@ public static class Episode19Figures
             Line(x, states.Select(s => 1000 * s.ResponseTime.PercentileSeconds(0.5)), "p50 response", "#d62728", 1.5, dash: StyleParam.DrawingStyle.Dot),
             Line([x[0], x[^1]], [1000 * SeedScenarios.ChallengeP99ResponseTimeSeconds, 1000 * SeedScenarios.ChallengeP99ResponseTimeSeconds], "SLO: p99 response ≤ 50 ms", "#000000", 2, dash: StyleParam.DrawingStyle.DashDot),
         ]);
-        var styled = ChartStyle.Apply(chart, "50,000 req/s at 20 ms mean: percentiles by server count",
+        var enough = servers.First(c => states[c - servers[0]].WaitingTime.PercentileSeconds(0.99) <= 0.030);
+        var styled = ChartStyle.Apply(chart, string.Create(CultureInfo.InvariantCulture, $"p99 wait ≤ 30 ms from {enough:N0} servers; p99 response never reaches 50 ms"),
             "servers c (count)", "time (ms)");
         return styled.WithYAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 150));
     }
 
     private static GenericChart ApproximationError()
     {
+        var colours = new Dictionary<string, string>
+        {
+            ["M/M/10 (exact case)"] = "#7f7f7f",
+            ["M/D/10"] = "#1f77b4",
+            ["M/LN/10, service SCV 4"] = "#2ca02c",
+            ["H2/M/10, arrival SCV 4"] = "#d62728",
+        };
+        var traces = ApproximationErrors().GroupBy(p => p.Model)
+            .Select(g => PointsWithErrors(g.Select(p => p.Utilisation), g.Select(p => p.ErrorPercent), g.Select(p => p.ErrorHalfWidthPercent), g.Key, colours[g.Key], lines: true))
+            .ToList();
+        traces.Add(Line([0.48, 0.92], [0, 0], "no error", "#000000", 1, dash: StyleParam.DrawingStyle.Dot));
+        return ChartStyle.Apply(CSharpChart.Combine(traces), "Allen–Cunneen, c = 10: too low for M/D and H2, too high for lognormal service",
+            "utilisation ρ (ratio)", "approximation error (%)");
+    }
+
+    private static IReadOnlyList<ApproximationErrorPoint> ComputeApproximationErrors()
+    {
         const int servers = 10;
         double[] utilisations = [0.5, 0.6, 0.7, 0.8, 0.9];
-        var scenarios = new (string Name, string Colour, Func<double, int, QueueSimulationResult> Simulate, double ArrivalScv, double ServiceScv)[]
+        var scenarios = new (string Name, Func<double, int, QueueSimulationResult> Simulate, double ArrivalScv, double ServiceScv)[]
         {
-            ("M/M/10 (exact case)", "#7f7f7f", (rate, seed) => Simulate(new PoissonArrivals(rate), new ExponentialService(1), seed), 1, 1),
-            ("M/D/10", "#1f77b4", (rate, seed) => Simulate(new PoissonArrivals(rate), new DeterministicService(1), seed), 1, 0),
-            ("M/LN/10, service SCV 4", "#2ca02c", (rate, seed) => Simulate(new PoissonArrivals(rate), new LognormalService(1, 4), seed), 1, 4),
-            ("H2/M/10, arrival SCV 4", "#d62728", (rate, seed) => Simulate(new HyperexponentialArrivals(rate, 4), new ExponentialService(1), seed), 4, 1),
+            ("M/M/10 (exact case)", (rate, seed) => Simulate(new PoissonArrivals(rate), new ExponentialService(1), seed), 1, 1),
+            ("M/D/10", (rate, seed) => Simulate(new PoissonArrivals(rate), new DeterministicService(1), seed), 1, 0),
+            ("M/LN/10, service SCV 4", (rate, seed) => Simulate(new PoissonArrivals(rate), new LognormalService(1, 4), seed), 1, 4),
+            ("H2/M/10, arrival SCV 4", (rate, seed) => Simulate(new HyperexponentialArrivals(rate, 4), new ExponentialService(1), seed), 4, 1),
         };
-        var traces = new List<GenericChart>();
+        var points = new List<ApproximationErrorPoint>();
         foreach (var (scenario, index) in scenarios.Select((s, i) => (s, i)))
         {
-            var errors = new List<double>();
-            var halfWidths = new List<double>();
             foreach (var (rho, j) in utilisations.Select((r, j) => (r, j)))
             {
                 var rate = rho * servers;
                 var simulated = scenario.Simulate(rate, 1900 + 100 * index + j).MeanWait;
                 var approx = QueueApproximations.AllenCunneenMeanWaitSeconds(rate, 1, servers, scenario.ArrivalScv, scenario.ServiceScv);
-                errors.Add(100 * (approx - simulated.Estimate) / simulated.Estimate);
-                halfWidths.Add(100 * approx * simulated.HalfWidth / (simulated.Estimate * simulated.Estimate));
+                points.Add(new ApproximationErrorPoint(
+                    scenario.Name,
+                    rho,
+                    approx,
+                    simulated,
+                    100 * (approx - simulated.Estimate) / simulated.Estimate,
+                    100 * approx * simulated.HalfWidth / (simulated.Estimate * simulated.Estimate)));
             }
-
-            traces.Add(PointsWithErrors(utilisations, errors, halfWidths, scenario.Name, scenario.Colour, lines: true));
         }
 
-        traces.Add(Line([0.48, 0.92], [0, 0], "no error", "#000000", 1, dash: StyleParam.DrawingStyle.Dot));
-        return ChartStyle.Apply(CSharpChart.Combine(traces), "Allen–Cunneen mean wait against simulation, c = 10",
-            "utilisation ρ (ratio)", "approximation error (%)");
+        return points;
 
         static QueueSimulationResult Simulate<TA, TS>(TA arrivals, TS service, int seed)
             where TA : struct, IArrivalProcess
             where TS : struct, IServiceDistribution =>
             QueueSimulator.Run(arrivals, service, new QueueSimulationOptions(servers: servers, customers: 400_000, warmUpCustomers: 40_000, seed: seed));
+    }
+
+    private static GenericChart LoadSensitivity()
+    {
+        const double s = SeedScenarios.ChallengeMeanServiceTimeSeconds;
+        var rates = Steps(49_500, 50_140, 5);
+        double MMcP99Ms(double rate, int c) => 1000 * ((MMcSteadyState)new MMcQueue(rate, s, c).Analyze()).WaitingTime.PercentileSeconds(0.99);
+        double MDcBoundMs(double rate, int c) => 1000 * new MDcWaitingTimeBound(rate, s, c).PercentileBoundSeconds(0.99);
+        var (planned, busier) = (SeedScenarios.ChallengeArrivalRatePerSecond, SeedScenarios.ChallengeArrivalRatePerSecond * 1.002);
+        var chart = CSharpChart.Combine(
+        [
+            Line(rates, rates.Select(r => MMcP99Ms(r, 1003)), "M/M/1003: exact p99 wait", "#d62728", 3),
+            Line(rates, rates.Select(r => MDcBoundMs(r, 1003)), "M/D/1003: proven bound on the p99 wait", "#1f77b4", 3, dash: StyleParam.DrawingStyle.Dash),
+            Line(rates, rates.Select(r => MMcP99Ms(r, 1010)), "M/M/1010: exact p99 wait", "#7f7f7f", 2, dash: StyleParam.DrawingStyle.Dot),
+            Points([planned, busier], [MMcP99Ms(planned, 1003), MMcP99Ms(busier, 1003)], "M/M/1003 at 50,000 and 50,100 req/s", "#d62728"),
+            Line([rates[0], rates[^1]], [30, 30], "SLO: p99 wait ≤ 30 ms", "#000000", 2, dash: StyleParam.DrawingStyle.DashDot),
+        ]);
+        var title = string.Create(CultureInfo.InvariantCulture,
+            $"At 1,003 servers, 0.2 % more traffic triples the p99 wait: {MMcP99Ms(planned, 1003):F0} → {MMcP99Ms(busier, 1003):F0} ms");
+        var styled = ChartStyle.Apply(chart, title, "arrival rate λ (requests/s)", "p99 wait (ms)");
+        return styled.WithYAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 200));
+    }
+
+    /// <summary>A log axis labelled at powers of ten, written as 10⁻³ rather than with SI prefixes (100µ would read as a service rate).</summary>
+    private static GenericChart PowerTicks(GenericChart chart)
+    {
+        var layout = GenericChart.getLayout(chart);
+        if (layout.TryGetPropertyValue("yaxis") is { } value && value.Value is DynamicObj.DynamicObj axis)
+        {
+            axis.SetProperty("dtick", 1);
+            axis.SetProperty("exponentformat", "power");
+        }
+
+        return chart;
     }
 
     private static GenericChart EquationBuilder()

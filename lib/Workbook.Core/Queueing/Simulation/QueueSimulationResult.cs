@@ -71,6 +71,12 @@ public sealed record QueueSimulationResult
     /// </summary>
     public required double BatchLag1Autocorrelation { get; init; }
 
+    /// <summary>
+    /// A percentile of the wait and an exceedance fraction, each with a batch-means interval; null
+    /// unless the run was given a <see cref="WaitTailRequest"/>.
+    /// </summary>
+    public WaitTailEstimate? WaitTail { get; init; }
+
     /// <summary>Every measured customer's wait, for percentiles; null unless <see cref="QueueSimulationOptions.KeepSamples"/>.</summary>
     public EmpiricalDistribution? Waits { get; init; }
 

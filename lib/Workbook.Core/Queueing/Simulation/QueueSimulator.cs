@@ -34,7 +34,7 @@ namespace Workbook.Core.Queueing.Simulation;
 /// the last departure.
 /// </para>
 /// <para>
-/// <b>Performance.</b> <see cref="Run{TArrival, TService}"/> is generic in the arrival and service
+/// <b>Performance.</b> <see cref="Run{TArrival, TService}(TArrival, TService, QueueSimulationOptions)"/> is generic in the arrival and service
 /// types, constrained to structs. The JIT then compiles a separate copy of the loop for each pair of
 /// types, in which every draw is a direct, inlinable call: no interface dispatch, no delegate, no
 /// boxing. Pass the concrete types (<c>new PoissonArrivals(0.8)</c>), not a variable typed as the
@@ -62,6 +62,27 @@ public static class QueueSimulator
     /// <c>default</c> struct (rate or mean not a finite number &gt; 0) rather than one made by its constructor.</exception>
     public static QueueSimulationResult Run<TArrival, TService>(TArrival arrivals, TService service, QueueSimulationOptions options)
         where TArrival : struct, IArrivalProcess
+        where TService : struct, IServiceDistribution =>
+        Run(arrivals, service, options, null);
+
+    /// <summary>
+    /// Simulates as <see cref="Run{TArrival, TService}(TArrival, TService, QueueSimulationOptions)"/> does, and
+    /// also counts, batch by batch, the waits above each point of a grid, so that every exceedance
+    /// fraction P(W_q &gt; t) on the grid and one percentile get confidence intervals
+    /// (<see cref="QueueSimulationResult.WaitTail"/>). Needs no per-customer samples: one count per grid
+    /// point and batch.
+    /// </summary>
+    /// <typeparam name="TArrival">The arrival process type, a struct.</typeparam>
+    /// <typeparam name="TService">The service distribution type, a struct.</typeparam>
+    /// <param name="arrivals">The arrival process, as constructed.</param>
+    /// <param name="service">The service distribution, as constructed.</param>
+    /// <param name="options">Servers, run length, batches, seed and whether to keep samples.</param>
+    /// <param name="waitTail">The percentile and grid to estimate; null for none.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="arrivals"/> or <paramref name="service"/> is a <c>default</c> struct.</exception>
+    public static QueueSimulationResult Run<TArrival, TService>(
+        TArrival arrivals, TService service, QueueSimulationOptions options, WaitTailRequest? waitTail)
+        where TArrival : struct, IArrivalProcess
         where TService : struct, IServiceDistribution
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -71,7 +92,8 @@ public static class QueueSimulator
         var totals = new BatchTotals(options.Batches);
         var waits = options.KeepSamples ? new double[options.Customers] : null;
         var responses = options.KeepSamples ? new double[options.Customers] : null;
-        var elapsed = Simulate(arrivals, service, options, totals, waits, responses);
+        var histograms = waitTail is null ? null : new long[options.Batches, waitTail.GridIntervals + 1];
+        var elapsed = Simulate(arrivals, service, options, totals, waits, responses, waitTail, histograms);
 
         var offeredLoad = arrivals.Rate * service.Mean / options.Servers;
         var autocorrelation = BatchMeans.Lag1Autocorrelation(totals.WaitSum, totals.Customers);
@@ -89,6 +111,7 @@ public static class QueueSimulator
             Throughput = BatchMeans.Ratio(totals.Customers, totals.Elapsed),
             ElapsedTime = elapsed,
             BatchLag1Autocorrelation = autocorrelation,
+            WaitTail = waitTail is null ? null : new WaitTailEstimate(waitTail, ExceedanceCounts(histograms!), totals.Customers),
             Waits = waits is null ? null : new EmpiricalDistribution(waits),
             ResponseTimes = responses is null ? null : new EmpiricalDistribution(responses),
         };
@@ -108,7 +131,9 @@ public static class QueueSimulator
         QueueSimulationOptions options,
         BatchTotals totals,
         double[]? waits,
-        double[]? responses)
+        double[]? responses,
+        WaitTailRequest? waitTail,
+        long[,]? histograms)
         where TArrival : struct, IArrivalProcess
         where TService : struct, IServiceDistribution
     {
@@ -127,6 +152,8 @@ public static class QueueSimulator
         var customers = options.Customers;
         var batches = options.Batches;
         var measured = 0;
+        var gridStep = waitTail?.GridStepSeconds ?? 1.0;
+        var lastBin = waitTail?.GridIntervals ?? 0;
         for (var batch = 0; batch < batches; batch++)
         {
             // Batch b holds customers [b·n/k, (b+1)·n/k): sizes differ by at most one.
@@ -142,6 +169,12 @@ public static class QueueSimulator
                 waitSum += wait;
                 serviceSum += serviceTime;
                 waited += wait > 0 ? 1 : 0;
+                if (histograms is not null && wait > 0)
+                {
+                    // Bin i holds waits in [iΔ, (i + 1)Δ), the last bin everything from its left edge on.
+                    histograms[batch, (int)Math.Min(wait / gridStep, lastBin)]++;
+                }
+
                 if (waits is not null)
                 {
                     waits[measured] = wait;
@@ -150,6 +183,7 @@ public static class QueueSimulator
             }
 
             totals.Record(batch, end - first, waitSum, serviceSum, waited, options.Servers, lastDeparture - batchStart);
+
             batchStart = lastDeparture;
         }
 
@@ -175,6 +209,33 @@ public static class QueueSimulator
         departure = start + serviceTime;
         servers.ReplaceEarliest(departure);
         return start - arrivalTime;
+    }
+
+    /// <summary>
+    /// From per-batch histograms of the positive waits to, for each grid point j, each batch's count of
+    /// waits above jΔ: the suffix sums of the histogram (a wait in bin i exceeds jΔ exactly when i ≥ j).
+    /// </summary>
+    private static double[][] ExceedanceCounts(long[,] histograms)
+    {
+        var batches = histograms.GetLength(0);
+        var points = histograms.GetLength(1);
+        var above = new double[points][];
+        for (var j = 0; j < points; j++)
+        {
+            above[j] = new double[batches];
+        }
+
+        for (var b = 0; b < batches; b++)
+        {
+            long running = 0;
+            for (var j = points - 1; j >= 0; j--)
+            {
+                running += histograms[b, j];
+                above[j][b] = running;
+            }
+        }
+
+        return above;
     }
 
     private static void RequireConstructed(double value, string what, string paramName)

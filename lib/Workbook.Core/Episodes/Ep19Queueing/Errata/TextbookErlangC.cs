@@ -1,23 +1,28 @@
-namespace Workbook.Core.Queueing;
+using Workbook.Core.Queueing;
+
+namespace Workbook.Core.Episodes.Ep19Queueing.Errata;
 
 /// <summary>
 /// The M/M/c formulas exactly as the seed notebook evaluates them, with c! and (cρ)ᶜ in double
-/// precision. Kept only to show why they must not be used: past c ≈ 170 they return NaN.
+/// precision. Kept only to show why they must not be used: once (cρ)ᶜ or c! overflows they return
+/// NaN (at 90 % utilisation from c = 146).
 /// Use <see cref="ErlangFormulas.ErlangC"/> or <see cref="MMcQueue"/> instead.
 /// </summary>
 /// <remarks>
 /// <para>
 /// The seed computes P₀ = 1 / (Σₙ₌₀..c−1 (cρ)ⁿ/n! + (cρ)ᶜ / (c!(1 − ρ))), then
 /// C = (cρ)ᶜ / (c!(1 − ρ)) · P₀ and L_q = ρ(cρ)ᶜ / (c!(1 − ρ)²) · P₀. The algebra is right; the
-/// arithmetic is not. 171! is about 1.2·10³⁰⁹, beyond the largest double (1.8·10³⁰⁸), so it becomes
-/// ∞; (cρ)ᶜ overflows even earlier when the load is large (at ρ = 0.9, from c = 150). Then
-/// ∞/∞ = NaN, and NaN spreads into every result. With a light load the failure is quieter: (cρ)ᶜ stays
-/// finite, divided by ∞ it gives 0, and C comes out as exactly 0 instead of a small positive number.
+/// arithmetic is not. Aᶜ = (cρ)ᶜ overflows the largest double (1.8·10³⁰⁸) once c·log₁₀A &gt; 308.25
+/// (at ρ = 0.9 from c = 146), and 171! ≈ 1.2·10³⁰⁹ overflows whatever A is, which comes first only
+/// when A &lt; 63.5. Then ∞/∞ = NaN, and NaN spreads into every result. When only the factorial has
+/// overflowed the failure is quieter: (cρ)ᶜ divided by ∞ gives 0, and C comes out as exactly 0
+/// instead of a small positive number.
 /// </para>
 /// <para>
 /// In Python, the seed's language, the same expressions stop with an <c>OverflowError</c> instead of
-/// returning NaN, because Python converts its exact integer factorial to a float and raises. Either
-/// way, a capacity planner for a thousand servers cannot be built on this form.
+/// returning NaN. There <c>factorial</c> is an exact integer; what overflows is the float power
+/// <c>(c*ρ)**n</c> (and, from n = 171, the conversion of the integer factorial to a float for the
+/// division). Either way, a capacity planner for a thousand servers cannot be built on this form.
 /// </para>
 /// <para>
 /// Each factorial is the running product 1·2·…·n in double precision. It agrees with the correctly

@@ -1,4 +1,6 @@
-namespace Workbook.Core.Queueing;
+using Workbook.Core.Queueing;
+
+namespace Workbook.Core.Episodes.Ep19Queueing.Errata;
 
 /// <summary>
 /// The seed notebook's three example systems and its capacity-planning challenge, with the numbers

@@ -1,4 +1,6 @@
-namespace Workbook.Core.Queueing;
+using Workbook.Core.Queueing;
+
+namespace Workbook.Core.Episodes.Ep19Queueing.Errata;
 
 /// <summary>
 /// One of the seed notebook's example systems, with its numbers exactly as the seed gives them.

@@ -1,4 +1,6 @@
-namespace Workbook.Core.Queueing;
+using Workbook.Core.Queueing;
+
+namespace Workbook.Core.Episodes.Ep19Queueing.Errata;
 
 /// <summary>
 /// The seed notebook's <c>LittlesLawInteractive</c>, reproduced as written — wrong on purpose — so
@@ -9,9 +11,10 @@ namespace Workbook.Core.Queueing;
 /// <list type="number">
 /// <item><description>
 /// Its M/M/c formulas (P₀, L_q, W_q = L_q/λ, W = W_q + S, L = λW) are right, but it evaluates them
-/// with c! and (cρ)ᶜ, which overflow past c ≈ 170 (<see cref="TextbookErlangC"/>): in Python an
-/// <c>OverflowError</c>, in double precision NaN. It also calls <c>np.math.factorial</c>, which
-/// NumPy 2.0 removed.
+/// with c! and (cρ)ᶜ, which overflow once c·log₁₀(cρ) &gt; 308.25 or c &gt; 170
+/// (<see cref="TextbookErlangC"/>): in Python an <c>OverflowError</c>, in double precision NaN. Its
+/// docstring writes ρᶜ·ρ where the code (rightly) has (cρ)ᶜ·ρ. It also calls
+/// <c>np.math.factorial</c>, an alias deprecated in NumPy 1.25 and removed in 2.0.
 /// </description></item>
 /// <item><description>
 /// For an overloaded system it recommends <c>ceil(λ/μ)</c> servers. When λ/μ is a whole number
@@ -29,7 +32,8 @@ namespace Workbook.Core.Queueing;
 /// <c>TypeError</c> in Python), steps the servers by 100 from 100 — every count up to 1000 is
 /// overloaded and every count from 1100 overflows — and asks for a p99 of 50 ms, which exponential
 /// service with a 20 ms mean cannot meet with any number of servers (the service alone has p99 ≈
-/// 92 ms). It can never print an answer; <see cref="CapacityPlanningExerciseAnswer"/> shows that.
+/// 92 ms) — and its own p99, at least S·ln 100·(1 + ρ) &gt; 92 ms, never meets it either. It can never
+/// print an answer; <see cref="CapacityPlanningExerciseAnswer"/> shows that.
 /// </description></item>
 /// <item><description>
 /// It reports utilisation as a percentage for a stable system but as a fraction for an overloaded one.
@@ -75,7 +79,8 @@ public static class SeedLittlesLawSketch
     /// The seed's <c>calculate_system_metrics</c> for any λ, S and c: either <c>status</c>,
     /// <c>utilization</c> (a fraction) and <c>recommendation</c>, or <c>utilization</c> (a percentage),
     /// <c>avg_requests_in_system</c>, <c>avg_requests_in_queue</c>, <c>avg_time_in_system_ms</c>,
-    /// <c>avg_time_in_queue_ms</c> and <c>p99_response_time_ms</c>, which are NaN past c ≈ 170.
+    /// <c>avg_time_in_queue_ms</c> and <c>p99_response_time_ms</c>, which are NaN once the textbook
+    /// form overflows (<see cref="TextbookErlangC"/>).
     /// </summary>
     /// <param name="arrivalRatePerSecond">λ; a finite number &gt; 0.</param>
     /// <param name="meanServiceTimeSeconds">S; a finite number &gt; 0.</param>

@@ -1,6 +1,7 @@
+using Workbook.Core.Episodes.Ep19Queueing.Errata;
 using Workbook.Core.Queueing;
 
-namespace Workbook.Core.Tests.Queueing;
+namespace Workbook.Core.Tests.Episodes.Ep19Queueing.Errata;
 
 /// <summary>The seed's sketch is reproduced as written; these tests pin down what it gets wrong.</summary>
 public class SeedLittlesLawSketchTests
