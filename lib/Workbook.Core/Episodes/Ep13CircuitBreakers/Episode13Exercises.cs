@@ -62,19 +62,19 @@ public static class Episode13Exercises
             Cases = [[100, 0.5, 50.0], [100, 0.5, 10.0], [20, 0.25, 2.0], [10, 0.25, 1.0], [1000, 0.05, 200.0], [100, 0.55, 10.0]],
             Hints =
             [
-                "Each new failure pushes one old success out of the full window. The breaker trips at the first failure count f with f / (double)N ≥ threshold.",
+                "Each new failure pushes one old success out of the full window of n calls. The breaker trips at the first failure count f with f / (double)n ≥ threshold.",
                 "The failing calls arrive at 1/λ, 2/λ, …, so the f-th arrives at f / λ seconds.",
             ],
             KnownMistakes =
             [
                 new("whole window", (Func<int, double, double, double>)((n, r, rate) => n / rate),
-                    "The breaker does not wait for the whole window to fill with failures: it trips once the failure share reaches the threshold, after ⌈threshold × N⌉ of them."),
+                    "The breaker does not wait for the whole window to fill with failures: it trips once the failure share reaches the threshold, after ⌈threshold × n⌉ of them."),
                 new("rounded down", (Func<int, double, double, double>)((n, r, rate) => Math.Floor(r * n) / rate),
-                    "With ⌊threshold × N⌋ failures the share is still below the threshold when threshold × N is not a whole number: round up."),
+                    "With ⌊threshold × n⌋ failures the share is still below the threshold when threshold × n is not a whole number: round up."),
                 new("first failure at t = 0", (Func<int, double, double, double>)((n, r, rate) => (FirstTrippingCount(n, r) - 1) / rate),
                     "The first failing call arrives at 1/λ, not at 0 (calls at 1/λ, 2/λ, …): f failures take f / λ seconds."),
                 new("ceiling in floating point", (Func<int, double, double, double>)((n, r, rate) => Math.Ceiling(r * n) / rate),
-                    "⌈threshold × N⌉ is right on paper, but in double 0.55 × 100 is 55.000000000000007, so Math.Ceiling gives 56. Find the smallest f with f / (double)N >= threshold, the comparison the breaker itself makes."),
+                    "⌈threshold × n⌉ is right on paper, but in double 0.55 × 100 is 55.000000000000007, so Math.Ceiling gives 56. Find the smallest f with f / (double)n >= threshold, the comparison the breaker itself makes."),
                 new("milliseconds", (Func<int, double, double, double>)((n, r, rate) => 1000.0 * FirstTrippingCount(n, r) / rate),
                     "That is the delay in milliseconds. requestsPerSecond is per second, so f / λ is already in seconds, the unit asked for."),
                 new("threshold read as a percentage", (Func<int, double, double, double>)((n, r, rate) => FirstTrippingCount(n, r / 100) / rate),
@@ -145,14 +145,14 @@ public static class Episode13Exercises
             Hints =
             [
                 "Below the minimum throughput the ratio is never compared: probability 0.",
-                "Otherwise the breaker trips at the smallest failure count f* with f* / (double)N >= ratio (⌈ratio × N⌉ on paper): P(X ≥ f*) = Σᵢ₌f*ᴺ Binomial.PMF(p, N, i).",
+                "Otherwise the breaker trips at the smallest failure count f* with f* / (double)n >= ratio (⌈ratio × n⌉ on paper): P(X ≥ f*) = Σᵢ₌f*ⁿ Binomial.PMF(p, n, i).",
             ],
             KnownMistakes =
             [
                 // Listed first: where the ceiling overshoots by one it equals "strictly above", whose own first failure comes earlier.
                 new("ceiling in floating point", (Func<int, int, double, double, double>)((n, minimum, ratio, p) =>
                         n < minimum ? 0 : 1 - Binomial.CDF(p, n, Math.Ceiling(ratio * n) - 1)),
-                    "⌈ratio × N⌉ is right on paper, but in double 0.55 × 200 is 110.00000000000001, so Math.Ceiling gives 111. Find the smallest f with f / (double)N >= ratio, the comparison Polly makes."),
+                    "⌈ratio × n⌉ is right on paper, but in double 0.55 × 200 is 110.00000000000001, so Math.Ceiling gives 111. Find the smallest f with f / (double)n >= ratio, the comparison Polly makes."),
                 new("strictly above", (Func<int, int, double, double, double>)((n, minimum, ratio, p) =>
                         n < minimum ? 0 : 1 - Binomial.CDF(p, n, FirstTrippingCount(n, ratio))),
                     "The libraries trip at a ratio equal to or above the threshold (Polly's code compares with >=), so f* failures already trip: P(X ≥ f*), not P(X > f*)."),
