@@ -148,6 +148,19 @@ public class Episode13ExercisesTests(ITestOutputHelper output)
         Assert.Contains(cases, c => Bisect(c, 1, 1_000) != Scan(c.Item1, c.Item2, c.Item3, c.Item4));
         Assert.Contains(cases, c => Bisect(c, 1, 100_000) != Scan(c.Item1, c.Item2, c.Item3, c.Item4));
         Assert.Contains(cases, c => Doubling(c) != Scan(c.Item1, c.Item2, c.Item3, c.Item4));
+
+        // Whatever its bounds, a bisection is told that it bisected.
+        foreach (var answer in new Func<double, double, double, double, int>[]
+        {
+            (p0, p1, a, t) => Bisect((p0, p1, a, t), 1, 100_000),
+            (p0, p1, a, t) => Bisect((p0, p1, a, t), 1, 10_000),
+            (p0, p1, a, t) => Doubling((p0, p1, a, t)),
+        })
+        {
+            var result = ExerciseChecker.Check(exercise, answer);
+            Assert.Equal(CheckStatus.Failed, result.Status);
+            Assert.StartsWith("Bisection assumes", result.Hint, StringComparison.Ordinal);
+        }
     }
 
     private static double Power(int n, double p0, double p1, double alpha)
