@@ -14,8 +14,8 @@ double FalseTripProbability(int windowSize, double baselineFailureRate, int crit
 }
 
 // exercise: ep13.ewma-update
-double NextEwma(double previous, double observation, double lambda) =>
-    lambda * observation + (1 - lambda) * previous;
+double NextEwma(double previous, double observation, double smoothingWeight) =>
+    smoothingWeight * observation + (1 - smoothingWeight) * previous;
 
 // exercise: ep13.outage-delay
 double OutageDetectionSeconds(int windowSize, double failureThreshold, double requestsPerSecond)
@@ -42,10 +42,11 @@ int CriticalFailureCount(int windowSize, double baselineFailureRate, double alph
 }
 
 // exercise: ep13.ewma-limit
-double UpperControlLimit(double baselineFailureRate, int callsPerObservation, double lambda, double limitWidth, int observations)
+double UpperControlLimit(double baselineFailureRate, int callsPerObservation, double smoothingWeight, double limitWidth, int observations)
 {
     var sigma = Math.Sqrt(baselineFailureRate * (1 - baselineFailureRate) / callsPerObservation);
-    var varianceFactor = lambda / (2 - lambda) * (1 - Math.Pow(1 - lambda, 2 * observations));
+    var kappa = smoothingWeight;
+    var varianceFactor = kappa / (2 - kappa) * (1 - Math.Pow(1 - kappa, 2 * observations));
     return baselineFailureRate + limitWidth * sigma * Math.Sqrt(varianceFactor);
 }
 
@@ -90,12 +91,64 @@ int SmallestWindow(double baselineFailureRate, double degradedFailureRate, doubl
     }
 }
 
-// exercise: ep13.probe-delay
-double MeanRecoveryDelaySeconds(double periodSeconds, double meanRecoverySeconds, double probeSuccessProbability)
+// exercise: ep13.backoff-close
+double MeanCloseSeconds(double firstWaitSeconds, double growthFactor, double maxWaitSeconds, double meanRecoverySeconds, double probeSuccessProbability)
 {
-    var c = periodSeconds;
-    var mu = meanRecoverySeconds;
     var q = probeSuccessProbability;
-    var residual = c - mu + c / (Math.Exp(c / mu) - 1);                 // E[c − U | U ≤ c], U ~ Exp(μ)
-    return residual + c * (1 - q) / q;                                  // plus a period per failed probe after recovery
+    double closeTime = 0, sentAt = 0, stillBroken = 1, failedSinceRecovery = 0, wait = firstWaitSeconds;
+    while (stillBroken + failedSinceRecovery > 1e-15)                   // P(J ≥ j): the breaker still needs probe j
+    {
+        closeTime += wait * (stillBroken + failedSinceRecovery);        // E[S_J] = Σ d_j P(J ≥ j)
+        sentAt += wait;
+        var brokenAfter = Math.Exp(-sentAt / meanRecoverySeconds);      // P(R > S_j)
+        failedSinceRecovery = (1 - q) * (failedSinceRecovery + stillBroken - brokenAfter);
+        stillBroken = brokenAfter;
+        wait = Math.Min(wait * growthFactor, maxWaitSeconds);
+    }
+
+    return closeTime;
+}
+
+// exercise: ep13.ewma-arl
+double AverageRunLength(double baselineFailureRate, double actualFailureRate, int callsPerObservation, double smoothingWeight, double limitWidth, int cells)
+{
+    double p0 = baselineFailureRate, p = actualFailureRate, kappa = smoothingWeight;
+    int b = callsPerObservation;
+    var sigma = Math.Sqrt(p0 * (1 - p0) / b);
+    var ucl = p0 + limitWidth * sigma * Math.Sqrt(kappa / (2 - kappa));
+    if (ucl >= 1)
+    {
+        return double.PositiveInfinity;                                 // a failure fraction of at most 1 never crosses it
+    }
+
+    var width = ucl / cells;                                            // cells on [0, UCL]: z can fall below p0
+    int CellOf(double z) => Math.Min(cells - 1, (int)(z / width));
+    var pmf = Enumerable.Range(0, b + 1).Select(j => MathNet.Numerics.Distributions.Binomial.PMF(p, b, j)).ToArray();
+
+    var iMinusQ = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseIdentity(cells);
+    for (var i = 0; i < cells; i++)
+    {
+        var centre = (i + 0.5) * width;
+        for (var j = 0; j <= b; j++)
+        {
+            var next = (1 - kappa) * centre + kappa * j / b;
+            if (next <= ucl)
+            {
+                iMinusQ[i, CellOf(next)] -= pmf[j];                     // stays in control: a move between cells
+            }
+        }
+    }
+
+    var fromCell = iMinusQ.Solve(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(cells, 1.0));
+    var arl = 1.0;                                                      // the first observation, from z0 = p0 exactly
+    for (var j = 0; j <= b; j++)
+    {
+        var next = (1 - kappa) * p0 + kappa * j / b;
+        if (next <= ucl)
+        {
+            arl += pmf[j] * fromCell[CellOf(next)];
+        }
+    }
+
+    return arl;
 }

@@ -11,6 +11,7 @@ public class CircuitBreakerDefaultsTests
         { "Hystrix", "1.5.18", "circuitBreaker.errorThresholdPercentage", "50", "percent" },
         { "Hystrix", "1.5.18", "circuitBreaker.sleepWindowInMilliseconds", "5000", "ms" },
         { "Hystrix", "1.5.18", "metrics.rollingStats.timeInMilliseconds", "10000", "ms" },
+        { "Hystrix", "1.5.18", "execution.isolation.thread.timeoutInMilliseconds", "1000", "ms" },
         { "Polly", "8.7.0", "FailureRatio", "0.1", "ratio" },
         { "Polly", "8.7.0", "MinimumThroughput", "100", "calls" },
         { "Polly", "8.7.0", "SamplingDuration", "30", "s" },
@@ -38,15 +39,50 @@ public class CircuitBreakerDefaultsTests
     }
 
     [Fact]
-    public void SeedNumbers_AreLabelledIllustrative_AndLeftOutOfTheDocumentedRows()
+    public void SeedNetflixThresholdAndMinimum_AreHystrixsDocumentedDefaults_WithHystrixsSource()
+    {
+        var threshold = CircuitBreakerDefaults.Find("seed: netflix", "failure_threshold");
+        var minimum = CircuitBreakerDefaults.Find("seed: netflix", "min_requests");
+
+        // The seed's 0.5 and 20 equal Hystrix's errorThresholdPercentage (50 %) and requestVolumeThreshold (20).
+        Assert.Equal(CircuitBreakerDefaults.Find("Hystrix", "circuitBreaker.errorThresholdPercentage").NumericValue / 100, threshold.NumericValue);
+        Assert.Equal(CircuitBreakerDefaults.Find("Hystrix", "circuitBreaker.requestVolumeThreshold").NumericValue, minimum.NumericValue);
+        Assert.All(new[] { threshold, minimum }, r =>
+        {
+            Assert.False(r.IsIllustrative);
+            Assert.Contains("https://github.com/Netflix/Hystrix/blob/v1.5.18/", r.Source, StringComparison.Ordinal);
+            Assert.Contains("not a measured Netflix production setting", r.Source, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void SeedNumbersWithoutASource_AreLabelledIllustrative_AndLeftOutOfTheDocumentedRows()
     {
         var seedRows = CircuitBreakerDefaults.All.Where(r => r.Library.StartsWith("seed:", StringComparison.Ordinal)).ToArray();
+        var unsourced = seedRows.Where(r => r.IsIllustrative).Select(r => $"{r.Library} {r.Parameter}").ToArray();
 
         Assert.Equal(6, seedRows.Length);
-        Assert.All(seedRows, r => Assert.True(r.IsIllustrative));
-        Assert.All(seedRows, r => Assert.Contains("no public source", r.Source, StringComparison.Ordinal));
+        Assert.Equal(
+            ["seed: netflix timeout_seconds", "seed: amazon failure_threshold", "seed: amazon timeout_seconds", "seed: amazon min_requests"],
+            unsourced);
+        Assert.All(seedRows.Where(r => r.IsIllustrative), r => Assert.Contains("no public source", r.Source, StringComparison.Ordinal));
         Assert.DoesNotContain(CircuitBreakerDefaults.Documented, r => r.IsIllustrative);
         Assert.Equal(0.6, CircuitBreakerDefaults.Find("seed: amazon", "failure_threshold").NumericValue);
+
+        // The seed's 30 s "timeout" is neither of Hystrix's documented timeouts.
+        Assert.Equal(30, CircuitBreakerDefaults.Find("seed: netflix", "timeout_seconds").NumericValue);
+        Assert.Equal(5000, CircuitBreakerDefaults.Find("Hystrix", "circuitBreaker.sleepWindowInMilliseconds").NumericValue);
+        Assert.Equal(1000, CircuitBreakerDefaults.Find("Hystrix", "execution.isolation.thread.timeoutInMilliseconds").NumericValue);
+    }
+
+    [Fact]
+    public void SourceUrl_IsTheFirstAddressOfTheSource_OrNullWithoutOne()
+    {
+        Assert.Equal("https://www.pollydocs.org/strategies/circuit-breaker#defaults", CircuitBreakerDefaults.Find("Polly", "FailureRatio").SourceUrl);
+        Assert.Equal(
+            "https://github.com/Netflix/Hystrix/blob/v1.5.18/hystrix-core/src/main/java/com/netflix/hystrix/HystrixCommandProperties.java",
+            CircuitBreakerDefaults.Find("seed: netflix", "min_requests").SourceUrl);
+        Assert.Null(CircuitBreakerDefaults.Find("seed: amazon", "min_requests").SourceUrl);
     }
 
     [Fact]

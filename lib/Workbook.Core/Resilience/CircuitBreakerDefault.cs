@@ -9,7 +9,7 @@ namespace Workbook.Core.Resilience;
 /// <param name="Value">The default as the library writes it: a number, or a name such as COUNT_BASED.</param>
 /// <param name="Unit">The unit of <paramref name="Value"/>: calls, percent, ratio, ms, s, buckets, or empty.</param>
 /// <param name="Meaning">What the parameter does.</param>
-/// <param name="IsIllustrative">True for a number with no public source (the seed's), false for a documented default.</param>
+/// <param name="IsIllustrative">True for a number with no public source (most of the seed's), false for a documented default.</param>
 /// <param name="Source">Where the value was checked.</param>
 public sealed record CircuitBreakerDefault(
     string Library,
@@ -24,4 +24,8 @@ public sealed record CircuitBreakerDefault(
     /// <summary>The value as a number, or null if it is a name (such as COUNT_BASED).</summary>
     public double? NumericValue =>
         double.TryParse(Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) ? number : null;
+
+    /// <summary>The first https:// address in <see cref="Source"/> (trailing punctuation removed), or null if it has none.</summary>
+    public string? SourceUrl =>
+        Source.Split(' ').FirstOrDefault(word => word.StartsWith("https://", StringComparison.Ordinal))?.TrimEnd(';', ',', '.', ')');
 }

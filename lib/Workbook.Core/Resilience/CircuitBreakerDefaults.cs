@@ -9,8 +9,9 @@ namespace Workbook.Core.Resilience;
 /// <remarks>
 /// <para>
 /// Every row names the source file at the release it was checked against. The seed notebook's
-/// "netflix" and "amazon" numbers are in the file too, labelled illustrative because nothing public
-/// backs them; <see cref="Documented"/> leaves them out.
+/// "netflix" and "amazon" numbers are in the file too (library "seed: ..."): the two that equal Hystrix's
+/// documented defaults (threshold 0.5, minimum 20 requests) cite Hystrix's source; the others have no
+/// public source and are labelled illustrative, which <see cref="Documented"/> leaves out.
 /// </para>
 /// <para>
 /// <b>Reading <see cref="Assess(double)"/>.</b> Each number is the exact binomial probability that
@@ -40,7 +41,7 @@ public static class CircuitBreakerDefaults
     /// <summary>Every row of the file, in file order, including the illustrative ones.</summary>
     public static IReadOnlyList<CircuitBreakerDefault> All => rows.Value;
 
-    /// <summary>The rows with a documented source.</summary>
+    /// <summary>The rows with a documented source (including the seed's numbers that equal a documented default).</summary>
     public static IReadOnlyList<CircuitBreakerDefault> Documented => All.Where(r => !r.IsIllustrative).ToArray();
 
     /// <summary>The libraries whose defaults <see cref="OptionsFor"/> can build: Hystrix, Polly, resilience4j.</summary>

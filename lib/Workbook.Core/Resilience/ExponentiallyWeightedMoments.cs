@@ -5,28 +5,12 @@ namespace Workbook.Core.Resilience;
 /// of one observation), with the bias of the weighted variance removed exactly.
 /// </summary>
 /// <remarks>
-/// <para>
-/// <b>The recursion.</b> With d = x_t − m_{t−1}: m_t = m_{t−1} + λd (the EWMA itself) and
-/// S_t = (1 − λ)(S_{t−1} + λd²). Once the start has been forgotten, S_t is the exponentially weighted
-/// variance Σ w_s (x_s − m_t)² with weights w_s = λ(1 − λ)^{t−s} (T. Finch, "Incremental calculation of
-/// weighted mean and variance", University of Cambridge Computing Service, 2009). Each update keeps all
-/// earlier information in S_{t−1}; that is what makes it an estimator.
-/// </para>
-/// <para>
-/// <b>Its bias, derived.</b> Let the x_t be independent with mean μ and variance σ², and start at
-/// m₀ = μ, S₀ = 0. Then x_t is independent of m_{t−1}, so E[d²] = σ² + Var(m_{t−1}) =
-/// σ²(1 + v_{t−1}) with v the exact EWMA variance factor of <see cref="EwmaMath.VarianceFactor"/>. Taking
-/// expectations of the recursion, E[S_t] = c_t·σ² with c₀ = 0 and c_t = (1 − λ)(c_{t−1} + λ(1 + v_{t−1})).
-/// In the steady state v = λ/(2 − λ) and c = (1 − λ)(c + λ(1 + v)), so c = (1 − λ)(1 + λ/(2 − λ)) =
-/// 2(1 − λ)/(2 − λ): the weighted
-/// variance underestimates σ² by that factor (it is 1 − Σw², the usual effective-sample-size correction).
-/// <see cref="Variance"/> divides by c_t and is unbiased at every step under these assumptions.
-/// λ = 1 is excluded: the weighted variance is then identically 0.
-/// </para>
-/// <para>
-/// Contrast with the seed notebook's update, <see cref="SeedBreakerMath.SeedEwmaTrace"/>, which overwrites
-/// the "variance" with one scaled squared residual at every step and so never averages anything.
-/// </para>
+/// With d = x_t − m_{t−1}: m_t = m_{t−1} + λd (the EWMA) and S_t = (1 − λ)(S_{t−1} + λd²), the
+/// exponentially weighted variance (T. Finch, "Incremental calculation of weighted mean and variance",
+/// University of Cambridge Computing Service, 2009). For independent x_t with variance σ², started at
+/// the true mean, E[S_t] = c_t·σ² with c₀ = 0 and c_t = (1 − λ)(c_{t−1} + λ(1 + v_{t−1})), v the exact
+/// EWMA variance factor of <see cref="EwmaMath.VarianceFactor"/>; in the steady state c = 2(1 − λ)/(2 − λ).
+/// <see cref="Variance"/> divides by c_t, so it is unbiased at every step. λ = 1 is excluded (S_t ≡ 0).
 /// </remarks>
 public sealed class ExponentiallyWeightedMoments
 {

@@ -8,43 +8,14 @@ namespace Workbook.Core.Resilience;
 /// stated model and checked by seeded simulation.
 /// </summary>
 /// <remarks>
-/// <para>
-/// <b>The model.</b> The breaker opens at time 0. The dependency recovers at a random time R,
-/// exponentially distributed with mean μ (memoryless: having been broken for a while says nothing
-/// about how long it will stay broken). Probe j goes out at T_j = w₁ + ... + w_j, with the waits w of
-/// a <see cref="ProbeSchedule"/>. A probe sent before R fails. A probe sent at or after R succeeds
-/// with probability q, independently of everything else (q = 1: recovered means healthy; q &lt; 1: a
-/// recovering service, or resilience4j's half-open window of several calls that must mostly succeed).
-/// The first successful probe, number J, closes the breaker at T_J.
-/// </para>
-/// <para>
-/// <b>The expectations.</b> Write F(t) = 1 − e^{−t/μ} and ΔF_j = F(T_j) − F(T_{j−1}) with T₀ = 0.
-/// Since T_J = Σ_{j ≤ J} w_j, E[T_J] = Σ_j w_j·P(J ≥ j). The breaker is still open for probe j + 1 when
-/// the first j probes all failed: either R &gt; T_j, or R fell in some earlier gap i and all of the
-/// j − i + 1 probes since then lost their coin, so
-/// P(J ≥ j + 1) = (1 − F(T_j)) + B_j with B_j = (1 − q)(B_{j−1} + ΔF_j), B₀ = 0.
-/// Then E[detection delay] = E[T_J] − E[R] = E[T_J] − μ, E[J] = Σ_j P(J ≥ j), and the probes sent to a
-/// still-broken service number E[#{j : T_j &lt; R}] = Σ_j (1 − F(T_j)); the rest of J − 1 are failed
-/// probes after recovery. The sums converge geometrically and are evaluated until the remaining
-/// probability is below 10⁻¹⁵.
-/// </para>
-/// <para>
-/// <b>The renewal argument for a fixed period.</b> With g = 1 the probes form a renewal process with
-/// period c. By memorylessness, given that R falls in a period, its position U in the period is an
-/// exponential variable conditioned on U ≤ c, whatever the period; the breaker waits c − U for the next
-/// probe and then c for each further failed probe, a geometric number with mean (1 − q)/q. Hence
-/// E[delay] = c − E[U | U ≤ c] + c(1 − q)/q = c − μ + c/(e^{c/μ} − 1) + c(1 − q)/q, and
-/// E[probes while broken] = Σ_{j ≥ 1} e^{−jc/μ} = 1/(e^{c/μ} − 1). When μ ≫ c the recovery instant
-/// is spread evenly over the period (the renewal-theory residual E[c²]/(2E[c]) = c/2), so the delay
-/// tends to c(1/q − 1/2) and the wasted probes to μ/c − 1/2: halving the break duration halves the
-/// delay and doubles the load on the broken service. That is the trade-off a growth factor g &gt; 1
-/// shifts: early probes catch a quick recovery, long waits later spare a long outage.
-/// </para>
-/// <para>
-/// Source: the residual-life (inspection paradox) result of renewal theory, e.g. S. M. Ross,
-/// Introduction to Probability Models, chapter on renewal theory (the mean of the excess life).
-/// The seed notebook's formula is reproduced, as a counter-example, in <see cref="SeedBreakerMath.SeedExpectedRecoveryTime"/>.
-/// </para>
+/// <b>The model.</b> The breaker opens at time 0; the dependency recovers at R ~ Exponential(mean μ).
+/// Probe j goes out at T_j = w₁ + ... + w_j with the waits of a <see cref="ProbeSchedule"/>. A probe
+/// before R fails; a probe at or after R succeeds with probability q, independently. The first
+/// success, probe J, closes the breaker at T_J. <see cref="Expected"/> sums E[T_J] = Σ_j w_j·P(J ≥ j)
+/// with P(J ≥ j + 1) = e^{−T_j/μ} + B_j, B_j = (1 − q)(B_{j−1} + e^{−T_{j−1}/μ} − e^{−T_j/μ});
+/// <see cref="ExpectedForFixedPeriod"/> is the renewal closed form for a fixed period; <see cref="Simulate"/>
+/// checks both. Derivations: episode 13, section 6; S. M. Ross, Introduction to Probability Models,
+/// renewal theory (residual life).
 /// </remarks>
 public static class HalfOpenRecovery
 {

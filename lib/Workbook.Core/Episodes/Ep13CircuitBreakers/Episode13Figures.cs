@@ -26,10 +26,10 @@ public static class Episode13Figures
             "Probability of tripping against the true failure rate, for windows of several sizes at a 1 % false-trip budget.", PowerCurves),
         new("ep13.ewma-step", 13, "An EWMA failure-rate chart with a step change",
             "A seeded trace of the failure fraction, its EWMA and the exact time-varying control limit.", EwmaStep),
-        new("ep13.detection-delay", 13, "Detection delay against the smoothing factor",
+        new("ep13.detection-delay", 13, "Detection delay against the smoothing weight κ",
             "Average run length of an EWMA chart after a step change, by the Markov-chain method.", DetectionDelay),
         new("ep13.recovery-tradeoff", 13, "Half-open probing: recovery delay against probes sent",
-            "Geometric probe schedules: expected detection delay after recovery against probes sent to a still-broken service.", RecoveryTradeOff),
+            "Geometric probe schedules: expected delay from recovery to closing against probes sent to a still-broken service; outage ~ Exp(mean τ = 300 s), a probe after recovery succeeds with probability q = 0.7.", RecoveryTradeOff),
         new("ep13.window-kinds", 13, "Count-based against time-based windows: time to notice an outage",
             "Detection delay of a total outage against the request rate, for the default windows of resilience4j, Polly and Hystrix, exact and simulated.", WindowKinds),
         new("ep13.equation-builder", 13, "Equation builder: trip threshold and power for a window of n calls",
@@ -48,8 +48,8 @@ public static class Episode13Figures
                 $"n = {w.Window} (trip when failures > {k})", w.Colour, 3);
         });
         var baseline = Line([BaselineFailureRate, BaselineFailureRate], [0, 1], "baseline failure rate 5 %", "#000000", 1.5, dash: StyleParam.DrawingStyle.Dot);
-        return ChartStyle.Apply(CSharpChart.Combine([.. lines, baseline]), "P(trip) against the true failure rate (α = 1 % at 5 %)",
-            "true failure rate (ratio)", "probability of tripping (ratio)");
+        return ChartStyle.Apply(CSharpChart.Combine([.. lines, baseline]), "A bigger window separates 5 % from a degraded rate more sharply (α = 1 %)",
+            "true failure rate p (ratio)", "probability of tripping (ratio)");
     }
 
     private static GenericChart EwmaStep()
@@ -83,9 +83,9 @@ public static class Episode13Figures
         var traces = CSharpChart.Combine(
         [
             CSharpChart.Point<double, double, string>(x, fractions, Name: $"failure fraction per {calls} calls", MarkerColor: Color.fromString("#9e9e9e")),
-            Line(x, ewma, "EWMA (λ = 0.2)", "#1f77b4", 3),
+            Line(x, ewma, "EWMA (κ = 0.2)", "#1f77b4", 3),
             Line(x, upper, "upper control limit (exact, time-varying)", "#d62728", 2, dash: StyleParam.DrawingStyle.Dash),
-            Line([stepAt, stepAt], [0, 0.4], $"failure rate steps 5 % → {degraded.ToString("0%", CultureInfo.InvariantCulture)}", "#000000", 1.5, dash: StyleParam.DrawingStyle.Dot),
+            Line([stepAt, stepAt], [0, 0.4], $"failure rate steps 5 % → {(degraded * 100).ToString("0", CultureInfo.InvariantCulture)} %", "#000000", 1.5, dash: StyleParam.DrawingStyle.Dot),
             CSharpChart.Point<double, double, string>(signals.Select(t => (double)t), signals.Select(t => ewma[t - 1]),
                 Name: "signal: EWMA above the limit", MarkerColor: Color.fromString("#d62728"),
                 MarkerSymbol: StyleParam.MarkerSymbol.NewModified(StyleParam.MarkerSymbol.X, StyleParam.SymbolStyle.Dot)),
@@ -110,8 +110,8 @@ public static class Episode13Figures
         var lines = cases.Select(c => Line(lambdas,
             lambdas.Select(l => EwmaRunLength.MarkovChain(new EwmaChartOptions { Lambda = l, LimitWidth = 3 }, BaselineFailureRate, c.Rate, calls, states: 400)),
             c.Name, c.Colour, 3));
-        var styled = ChartStyle.Apply(CSharpChart.Combine(lines), "Average run length of a 3σ EWMA chart (20 calls per observation)",
-            "smoothing factor λ (ratio)", "average run length (observations)");
+        var styled = ChartStyle.Apply(CSharpChart.Combine(lines), "Smaller κ: false alarms far rarer, detection a little slower (L = 3, b = 20)",
+            "smoothing weight κ (ratio)", "average run length (observations)");
         return PowersOfTenTicks(styled.WithYAxisStyle<double, double, string>(AxisType: StyleParam.AxisType.Log), xAxis: false, yAxis: true);
     }
 
@@ -134,7 +134,7 @@ public static class Episode13Figures
             Line(points.Select(p => p.Expectation.MeanProbesWhileBroken), points.Select(p => p.Expectation.MeanDetectionDelaySeconds), "trade-off", "#1f77b4", 1.5, dash: StyleParam.DrawingStyle.Dot),
             trace,
         ]);
-        var styled = ChartStyle.Apply(withLine, "Outage ~ Exp(mean 300 s), probe succeeds with p = 0.7 once recovered",
+        var styled = ChartStyle.Apply(withLine, "Faster back-off: fewer wasted probes, later close (τ = 300 s, q = 0.7)",
             "probes sent to the broken service (count)", "delay from recovery to closing (s)");
         return styled.WithXAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 75));
     }
@@ -158,7 +158,7 @@ public static class Episode13Figures
             traces.Add(Points(simulatedRates, simulated, $"{library}, Poisson calls, simulated", colour));
         }
 
-        var styled = ChartStyle.Apply(CSharpChart.Combine(traces), "Every call fails from t = 0: when does each library's default breaker trip?",
+        var styled = ChartStyle.Apply(CSharpChart.Combine(traces), "Every call fails from time 0: when does each library's default breaker trip?",
             "request rate λ (requests/s)", "time to trip (s)");
         return PowersOfTenTicks(
             styled.WithXAxisStyle<double, double, string>(AxisType: StyleParam.AxisType.Log)

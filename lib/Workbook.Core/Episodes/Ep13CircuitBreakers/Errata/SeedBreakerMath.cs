@@ -1,47 +1,19 @@
-namespace Workbook.Core.Resilience;
+using Workbook.Core.Resilience;
+
+namespace Workbook.Core.Episodes.Ep13CircuitBreakers.Errata;
 
 /// <summary>
 /// The seed notebook's Episode 13 circuit-breaker math, reproduced as written — wrong on purpose — so
-/// the episode can show its numbers beside the corrected ones. Do not use it for anything else.
+/// the episode's Errata section can show its numbers beside the corrected ones. Do not use it for anything else.
 /// </summary>
 /// <remarks>
-/// <para><b>What is wrong, and where the correct version lives.</b></para>
-/// <list type="number">
-/// <item><description>
-/// <b>EWMA "variance"</b> (<see cref="SeedEwmaTrace"/>): <c>variance = (α/(2−α))·deviation²</c> with
-/// <c>deviation = x − (updated EWMA)</c>. Each update throws the previous value away, so the result is one
-/// scaled squared residual, not an estimate: it never averages, its spread does not shrink with more
-/// data, and it jumps to 0 whenever an observation equals the average. Even its expectation is off:
-/// for independent x with variance σ², E[(x_t − z_t)²] = (1 − α)²·2σ²/(2 − α) in the steady state, so the
-/// seed's value has mean 2α(1 − α)²σ²/(2 − α)², a factor 2(1 − α)²/(2 − α) from the EWMA variance
-/// ασ²/(2 − α) that it is used as (0.85 at α = 0.1) — and it is then used as the standard error of the
-/// average in a "95 % confidence interval". Correct: <see cref="EwmaMath.VarianceFactor"/> for the
-/// variance of the average, <see cref="ExponentiallyWeightedMoments"/> for an online estimate of σ².
-/// The seed's docstring also says the EWMA "converges to the true mean"; it does not, it keeps a
-/// variance of σ²α/(2 − α).
-/// </description></item>
-/// <item><description>
-/// <b>Half-open "expected recovery time"</b> (<see cref="SeedExpectedRecoveryTime"/>):
-/// <c>failure_duration + (1/p)·Σ(1/n)·30</c> over the probe counts n of <see cref="SeedProbeSequence"/>.
-/// Nothing derives it. It sets the detection time equal to the outage length, treats 1/p as a number of
-/// "rounds" whose length is a sum of reciprocal probe counts times a 30 s timeout (so more probes make a
-/// round shorter), and has no recovery-time distribution at all. Correct: <see cref="HalfOpenRecovery"/>.
-/// </description></item>
-/// <item><description>
-/// <b>Trip threshold</b> (<see cref="SeedOptimalThreshold"/>): <c>k = binom.ppf(1 − α, n, p₀)</c> is in fact
-/// the smallest k with P(X &gt; k) ≤ α (the quantile is the generalised inverse of the CDF), so the
-/// critical count itself is right, but the docstring asks for "&lt; α", the report gives α as the type I
-/// error instead of the achieved P(X &gt; k | p₀) (smaller, because X is discrete), and it reports
-/// <c>k / n</c> as the "optimal threshold": a library that trips at a ratio ≥ k / n trips at X ≥ k, one
-/// failure early, with a false-trip probability above α. The power loop
-/// <c>np.arange(p0, 1.0, 0.05)</c> starts at p₀ itself, where the "power" is the false-trip probability.
-/// Correct: <see cref="TripThreshold"/>.
-/// </description></item>
-/// <item><description>
-/// The seed's "production parameters" for "netflix" and "amazon" have no public source; they are kept,
-/// labelled illustrative, in <c>data/resilience/circuit-breaker-defaults.csv</c>.
-/// </description></item>
-/// </list>
+/// What is wrong with each method, and the derivation of the right answer, is in the notebook's Errata
+/// section (notebooks/ep13-circuit-breakers.ipynb): the EWMA "variance" is one scaled squared residual,
+/// not an estimate (correct: <see cref="EwmaMath.VarianceFactor"/>, <see cref="ExponentiallyWeightedMoments"/>);
+/// the recovery-time formula has no derivation (correct: <see cref="HalfOpenRecovery"/>); the threshold
+/// report states α instead of the achieved size and k / n instead of the library ratio (k + 1) / n
+/// (correct: <see cref="TripThreshold"/>). The seed's "production parameters" are rows of
+/// <c>data/resilience/circuit-breaker-defaults.csv</c>, each with its source status.
 /// </remarks>
 public static class SeedBreakerMath
 {

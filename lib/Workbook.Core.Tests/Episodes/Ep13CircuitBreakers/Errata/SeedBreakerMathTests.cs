@@ -1,7 +1,8 @@
+using Workbook.Core.Episodes.Ep13CircuitBreakers.Errata;
 using Workbook.Core.Queueing.Simulation;
 using Workbook.Core.Resilience;
 
-namespace Workbook.Core.Tests.Resilience;
+namespace Workbook.Core.Tests.Episodes.Ep13CircuitBreakers.Errata;
 
 public class SeedBreakerMathTests(ITestOutputHelper output)
 {
