@@ -70,14 +70,7 @@ public static class ErlangFormulas
     /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
     public static double ErlangC(int servers, double offeredLoadErlangs)
     {
-        Guard.AtLeast(servers, 1, nameof(servers));
-        if (!double.IsFinite(offeredLoadErlangs) || offeredLoadErlangs < 0 || offeredLoadErlangs >= servers)
-        {
-            throw Guard.OutOfRange(
-                nameof(offeredLoadErlangs),
-                $"a finite number in [0, servers) = [0, {servers}) for the queue to be stable",
-                Guard.Format(offeredLoadErlangs));
-        }
+        ValidateStable(servers, offeredLoadErlangs);
 
         return ErlangCFromB(servers, offeredLoadErlangs, ErlangB(servers, offeredLoadErlangs));
     }
@@ -93,5 +86,18 @@ public static class ErlangFormulas
     {
         var rho = offeredLoadErlangs / servers;
         return erlangB / (1.0 - (rho * (1.0 - erlangB)));
+    }
+
+    /// <summary>Checks c ≥ 1 and 0 ≤ A &lt; c, the range in which M/M/c has a steady state.</summary>
+    internal static void ValidateStable(int servers, double offeredLoadErlangs)
+    {
+        Guard.AtLeast(servers, 1, nameof(servers));
+        if (!double.IsFinite(offeredLoadErlangs) || offeredLoadErlangs < 0 || offeredLoadErlangs >= servers)
+        {
+            throw Guard.OutOfRange(
+                nameof(offeredLoadErlangs),
+                $"a finite number in [0, servers) = [0, {servers}) for the queue to be stable",
+                Guard.Format(offeredLoadErlangs));
+        }
     }
 }

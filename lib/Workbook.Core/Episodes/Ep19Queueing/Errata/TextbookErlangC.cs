@@ -54,14 +54,7 @@ public static class TextbookErlangC
 
     private static (double ProbabilityOfWaiting, double MeanQueueLength) Evaluate(int servers, double offeredLoadErlangs)
     {
-        Guard.AtLeast(servers, 1, nameof(servers));
-        if (!double.IsFinite(offeredLoadErlangs) || offeredLoadErlangs < 0 || offeredLoadErlangs >= servers)
-        {
-            throw Guard.OutOfRange(
-                nameof(offeredLoadErlangs),
-                $"a finite number in [0, servers) = [0, {servers}) for the queue to be stable",
-                Guard.Format(offeredLoadErlangs));
-        }
+        ErlangFormulas.ValidateStable(servers, offeredLoadErlangs);
 
         return EvaluateAtUtilisation(servers, offeredLoadErlangs / servers);
     }
