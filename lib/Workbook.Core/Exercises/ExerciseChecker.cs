@@ -71,7 +71,7 @@ public static class ExerciseChecker
                 return Result(CheckStatus.Failed,
                     $"Case {i + 1} of {exercise.Cases.Count} differs from the reference.",
                     new FailingCase(i + 1, input, Format(expected), Format(outcome.Value)),
-                    HintFor(exercise, exercise.Cases[i], outcome.Value), i);
+                    HintFor(exercise, exercise.Cases[i], expected, outcome.Value), i);
             }
         }
 
@@ -156,7 +156,7 @@ public static class ExerciseChecker
         return $"The answer has the wrong shape: expected {exercise.Signature}, got a function {givenText}.";
     }
 
-    private static string HintFor(Exercise exercise, object?[] arguments, object? actual)
+    private static string HintFor(Exercise exercise, object?[] arguments, object? expected, object? actual)
     {
         foreach (var mistake in exercise.KnownMistakes)
         {
@@ -167,7 +167,7 @@ public static class ExerciseChecker
             }
         }
 
-        return UnitSlipHint(Expected(exercise, arguments), actual, exercise) ?? exercise.Hints[0];
+        return UnitSlipHint(expected, actual, exercise) ?? exercise.Hints[0];
     }
 
     // Implementation note: a factor of 1,000 (or 10^6, 100, 8) between an answer and the reference is
@@ -186,14 +186,8 @@ public static class ExerciseChecker
 
     private static string? UnitSlipHint(object? expected, object? actual, Exercise exercise)
     {
-        if (expected is not (double or float) || actual is not (double or float or int or long))
-        {
-            return null;
-        }
-
-        var e = Convert.ToDouble(expected, CultureInfo.InvariantCulture);
-        var a = Convert.ToDouble(actual, CultureInfo.InvariantCulture);
-        if (e == 0 || !double.IsFinite(e) || !double.IsFinite(a))
+        if (expected is not (double or float) || AsDouble(actual) is not { } a || AsDouble(expected) is not { } e
+            || e == 0 || !double.IsFinite(e) || !double.IsFinite(a))
         {
             return null;
         }
@@ -210,21 +204,18 @@ public static class ExerciseChecker
         return null;
     }
 
-    private static object? Expected(Exercise exercise, object?[] arguments) =>
-        exercise.Reference.DynamicInvoke(arguments.ToArray());
+    private static double? AsDouble(object? value) => value switch
+    {
+        double d => d,
+        float f => f,
+        int i => i,
+        long l => l,
+        _ => null,
+    };
 
     /// <summary>Compares an answer with the expected value; floating point within the exercise's tolerances.</summary>
     internal static bool Matches(object? expected, object? actual, Exercise exercise)
     {
-        static double? AsDouble(object? value) => value switch
-        {
-            double d => d,
-            float f => f,
-            int i => i,
-            long l => l,
-            _ => null,
-        };
-
         if (expected is double or float && AsDouble(actual) is { } a && AsDouble(expected) is { } e)
         {
             if (double.IsNaN(e))

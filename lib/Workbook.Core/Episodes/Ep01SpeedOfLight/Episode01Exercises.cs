@@ -271,28 +271,28 @@ public static class Episode01Exercises
             KnownMistakes =
             [
                 new("window must exceed the response", (Func<double, long, int, int, bool, double>)((rtt, bytes, mss, iw, tls13) =>
-                        (TlsHandshakes(tls13) + Rounds(Segments(bytes, mss), iw, strictlyMore: true)) * rtt),
+                        (Handshakes(tls13) + RoundsUntilMoreThan(Segments(bytes, mss), iw)) * rtt),
                     "A response that exactly fills the window is done in that round: the running total must reach the number of segments (≥), not exceed it."),
                 new("no handshakes", (Func<double, long, int, int, bool, double>)((rtt, bytes, mss, iw, tls13) =>
-                        Rounds(Segments(bytes, mss), iw) * rtt),
+                        ConnectionLatency.SlowStartRounds(bytes, mss, iw) * rtt),
                     "On a new connection the request cannot leave before the handshakes: TCP (1 round trip) and TLS (1 for TLS 1.3, 2 for TLS 1.2)."),
                 new("TLS 1.3 counted like TLS 1.2", (Func<double, long, int, int, bool, double>)((rtt, bytes, mss, iw, tls13) =>
-                        (3 + Rounds(Segments(bytes, mss), iw)) * rtt),
+                        (Handshakes(tls13: false) + ConnectionLatency.SlowStartRounds(bytes, mss, iw)) * rtt),
                     "TLS 1.3's full handshake takes one round trip (the client sends its key share in the ClientHello); TLS 1.2 takes two."),
                 new("no TCP handshake", (Func<double, long, int, int, bool, double>)((rtt, bytes, mss, iw, tls13) =>
-                        (TlsHandshakes(tls13) - 1 + Rounds(Segments(bytes, mss), iw)) * rtt),
+                        (Handshakes(tls13) - 1 + ConnectionLatency.SlowStartRounds(bytes, mss, iw)) * rtt),
                     "TLS runs over TCP: the TCP three-way handshake (1 round trip) comes first."),
                 new("TCP handshake as 1.5 round trips", (Func<double, long, int, int, bool, double>)((rtt, bytes, mss, iw, tls13) =>
-                        (TlsHandshakes(tls13) + 0.5 + Rounds(Segments(bytes, mss), iw)) * rtt),
+                        (Handshakes(tls13) + 0.5 + ConnectionLatency.SlowStartRounds(bytes, mss, iw)) * rtt),
                     "The third packet of the TCP handshake (ACK) travels with the client's first data, so the handshake costs 1 round trip, not 1.5."),
                 new("per-round window instead of running total", (Func<double, long, int, int, bool, double>)((rtt, bytes, mss, iw, tls13) =>
-                        (TlsHandshakes(tls13) + PerRoundWindowRounds(Segments(bytes, mss), iw)) * rtt),
+                        (Handshakes(tls13) + PerRoundWindowRounds(Segments(bytes, mss), iw)) * rtt),
                     "Every earlier flight has delivered data too: compare the running total IW·(2^r − 1), not the last window IW·2^(r−1), with the segments."),
                 new("linear window growth", (Func<double, long, int, int, bool, double>)((rtt, bytes, mss, iw, tls13) =>
-                        (TlsHandshakes(tls13) + LinearRounds(Segments(bytes, mss), iw)) * rtt),
+                        (Handshakes(tls13) + LinearRounds(Segments(bytes, mss), iw)) * rtt),
                     "In slow start the window doubles every round trip (one more segment per ACK); adding IW per round is congestion avoidance."),
                 new("bits instead of bytes", (Func<double, long, int, int, bool, double>)((rtt, bytes, mss, iw, tls13) =>
-                        (TlsHandshakes(tls13) + Rounds(Segments(8 * bytes, mss), iw)) * rtt),
+                        (Handshakes(tls13) + ConnectionLatency.SlowStartRounds(8 * bytes, mss, iw)) * rtt),
                     "MSS and the response size are both in bytes: divide bytes by MSS, with no factor 8."),
             ],
         },
@@ -305,15 +305,16 @@ public static class Episode01Exercises
         procUs + RouteLatency.SerializationMicroseconds(bytes, rate) + RouteLatency.HopQueueingMicroseconds(bytes, rate, rho, model);
 
     // Helpers for the known mistakes of ep01.https-last-byte (the reference is the library's ConnectionLatency).
-    private static int TlsHandshakes(bool tls13) => tls13 ? 2 : 3;
+    private static int Handshakes(bool tls13) =>
+        ConnectionLatency.HandshakeRoundTrips(tls13 ? ConnectionSetup.TcpTls13 : ConnectionSetup.TcpTls12);
 
     private static long Segments(long bytes, int mss) => (bytes + mss - 1) / mss;
 
-    private static int Rounds(long segments, int iw, bool strictlyMore = false)
+    private static int RoundsUntilMoreThan(long segments, int iw)
     {
         long window = iw, total = 0;
         var rounds = 0;
-        while (strictlyMore ? total <= segments : total < segments)
+        while (total <= segments)
         {
             total += window;
             window *= 2;
