@@ -1,5 +1,6 @@
 using Workbook.Benchmarks.Harness;
 using Workbook.Core.Queueing.Simulation;
+using Workbook.Core.Simulation;
 
 namespace Workbook.Benchmarks;
 
@@ -22,15 +23,15 @@ internal static class SimulatorBenchmarks
         new Benchmark("M/M/10 keepSamples (+ sort for percentiles)", Customers, "customer",
             () => QueueSimulator.Run(new PoissonArrivals(Load * 10), new ExponentialService(1.0), Options(10, keepSamples: true)).Waits!.P99),
         new Benchmark("H2(scv 4)/lognormal(scv 2)/10", Customers, "customer",
-            () => QueueSimulator.Run(new HyperexponentialArrivals(Load * 10, 4.0), new LognormalService(1.0, 2.0), Options(10)).MeanWait.Estimate),
+            () => QueueSimulator.Run(new HyperexponentialArrivals(Load * 10, 4.0), new LognormalService(1.0, 2.0), Options(10)).MeanWait.Mean),
         new Benchmark("MMPP-2/deterministic/10", Customers, "customer",
-            () => QueueSimulator.Run(new MarkovModulatedPoissonArrivals(12, 6, 0.1, 0.1), new DeterministicService(1.0), Options(10)).MeanWait.Estimate));
+            () => QueueSimulator.Run(new MarkovModulatedPoissonArrivals(12, 6, 0.1, 0.1), new DeterministicService(1.0), Options(10)).MeanWait.Mean));
 
     private static Benchmark MM(int servers) => new(
         $"M/M/{servers}, ρ = {Load}, {Customers / 1_000_000}M customers",
         Customers,
         "customer",
-        () => QueueSimulator.Run(new PoissonArrivals(Load * servers), new ExponentialService(1.0), Options(servers)).MeanWait.Estimate);
+        () => QueueSimulator.Run(new PoissonArrivals(Load * servers), new ExponentialService(1.0), Options(servers)).MeanWait.Mean);
 
     private static QueueSimulationOptions Options(int servers, bool keepSamples = false) =>
         new(servers: servers, customers: Customers, warmUpCustomers: 0, seed: 1, keepSamples: keepSamples);

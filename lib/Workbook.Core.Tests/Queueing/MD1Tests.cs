@@ -1,5 +1,6 @@
 using Workbook.Core.Queueing;
 using Workbook.Core.Queueing.Simulation;
+using Workbook.Core.Simulation;
 
 namespace Workbook.Core.Tests.Queueing;
 
@@ -45,7 +46,7 @@ public class MD1Tests
 
         Assert.Empty(result.Warnings);
         Assert.True(
-            Math.Abs(result.MeanWait.Estimate - MD1.MeanWaitInQueue(serviceUs, utilisation)) <= 3 * result.MeanWait.HalfWidth,
+            Math.Abs(result.MeanWait.Mean - MD1.MeanWaitInQueue(serviceUs, utilisation)) <= 3 * result.MeanWait.HalfWidth,
             $"simulated {result.MeanWait}, formula {MD1.MeanWaitInQueue(serviceUs, utilisation)}");
     }
 

@@ -1,4 +1,4 @@
-using Workbook.Core.Queueing.Simulation;
+using Workbook.Core.Simulation;
 
 namespace Workbook.Core.Queueing;
 
@@ -37,7 +37,6 @@ public static class MM1Simulation
 
         var random = new Xoshiro256StarStar(seed);
         var meanGap = meanServiceTime / utilisation;
-        double Exponential(double mean) => -mean * Math.Log(1 - random.NextDouble());
 
         var warmUp = customers / 10;
         double wait = 0, total = 0;
@@ -48,7 +47,7 @@ public static class MM1Simulation
                 total += wait;
             }
 
-            wait = Math.Max(0, wait + Exponential(meanServiceTime) - Exponential(meanGap));
+            wait = Math.Max(0, wait + random.NextExponential(meanServiceTime) - random.NextExponential(meanGap));
         }
 
         return total / (customers - warmUp);

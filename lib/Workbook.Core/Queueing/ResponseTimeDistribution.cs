@@ -1,3 +1,5 @@
+using Workbook.Core.Numerics;
+
 namespace Workbook.Core.Queueing;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using MathNet.Numerics.Distributions;
+using Workbook.Core.Numerics;
 
 namespace Workbook.Core.Queueing;
 

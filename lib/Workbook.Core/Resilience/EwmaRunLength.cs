@@ -1,6 +1,6 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
-using Workbook.Core.Queueing.Simulation;
+using Workbook.Core.Simulation;
 
 namespace Workbook.Core.Resilience;
 
@@ -43,7 +43,7 @@ public static class EwmaRunLength
     /// <param name="maxObservations">Where a run is cut off and counted as censored; &gt;= 1. Default 1,000,000.</param>
     /// <exception cref="ArgumentNullException"><paramref name="chart"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
-    public static MeanEstimate Simulate(
+    public static Estimate Simulate(
         EwmaChartOptions chart,
         double baselineFailureRate,
         double actualFailureRate,
@@ -87,7 +87,7 @@ public static class EwmaRunLength
             sumOfSquares += (double)t * t;
         }
 
-        return MeanEstimate.FromSums(sum, sumOfSquares, runs, censored);
+        return Estimate.FromSums(sum, sumOfSquares, runs, censored);
     }
 
     /// <summary>The average run length, in observations, by the Markov-chain approximation with <paramref name="states"/> cells.</summary>

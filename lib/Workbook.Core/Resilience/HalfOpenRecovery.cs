@@ -1,4 +1,5 @@
-using Workbook.Core.Queueing.Simulation;
+using Workbook.Core.Numerics;
+using Workbook.Core.Simulation;
 
 namespace Workbook.Core.Resilience;
 
@@ -78,9 +79,7 @@ public static class HalfOpenRecovery
         Guard.InRangeExclusiveInclusive(probeSuccessProbability, 0, 1, nameof(probeSuccessProbability));
         double c = periodSeconds, q = probeSuccessProbability;
 
-        // e^{c/μ} − 1 computed as expm1 would be; Math has no Expm1, so use the series for tiny ratios.
-        double ratio = c / meanRecoverySeconds;
-        double expMinusOne = ratio < 1e-5 ? ratio * (1 + (ratio / 2) + (ratio * ratio / 6)) : Math.Exp(ratio) - 1;
+        double expMinusOne = PreciseMath.ExpM1(c / meanRecoverySeconds); // e^{c/μ} − 1 without cancellation
         double delay = c - meanRecoverySeconds + (c / expMinusOne) + (c * (1 - q) / q);
         return (delay, 1 / expMinusOne);
     }
@@ -94,7 +93,7 @@ public static class HalfOpenRecovery
     /// <returns>The simulated detection delay in seconds and the number of probes sent while broken.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
-    public static (MeanEstimate DetectionDelaySeconds, MeanEstimate ProbesWhileBroken) Simulate(
+    public static (Estimate DetectionDelaySeconds, Estimate ProbesWhileBroken) Simulate(
         ProbeSchedule schedule, double meanRecoverySeconds, double probeSuccessProbability, int runs, int seed)
     {
         ArgumentNullException.ThrowIfNull(schedule);
@@ -106,7 +105,7 @@ public static class HalfOpenRecovery
         double delaySum = 0, delaySquares = 0, probeSum = 0, probeSquares = 0;
         for (int run = 0; run < runs; run++)
         {
-            double recovery = -meanRecoverySeconds * Math.Log(1 - random.NextDouble());
+            double recovery = random.NextExponential(meanRecoverySeconds);
             double time = 0, wait = schedule.InitialWaitSeconds;
             int wasted = 0;
             while (true)
@@ -130,7 +129,7 @@ public static class HalfOpenRecovery
             probeSquares += (double)wasted * wasted;
         }
 
-        return (MeanEstimate.FromSums(delaySum, delaySquares, runs), MeanEstimate.FromSums(probeSum, probeSquares, runs));
+        return (Estimate.FromSums(delaySum, delaySquares, runs), Estimate.FromSums(probeSum, probeSquares, runs));
     }
 
     /// <summary>

@@ -1,4 +1,4 @@
-using Workbook.Core.Queueing.Simulation;
+using Workbook.Core.Simulation;
 
 namespace Workbook.Core.Resilience;
 
@@ -42,7 +42,7 @@ public static class SlidingWindowSimulation
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="options"/> is not count-based.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
-    public static MeanEstimate TripWithinRequests(BreakerOptions options, double failureRate, int requests, int runs, int seed)
+    public static Estimate TripWithinRequests(BreakerOptions options, double failureRate, int requests, int runs, int seed)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Kind != SlidingWindowKind.CountBased)
@@ -85,7 +85,7 @@ public static class SlidingWindowSimulation
         }
 
         double p = (double)tripped / runs;
-        return new MeanEstimate(p, Math.Sqrt(p * (1 - p) / runs), runs);
+        return Estimate.Proportion(p, runs);
     }
 
     /// <summary>
@@ -109,7 +109,7 @@ public static class SlidingWindowSimulation
     /// <returns>The mean delay in seconds, with its standard error and the number of censored runs.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
-    public static MeanEstimate DetectionDelay(
+    public static Estimate DetectionDelay(
         BreakerOptions options,
         double requestsPerSecond,
         double baselineFailureRate,
@@ -132,7 +132,7 @@ public static class SlidingWindowSimulation
         Guard.AtLeast(maxRequestsPerRun, 1, nameof(maxRequestsPerRun));
 
         var random = new Xoshiro256StarStar(seed);
-        double Gap() => arrivals == ArrivalProcess.Deterministic ? 1 : -Math.Log(1 - random.NextDouble());
+        double Gap() => arrivals == ArrivalProcess.Deterministic ? 1 : random.NextExponential(1);
 
         // Time unit: the mean gap between calls, 1/λ seconds. A time-based window of T seconds spans λT units.
         bool countBased = options.Kind == SlidingWindowKind.CountBased;
@@ -190,6 +190,6 @@ public static class SlidingWindowSimulation
             sumOfSquares += seconds * seconds;
         }
 
-        return MeanEstimate.FromSums(sum, sumOfSquares, runs, censored);
+        return Estimate.FromSums(sum, sumOfSquares, runs, censored);
     }
 }

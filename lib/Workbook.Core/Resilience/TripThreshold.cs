@@ -1,4 +1,5 @@
 using System.Globalization;
+using Workbook.Core.Numerics;
 
 namespace Workbook.Core.Resilience;
 

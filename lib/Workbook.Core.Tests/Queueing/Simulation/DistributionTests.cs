@@ -1,4 +1,5 @@
 using Workbook.Core.Queueing.Simulation;
+using Workbook.Core.Simulation;
 
 namespace Workbook.Core.Tests.Queueing.Simulation;
 

@@ -1,4 +1,5 @@
 using Workbook.Core.Queueing.Simulation;
+using Workbook.Core.Simulation;
 
 namespace Workbook.Core.Tests.Queueing.Simulation;
 
@@ -44,7 +45,7 @@ public class QueueSimulatorBehaviourTests
     [Fact]
     public void DifferentSeeds_GiveDifferentResults()
     {
-        var results = Enumerable.Range(1, 5).Select(seed => MM(2, 0.7, 50_000, seed).MeanWait.Estimate).ToList();
+        var results = Enumerable.Range(1, 5).Select(seed => MM(2, 0.7, 50_000, seed).MeanWait.Mean).ToList();
 
         Assert.Equal(results.Count, results.Distinct().Count());
     }
@@ -61,13 +62,13 @@ public class QueueSimulatorBehaviourTests
             new DeterministicService(servers * rho / lambda),
             new QueueSimulationOptions(servers, 10_000, 100, batches: 10, keepSamples: true));
 
-        Assert.Equal(0.0, result.MeanWait.Estimate);
+        Assert.Equal(0.0, result.MeanWait.Mean);
         Assert.Equal(0.0, result.MeanWait.HalfWidth);
-        Assert.Equal(0.0, result.ProbabilityOfWaiting.Estimate);
+        Assert.Equal(0.0, result.ProbabilityOfWaiting.Mean);
         Assert.Equal(0.0, result.Waits!.Maximum);
-        Assert.Equal(servers * rho / lambda, result.MeanResponseTime.Estimate, 12);
-        Assert.Equal(rho, result.Utilisation.Estimate, 3);
-        Assert.Equal(lambda, result.Throughput.Estimate, 2);
+        Assert.Equal(servers * rho / lambda, result.MeanResponseTime.Mean, 12);
+        Assert.Equal(rho, result.Utilisation.Mean, 3);
+        Assert.Equal(lambda, result.Throughput.Mean, 2);
         Assert.Empty(result.Warnings);
     }
 
@@ -82,9 +83,9 @@ public class QueueSimulatorBehaviourTests
         Assert.False(longer.IsStable);
         Assert.Equal(1.25, longer.OfferedLoad, 12);
         Assert.Contains(longer.Warnings, w => w.StartsWith("Unstable", StringComparison.Ordinal) && w.Contains("1.25", StringComparison.Ordinal));
-        Assert.True(longer.MeanWait.Estimate > 3 * shorter.MeanWait.Estimate);
-        Assert.Equal(1.0, longer.Utilisation.Estimate, 2);
-        Assert.Equal(2.0, longer.Throughput.Estimate, 1);
+        Assert.True(longer.MeanWait.Mean > 3 * shorter.MeanWait.Mean);
+        Assert.Equal(1.0, longer.Utilisation.Mean, 2);
+        Assert.Equal(2.0, longer.Throughput.Mean, 1);
     }
 
     [Fact]
@@ -117,8 +118,8 @@ public class QueueSimulatorBehaviourTests
 
         // Response = wait + service for every customer, so the difference of the means is the sample
         // mean of 200,000 exponential service times of mean 1 (standard error 0.22 %).
-        SimulationAssert.Relative(result.MeanResponseTime.Estimate - result.MeanWait.Estimate, 1.0, 0.01, "W − W_q");
-        Assert.Equal(200_000, result.ElapsedTime * result.Throughput.Estimate, 6);
+        SimulationAssert.Relative(result.MeanResponseTime.Mean - result.MeanWait.Mean, 1.0, 0.01, "W − W_q");
+        Assert.Equal(200_000, result.ElapsedTime * result.Throughput.Mean, 6);
     }
 
     [Fact]
@@ -150,7 +151,7 @@ public class QueueSimulatorBehaviourTests
 
         waits.Sort();
         Assert.Equal(waits, result.Waits!.SortedValues.ToArray());
-        Assert.Equal(waits.Average(), result.MeanWait.Estimate, 9);
+        Assert.Equal(waits.Average(), result.MeanWait.Mean, 9);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Workbook.Core.Queueing.Simulation;
+using Workbook.Core.Simulation;
 using static Workbook.Core.Tests.Queueing.Simulation.QueueingTheory;
 
 namespace Workbook.Core.Tests.Queueing.Simulation;
@@ -68,7 +69,7 @@ public class QueueSimulatorTests
         var mm1 = QueueSimulator.Run(new PoissonArrivals(0.35), new ExponentialService(S), Options(1, 1_000_000, 33));
         var md1 = QueueSimulator.Run(new PoissonArrivals(0.35), new DeterministicService(S), Options(1, 1_000_000, 33));
 
-        SimulationAssert.Relative(md1.MeanWait.Estimate / mm1.MeanWait.Estimate, 0.5, 0.05, "M/D/1 wait / M/M/1 wait");
+        SimulationAssert.Relative(md1.MeanWait.Mean / mm1.MeanWait.Mean, 0.5, 0.05, "M/D/1 wait / M/M/1 wait");
     }
 
     [Theory]

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Workbook.Core.Queueing.Simulation;
+using Workbook.Core.Simulation;
 
 namespace Workbook.Core.Tests.Queueing.Simulation;
 
@@ -29,10 +29,10 @@ internal static class SimulationAssert
     /// </remarks>
     public const double HalfWidthFactor = 3.0;
 
-    public static void WithinInterval(ConfidenceInterval interval, double exact, string what)
+    public static void WithinInterval(Estimate interval, double exact, string what)
     {
         var allowed = HalfWidthFactor * interval.HalfWidth;
-        var error = Math.Abs(interval.Estimate - exact);
+        var error = Math.Abs(interval.Mean - exact);
         Assert.True(
             error <= allowed,
             string.Create(

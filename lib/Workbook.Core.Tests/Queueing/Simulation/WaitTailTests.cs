@@ -1,5 +1,6 @@
 using Workbook.Core.Queueing;
 using Workbook.Core.Queueing.Simulation;
+using Workbook.Core.Simulation;
 
 namespace Workbook.Core.Tests.Queueing.Simulation;
 
@@ -86,7 +87,7 @@ public class WaitTailTests
         Assert.Null(plain.WaitTail);
         Assert.Equal(plain.MeanWait, first.MeanWait);
         Assert.Equal(first.WaitTail!.Percentile, second.WaitTail!.Percentile);
-        Assert.Equal(first.ProbabilityOfWaiting.Estimate, first.WaitTail.FractionAbove(0).Estimate, 15);
+        Assert.Equal(first.ProbabilityOfWaiting.Mean, first.WaitTail.FractionAbove(0).Mean, 15);
     }
 
     [Theory]

@@ -1,11 +1,11 @@
 using System.Globalization;
+using CSharpChart = Plotly.NET.CSharp.Chart;
 using Plotly.NET;
 using Plotly.NET.CSharp;
 using Workbook.Core.Charts;
-using Workbook.Core.Queueing.Simulation;
 using Workbook.Core.Resilience;
+using Workbook.Core.Simulation;
 using static Workbook.Core.Charts.ChartParts;
-using CSharpChart = Plotly.NET.CSharp.Chart;
 
 namespace Workbook.Core.Episodes.Ep13CircuitBreakers;
 

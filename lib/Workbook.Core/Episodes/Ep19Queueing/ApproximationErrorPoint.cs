@@ -1,4 +1,4 @@
-using Workbook.Core.Queueing.Simulation;
+using Workbook.Core.Simulation;
 
 namespace Workbook.Core.Episodes.Ep19Queueing;
 
@@ -16,6 +16,6 @@ public sealed record ApproximationErrorPoint(
     string Model,
     double Utilisation,
     double ApproximateMeanWait,
-    ConfidenceInterval SimulatedMeanWait,
+    Estimate SimulatedMeanWait,
     double ErrorPercent,
     double ErrorHalfWidthPercent);

@@ -1,12 +1,13 @@
 using System.Globalization;
+using CSharpChart = Plotly.NET.CSharp.Chart;
 using Plotly.NET;
 using Plotly.NET.CSharp;
 using Workbook.Core.Charts;
-using static Workbook.Core.Charts.ChartParts;
 using Workbook.Core.Episodes.Ep19Queueing.Errata;
 using Workbook.Core.Queueing;
 using Workbook.Core.Queueing.Simulation;
-using CSharpChart = Plotly.NET.CSharp.Chart;
+using Workbook.Core.Simulation;
+using static Workbook.Core.Charts.ChartParts;
 
 namespace Workbook.Core.Episodes.Ep19Queueing;
 
@@ -96,7 +97,7 @@ public static class Episode19Figures
                 $"M/M/{servers}, exact", colour, 3));
             var results = simulated.Select((rho, i) => QueueSimulator.Run(new PoissonArrivals(rho * servers), new ExponentialService(1),
                 new QueueSimulationOptions(servers: servers, customers: SimulatedCustomers, warmUpCustomers: 20_000, seed: 1900 + 10 * servers + i))).ToArray();
-            traces.Add(PointsWithErrors(simulated, results.Select(r => r.MeanResponseTime.Estimate), results.Select(r => r.MeanResponseTime.HalfWidth),
+            traces.Add(PointsWithErrors(simulated, results.Select(r => r.MeanResponseTime.Mean), results.Select(r => r.MeanResponseTime.HalfWidth),
                 $"M/M/{servers}, simulated (95 % interval)", colour));
         }
 
@@ -166,8 +167,8 @@ public static class Episode19Figures
                     rho,
                     approx,
                     simulated,
-                    100 * (approx - simulated.Estimate) / simulated.Estimate,
-                    100 * approx * simulated.HalfWidth / (simulated.Estimate * simulated.Estimate)));
+                    100 * (approx - simulated.Mean) / simulated.Mean,
+                    100 * approx * simulated.HalfWidth / (simulated.Mean * simulated.Mean)));
             }
         }
 

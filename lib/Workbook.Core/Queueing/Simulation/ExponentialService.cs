@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Workbook.Core.Simulation;
 
 namespace Workbook.Core.Queueing.Simulation;
 

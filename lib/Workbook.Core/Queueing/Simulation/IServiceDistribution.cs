@@ -1,3 +1,5 @@
+using Workbook.Core.Simulation;
+
 namespace Workbook.Core.Queueing.Simulation;
 
 /// <summary>

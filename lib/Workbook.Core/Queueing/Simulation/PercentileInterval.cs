@@ -1,4 +1,5 @@
 using System.Globalization;
+using Workbook.Core.Simulation;
 
 namespace Workbook.Core.Queueing.Simulation;
 

@@ -1,3 +1,5 @@
+using Workbook.Core.Simulation;
+
 namespace Workbook.Core.Queueing.Simulation;
 
 /// <summary>
@@ -45,19 +47,19 @@ public sealed record QueueSimulationResult
     public required IReadOnlyList<string> Warnings { get; init; }
 
     /// <summary>W_q, the mean time from arrival to the start of service.</summary>
-    public required ConfidenceInterval MeanWait { get; init; }
+    public required Estimate MeanWait { get; init; }
 
     /// <summary>W = W_q + service, the mean time from arrival to departure.</summary>
-    public required ConfidenceInterval MeanResponseTime { get; init; }
+    public required Estimate MeanResponseTime { get; init; }
 
     /// <summary>P(W_q &gt; 0), the fraction of customers who found every server busy.</summary>
-    public required ConfidenceInterval ProbabilityOfWaiting { get; init; }
+    public required Estimate ProbabilityOfWaiting { get; init; }
 
     /// <summary>Measured utilisation: total service time / (c × elapsed time).</summary>
-    public required ConfidenceInterval Utilisation { get; init; }
+    public required Estimate Utilisation { get; init; }
 
     /// <summary>Measured throughput: customers served per unit of time.</summary>
-    public required ConfidenceInterval Throughput { get; init; }
+    public required Estimate Throughput { get; init; }
 
     /// <summary>
     /// The measured span of simulated time: from the last warm-up arrival (time 0 without warm-up)

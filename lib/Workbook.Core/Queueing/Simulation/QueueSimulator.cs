@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Workbook.Core.Simulation;
 
 namespace Workbook.Core.Queueing.Simulation;
 
@@ -29,7 +30,7 @@ namespace Workbook.Core.Queueing.Simulation;
 /// <b>What is measured.</b> After <see cref="QueueSimulationOptions.WarmUpCustomers"/> customers are
 /// discarded, the next <see cref="QueueSimulationOptions.Customers"/> are cut into
 /// <see cref="QueueSimulationOptions.Batches"/> consecutive batches; each mean comes with a 95 %
-/// Student t interval computed from the batches (see <see cref="ConfidenceInterval"/>). Busy time is
+/// Student t interval computed from the batches (see <see cref="Estimate"/>). Busy time is
 /// the service time of the measured customers; elapsed time runs from the last warm-up arrival to
 /// the last departure.
 /// </para>

@@ -1,3 +1,5 @@
+using Workbook.Core.Simulation;
+
 namespace Workbook.Core.Queueing.Simulation;
 
 /// <summary>
@@ -21,7 +23,7 @@ namespace Workbook.Core.Queueing.Simulation;
 /// </remarks>
 public sealed class WaitTailEstimate
 {
-    private readonly ConfidenceInterval[] fractions;
+    private readonly Estimate[] fractions;
 
     internal WaitTailEstimate(WaitTailRequest request, double[][] aboveByGridPoint, double[] customersByBatch)
     {
@@ -39,7 +41,7 @@ public sealed class WaitTailEstimate
     /// <summary>P(W_q &gt; t) with its batch-means interval, for a grid point t = jΔ.</summary>
     /// <param name="timeSeconds">A grid point of the request, 0 to <see cref="WaitTailRequest.MaxWaitSeconds"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeSeconds"/> is not a grid point.</exception>
-    public ConfidenceInterval FractionAbove(double timeSeconds)
+    public Estimate FractionAbove(double timeSeconds)
     {
         Guard.InRangeInclusive(timeSeconds, 0, Request.MaxWaitSeconds, nameof(timeSeconds));
         var position = timeSeconds / Request.GridStepSeconds;
@@ -76,7 +78,7 @@ public sealed class WaitTailEstimate
             }
         }
 
-        if (fractions[0].Estimate <= target)
+        if (fractions[0].Mean <= target)
         {
             estimate = 0; // at least a fraction p of customers did not wait at all
         }
@@ -84,9 +86,9 @@ public sealed class WaitTailEstimate
         {
             for (var j = 1; j < fractions.Length; j++)
             {
-                if (fractions[j].Estimate <= target)
+                if (fractions[j].Mean <= target)
                 {
-                    var (before, after) = (fractions[j - 1].Estimate, fractions[j].Estimate);
+                    var (before, after) = (fractions[j - 1].Mean, fractions[j].Mean);
                     estimate = (j - 1 + ((before - target) / (before - after))) * step;
                     break;
                 }

@@ -1,6 +1,6 @@
 using Workbook.Core.Episodes.Ep13CircuitBreakers.Errata;
-using Workbook.Core.Queueing.Simulation;
 using Workbook.Core.Resilience;
+using Workbook.Core.Simulation;
 
 namespace Workbook.Core.Tests.Episodes.Ep13CircuitBreakers.Errata;
 

@@ -1,6 +1,9 @@
+using Workbook.Core.Numerics;
 using Workbook.Core.Queueing;
 
-namespace Workbook.Core.Tests.Queueing;
+using Workbook.Core.Tests.Queueing;
+
+namespace Workbook.Core.Tests.Numerics;
 
 public class PreciseMathTests
 {

@@ -1,4 +1,4 @@
-namespace Workbook.Core.Queueing;
+namespace Workbook.Core.Numerics;
 
 /// <summary>
 /// ln(1 + x) and eˣ − 1 accurate to a few units in the last place for small x, where the obvious

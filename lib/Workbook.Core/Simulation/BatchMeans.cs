@@ -1,6 +1,4 @@
-using MathNet.Numerics.Distributions;
-
-namespace Workbook.Core.Queueing.Simulation;
+namespace Workbook.Core.Simulation;
 
 /// <summary>
 /// Confidence intervals by the method of batch means, for quantities that are ratios of batch totals.
@@ -28,13 +26,12 @@ internal static class BatchMeans
     public const double Level = 0.95;
 
     /// <summary>The two-sided Student t quantile for <see cref="Level"/>, t₀.₉₇₅ with <paramref name="degreesOfFreedom"/>.</summary>
-    public static double TQuantile(int degreesOfFreedom) =>
-        StudentT.InvCDF(location: 0, scale: 1, freedom: degreesOfFreedom, p: 1 - (1 - Level) / 2);
+    public static double TQuantile(int degreesOfFreedom) => Estimate.TQuantile(Level, degreesOfFreedom);
 
     /// <summary>The estimate ΣY / ΣX with its batch-means confidence interval.</summary>
     /// <param name="numerators">Yᵦ, one per batch.</param>
     /// <param name="denominators">Xᵦ, one per batch, same length, with a positive sum.</param>
-    public static ConfidenceInterval Ratio(ReadOnlySpan<double> numerators, ReadOnlySpan<double> denominators)
+    public static Estimate Ratio(ReadOnlySpan<double> numerators, ReadOnlySpan<double> denominators)
     {
         var k = numerators.Length;
         double sumY = 0, sumX = 0;
@@ -54,8 +51,7 @@ internal static class BatchMeans
 
         var meanX = sumX / k;
         var standardError = Math.Sqrt(squares / (k * (k - 1.0))) / meanX;
-        var degreesOfFreedom = k - 1;
-        return new ConfidenceInterval(ratio, TQuantile(degreesOfFreedom) * standardError, Level, degreesOfFreedom);
+        return new Estimate(ratio, standardError, k, Censored: 0, Level);
     }
 
     /// <summary>

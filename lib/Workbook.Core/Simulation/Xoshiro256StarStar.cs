@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace Workbook.Core.Queueing.Simulation;
+namespace Workbook.Core.Simulation;
 
 /// <summary>
 /// A small, fast, seeded pseudo-random number generator: xoshiro256** with its state filled by

@@ -1,6 +1,6 @@
-using Workbook.Core.Queueing.Simulation;
+using Workbook.Core.Simulation;
 
-namespace Workbook.Core.Tests.Queueing.Simulation;
+namespace Workbook.Core.Tests.Simulation;
 
 public class Xoshiro256StarStarTests
 {

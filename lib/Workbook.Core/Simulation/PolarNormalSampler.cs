@@ -1,4 +1,4 @@
-namespace Workbook.Core.Queueing.Simulation;
+namespace Workbook.Core.Simulation;
 
 /// <summary>
 /// Standard normal variates by Marsaglia's polar method, which yields them in pairs; the second of
@@ -15,7 +15,7 @@ namespace Workbook.Core.Queueing.Simulation;
 /// </para>
 /// <para>
 /// The cached spare is two fields of this struct, not a heap object, so caching allocates nothing;
-/// the owner (<see cref="LognormalService"/>) must be a mutable struct held in a variable for the
+/// the owner (for example <c>Queueing.Simulation.LognormalService</c>) must be a mutable struct held in a variable for the
 /// cache to persist between calls.
 /// </para>
 /// </remarks>

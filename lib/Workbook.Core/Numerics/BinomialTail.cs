@@ -1,6 +1,6 @@
 using MathNet.Numerics.Distributions;
 
-namespace Workbook.Core.Resilience;
+namespace Workbook.Core.Numerics;
 
 /// <summary>
 /// Tail probabilities of the binomial distribution, accurate in both tails: the building block of

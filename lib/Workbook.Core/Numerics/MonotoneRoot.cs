@@ -1,4 +1,4 @@
-namespace Workbook.Core.Queueing;
+namespace Workbook.Core.Numerics;
 
 /// <summary>
 /// Finds where a continuous decreasing function crosses zero inside a bracket, by the Illinois
