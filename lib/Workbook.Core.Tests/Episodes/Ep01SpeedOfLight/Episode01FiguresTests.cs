@@ -84,6 +84,7 @@ public class Episode01FiguresTests(ITestOutputHelper output)
         }
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void FiguresCommand_ExportsEpisode1ToHtmlPngAndSvg_IdenticallyTwice()
     {
