@@ -27,6 +27,8 @@ internal sealed partial class FigureData
 
     public static FigureData Get(string id) => Cache.GetOrAdd(id, key => new Lazy<FigureData>(() => new FigureData(key))).Value;
 
+    public JsonNode Json => json;
+
     public JsonNode Layout => json["layout"]!;
 
     public string Title => TitleOf(Layout);

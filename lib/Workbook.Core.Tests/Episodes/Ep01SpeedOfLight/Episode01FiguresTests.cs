@@ -28,27 +28,6 @@ public class Episode01FiguresTests(ITestOutputHelper output)
     /// <summary>The fiber round trip over a great circle of d km, in ms, by hand: 2·d·n_g/c.</summary>
     private static double FiberRttMs(double km) => 2 * km * Ng / C * 1000;
 
-    public static TheoryData<string> Ids()
-    {
-        var data = new TheoryData<string>();
-        foreach (var figure in FigureCatalog.ForEpisode(1))
-        {
-            data.Add(figure.Id);
-        }
-
-        return data;
-    }
-
-    [Theory]
-    [MemberData(nameof(Ids))]
-    public void EveryFigure_HasATitle_NamedSeries_AndAxesWithUnits(string id)
-    {
-        var figure = FigureData.Get(id);
-
-        FigureRules.AssertAxesCarryUnits(figure);
-        FigureRules.AssertEveryTraceNamed(figure);
-    }
-
     [Fact]
     public void BudgetReach_TitleNumbers_AreHalfTheBudgetAtFiberSpeed_AndTheAntipode()
     {
@@ -172,7 +151,7 @@ public class Episode01FiguresTests(ITestOutputHelper output)
     [Fact]
     public void LatencyVsDistance_PlotsEveryMeasuredRouteAtItsGreatCircleDistance()
     {
-        var json = JsonNode.Parse(ChartHtml.FigureJson(FigureCatalog.Get("ep01.latency-vs-distance").Build()))!;
+        var json = FigureData.Get("ep01.latency-vs-distance").Json;
         var measured = json["data"]!.AsArray().Where(t => t!["name"]!.GetValue<string>().StartsWith("measured", StringComparison.Ordinal)).ToList();
         var points = measured.SelectMany(t => t!["x"]!.AsArray().Zip(t["y"]!.AsArray(), (x, y) => (X: x!.GetValue<double>(), Y: y!.GetValue<double>()))).ToList();
 
@@ -186,7 +165,7 @@ public class Episode01FiguresTests(ITestOutputHelper output)
     [Fact]
     public void TimeToFirstByte_StacksTheHandCountedRoundTripsOfEachProtocol()
     {
-        var json = JsonNode.Parse(ChartHtml.FigureJson(FigureCatalog.Get("ep01.time-to-first-byte").Build()))!;
+        var json = FigureData.Get("ep01.time-to-first-byte").Json;
         var traces = json["data"]!.AsArray();
         var labels = traces[0]!["y"]!.AsArray().Select(y => y!.GetValue<string>()).ToList();
         var totals = labels.Select((_, i) => traces.Sum(t => t!["x"]![i]!.GetValue<double>())).ToList();
@@ -210,7 +189,7 @@ public class Episode01FiguresTests(ITestOutputHelper output)
     [Fact]
     public void MeasuredRouteLabels_NameTheCableAndTheYear_SoTheTwoRowsReadAsOneCable()
     {
-        var json = JsonNode.Parse(ChartHtml.FigureJson(FigureCatalog.Get("ep01.measured-vs-floor").Build()))!;
+        var json = FigureData.Get("ep01.measured-vs-floor").Json;
         var labels = json["data"]![1]!["y"]!.AsArray().Select(y => y!.GetValue<string>()).ToList();
 
         Assert.Contains("New York–London, 2015 (upper bound)<br>Hibernia Express = EXA Express", labels);
@@ -220,7 +199,7 @@ public class Episode01FiguresTests(ITestOutputHelper output)
     [Fact]
     public void EquationBuilder_HasOneSliderStepPerStretch_EachShowingExactlyOneStretchLine()
     {
-        var json = JsonNode.Parse(ChartHtml.FigureJson(FigureCatalog.Get("ep01.equation-builder").Build()))!;
+        var json = FigureData.Get("ep01.equation-builder").Json;
         var traces = json["data"]!.AsArray();
         var steps = json["layout"]!["sliders"]![0]!["steps"]!.AsArray();
 

@@ -19,36 +19,9 @@ public class Episode13FiguresTests
         return string.Join(" | ", figure.TraceNames.Append(figure.Title).Append(figure.XTitle).Append(figure.YTitle));
     }
 
-    /// <summary>P(X &gt; k) for X ~ Binomial(n, a/b), in exact rational arithmetic.</summary>
-    private static double Tail(int n, int a, int b, int k) => ExactBinomial.UpperTails(n, a, b)[k + 1];
+    private static double Tail(int n, int a, int b, int k) => ExactBinomial.UpperTail(n, a, b, k);
 
-    /// <summary>The smallest k with P(X &gt; k | n, a/b) ≤ α, scanned on exact tails.</summary>
-    private static int CriticalCount(int n, int a, int b, double alpha)
-    {
-        var tails = ExactBinomial.UpperTails(n, a, b);
-        return Enumerable.Range(0, n + 1).First(k => tails[k + 1] <= alpha);
-    }
-
-    public static TheoryData<string> Ids()
-    {
-        var data = new TheoryData<string>();
-        foreach (var figure in FigureCatalog.ForEpisode(13))
-        {
-            data.Add(figure.Id);
-        }
-
-        return data;
-    }
-
-    [Theory]
-    [MemberData(nameof(Ids))]
-    public void EveryFigure_HasATitle_NamedSeries_AndAxesWithUnits(string id)
-    {
-        var figure = FigureData.Get(id);
-
-        FigureRules.AssertAxesCarryUnits(figure);
-        FigureRules.AssertEveryTraceNamed(figure);
-    }
+    private static int CriticalCount(int n, int a, int b, double alpha) => ExactBinomial.CriticalCount(n, a, b, alpha);
 
     [Fact]
     public void DetectionDelay_AtKappaOne_IsTheExactShewhartRunLength_ForTheTitlesLAndB()

@@ -11,15 +11,9 @@ namespace Workbook.Core.Tests.Episodes.Ep13CircuitBreakers;
 /// </summary>
 public class Episode13ReferenceValuesTests
 {
-    /// <summary>P(X &gt; k) for X ~ Binomial(n, a/b), exactly.</summary>
-    private static double Tail(int n, int a, int b, int k) => ExactBinomial.UpperTails(n, a, b)[k + 1];
+    private static double Tail(int n, int a, int b, int k) => ExactBinomial.UpperTail(n, a, b, k);
 
-    /// <summary>The smallest k with P(X &gt; k | n, a/b) ≤ α, by scanning exact tails.</summary>
-    private static int CriticalCount(int n, int a, int b, double alpha)
-    {
-        var tails = ExactBinomial.UpperTails(n, a, b);
-        return Enumerable.Range(0, n + 1).First(k => tails[k + 1] <= alpha);
-    }
+    private static int CriticalCount(int n, int a, int b, double alpha) => ExactBinomial.CriticalCount(n, a, b, alpha);
 
     /// <summary>The first n whose exact power P(X &gt; k(n) | p₁) reaches the target, k(n) the critical count at p₀ (no bisection).</summary>
     private static int SmallestWindow(int a0, int b0, int a1, int b1, double alpha, double targetPower)

@@ -15,27 +15,6 @@ public class Episode19FiguresTests
     private const double ChallengeRate = 50_000;    // requests/s, the capacity challenge of section 7
     private const double ChallengeService = 0.020;  // s
 
-    public static TheoryData<string> Ids()
-    {
-        var data = new TheoryData<string>();
-        foreach (var figure in FigureCatalog.ForEpisode(19))
-        {
-            data.Add(figure.Id);
-        }
-
-        return data;
-    }
-
-    [Theory]
-    [MemberData(nameof(Ids))]
-    public void EveryFigure_HasATitle_NamedSeries_AndAxesWithUnits(string id)
-    {
-        var figure = FigureData.Get(id);
-
-        FigureRules.AssertAxesCarryUnits(figure);
-        FigureRules.AssertEveryTraceNamed(figure);
-    }
-
     [Fact]
     public void Episode19_HasTheSevenFiguresTheNotebookShows()
     {
