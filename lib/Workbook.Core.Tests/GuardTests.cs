@@ -9,10 +9,7 @@ public class GuardTests
     [InlineData(-1.5, "-1.5")]
     public void NonNegativeFinite_RejectsNaNInfinitiesAndNegatives_NamingTheParameterAndRange(double value, string shown)
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Guard.NonNegativeFinite(value, "distanceKm"));
-
-        Assert.Equal("distanceKm", ex.ParamName);
-        Assert.StartsWith($"distanceKm must be a finite number >= 0; got {shown}.", ex.Message, StringComparison.Ordinal);
+        BadInput.Rejects(() => Guard.NonNegativeFinite(value, "distanceKm"), "distanceKm", $"distanceKm must be a finite number >= 0; got {shown}.");
     }
 
     [Fact]
@@ -28,10 +25,7 @@ public class GuardTests
     [InlineData(double.NaN)]
     public void PositiveFinite_RejectsZeroAndNaN(double value)
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Guard.PositiveFinite(value, "rate"));
-
-        Assert.Equal("rate", ex.ParamName);
-        Assert.Contains("rate must be a finite number > 0", ex.Message, StringComparison.Ordinal);
+        BadInput.Rejects(() => Guard.PositiveFinite(value, "rate"), "rate", "rate must be a finite number > 0");
     }
 
     [Theory]
@@ -94,10 +88,7 @@ public class GuardTests
     [InlineData(double.NaN, "NaN")]
     public void InRangeExclusive_ExcludesBothEnds(double value, string shown)
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Guard.InRangeExclusive(value, 0, 1, "probability"));
-
-        Assert.Equal("probability", ex.ParamName);
-        Assert.StartsWith($"probability must be a finite number in (0, 1); got {shown}.", ex.Message, StringComparison.Ordinal);
+        BadInput.Rejects(() => Guard.InRangeExclusive(value, 0, 1, "probability"), "probability", $"probability must be a finite number in (0, 1); got {shown}.");
         Assert.Equal(0.5, Guard.InRangeExclusive(0.5, 0, 1, "probability"));
     }
 

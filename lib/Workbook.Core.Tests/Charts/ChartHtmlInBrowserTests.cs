@@ -9,6 +9,7 @@ namespace Workbook.Core.Tests.Charts;
 /// Chromium's virtual time fast-forwards timers, so the fragment's ten-second wait for plotly.js
 /// costs no real time here.
 /// </remarks>
+[Trait("Category", "Slow")]
 [Collection(ChromiumCollection.Name)]
 public class ChartHtmlInBrowserTests
 {

@@ -50,10 +50,7 @@ public class FigureTests
     [InlineData(100)]
     public void Rejects_EpisodeOutsideOneTo99(int episode)
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new WorkbookFigure("ep00.x", episode, "t", "c", () => SampleFigures.LatencyChart()));
-
-        Assert.Equal("Episode", error.ParamName);
-        Assert.StartsWith($"Episode must be between 1 and 99; it was {episode}.", error.Message, StringComparison.Ordinal);
+        BadInput.Rejects(() => new WorkbookFigure("ep00.x", episode, "t", "c", () => SampleFigures.LatencyChart()), "Episode", $"Episode must be between 1 and 99; it was {episode}.");
     }
 
     [Fact]

@@ -46,6 +46,7 @@ public sealed class ExportRunsFixture : IDisposable
         });
 }
 
+[Trait("Category", "Slow")]
 [Collection(ChromiumCollection.Name)]
 public class FigureExporterTests(ExportRunsFixture runs, ITestOutputHelper output) : IClassFixture<ExportRunsFixture>
 {

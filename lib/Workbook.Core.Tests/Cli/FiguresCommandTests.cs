@@ -141,6 +141,7 @@ public class FiguresCommandTests(ITestOutputHelper output)
         Assert.Equal([FiguresCommand.Usage], outcome.Out);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void PngAndSvgWithBrowser_WritesImagesAndReportsBrowserTime()
     {

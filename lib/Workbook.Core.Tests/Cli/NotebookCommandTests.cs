@@ -201,6 +201,7 @@ public sealed class NotebookCommandTests : IDisposable
             stderr.ToString().Trim());
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task Run_OnANotebookWithAFailingCell_Exits1_ReportsIt_AndLeavesTheSourceUntouched()
     {
@@ -230,6 +231,7 @@ public sealed class NotebookCommandTests : IDisposable
         Assert.Equal("error", cells[3]!["outputs"]![0]!["output_type"]!.GetValue<string>());
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task Check_PrintsOnlyTheProgressTable()
     {
@@ -249,6 +251,7 @@ public sealed class NotebookCommandTests : IDisposable
         Assert.EndsWith("1 of 2 exercises passed." + Environment.NewLine, stdout, StringComparison.Ordinal);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task Run_ShowsWhatTheNotebookShows_ForFailedAndErroredExercises_AndCheckCellsCarryHtmlAndText()
     {
@@ -298,6 +301,7 @@ public sealed class NotebookCommandTests : IDisposable
         }
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task TimedOutCell_StopsTheKernel_LaterCellsSayNotRun_NamedAsTheLearnerCountsThem()
     {
@@ -336,6 +340,7 @@ public sealed class NotebookCommandTests : IDisposable
         });
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public async Task KernelThatExits_LaterCellsSayNotRun()
     {

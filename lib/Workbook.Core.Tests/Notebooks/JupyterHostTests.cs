@@ -15,6 +15,7 @@ namespace Workbook.Core.Tests.Notebooks;
 /// Skipped, with the reason, when Jupyter or the kernel is missing; with the environment variable CI
 /// set (CI installs both) a missing Jupyter fails the test instead.
 /// </remarks>
+[Trait("Category", "Slow")]
 [Collection(NotebookCollection.Name)]
 public sealed class JupyterHostTests
 {

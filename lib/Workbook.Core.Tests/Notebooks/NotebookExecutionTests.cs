@@ -8,6 +8,7 @@ namespace Workbook.Core.Tests.Notebooks;
 /// <c>dotnet interactive stdio</c> process, as the CLI uses), with its shipped starter cells, with the
 /// reference answers, and with typical mistakes.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(NotebookCollection.Name)]
 public class NotebookExecutionTests
 {

@@ -23,10 +23,7 @@ public class GeoPointTests
     [InlineData(double.PositiveInfinity)]
     public void RejectsLatitudeOutsideMinus90To90(double latitude)
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new GeoPoint(latitude, 0));
-
-        Assert.Equal(nameof(GeoPoint.LatitudeDegrees), ex.ParamName);
-        Assert.Contains("LatitudeDegrees must be a finite number in [-90, 90]", ex.Message, StringComparison.Ordinal);
+        BadInput.Rejects(() => new GeoPoint(latitude, 0), nameof(GeoPoint.LatitudeDegrees), "LatitudeDegrees must be a finite number in [-90, 90]");
     }
 
     [Theory]
@@ -36,10 +33,7 @@ public class GeoPointTests
     [InlineData(double.NegativeInfinity)]
     public void RejectsLongitudeOutsideMinus180To180(double longitude)
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new GeoPoint(0, longitude));
-
-        Assert.Equal(nameof(GeoPoint.LongitudeDegrees), ex.ParamName);
-        Assert.Contains("LongitudeDegrees must be a finite number in [-180, 180]", ex.Message, StringComparison.Ordinal);
+        BadInput.Rejects(() => new GeoPoint(0, longitude), nameof(GeoPoint.LongitudeDegrees), "LongitudeDegrees must be a finite number in [-180, 180]");
     }
 
     [Fact]

@@ -37,10 +37,7 @@ public class LatencyBudgetTests
     {
         var options = new RouteOptions { Hops = 10, ProcessingPerHopMicroseconds = 20 };
 
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => LatencyBudget.MaxGreatCircleKm(0.4, options));
-
-        Assert.Equal("roundTripBudgetMs", ex.ParamName);
-        Assert.Contains("roundTripBudgetMs must be a finite number >= 0.424", ex.Message, StringComparison.Ordinal);
+        BadInput.Rejects(() => LatencyBudget.MaxGreatCircleKm(0.4, options), "roundTripBudgetMs", "roundTripBudgetMs must be a finite number >= 0.424");
     }
 
     [Theory]

@@ -69,10 +69,7 @@ public class MediumTests
     [InlineData(double.PositiveInfinity)]
     public void Constructor_RejectsVelocityFactorOutsideZeroToOne(double velocityFactor)
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new Medium("x", velocityFactor, "s"));
-
-        Assert.Equal(nameof(Medium.VelocityFactor), ex.ParamName);
-        Assert.Contains("must be a finite number in (0, 1]", ex.Message, StringComparison.Ordinal);
+        BadInput.Rejects(() => new Medium("x", velocityFactor, "s"), nameof(Medium.VelocityFactor), "must be a finite number in (0, 1]");
     }
 
     [Fact]
@@ -90,10 +87,7 @@ public class MediumTests
     [InlineData(double.NegativeInfinity)]
     public void FromVelocityFactor_RejectsValuesOutsideZeroToOne_NamingItsParameter(double velocityFactor)
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Medium.FromVelocityFactor("x", velocityFactor, "s"));
-
-        Assert.Equal("velocityFactor", ex.ParamName);
-        Assert.Contains("velocityFactor must be a finite number in (0, 1]", ex.Message, StringComparison.Ordinal);
+        BadInput.Rejects(() => Medium.FromVelocityFactor("x", velocityFactor, "s"), "velocityFactor", "velocityFactor must be a finite number in (0, 1]");
     }
 
     [Theory]
@@ -104,10 +98,7 @@ public class MediumTests
     [InlineData(double.PositiveInfinity)]
     public void FromGroupIndex_RejectsIndicesBelowOneAndNonFinite(double groupIndex)
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Medium.FromGroupIndex("x", groupIndex, "s"));
-
-        Assert.Equal("groupIndex", ex.ParamName);
-        Assert.Contains("groupIndex must be a finite number >= 1", ex.Message, StringComparison.Ordinal);
+        BadInput.Rejects(() => Medium.FromGroupIndex("x", groupIndex, "s"), "groupIndex", "groupIndex must be a finite number >= 1");
     }
 
     [Fact]

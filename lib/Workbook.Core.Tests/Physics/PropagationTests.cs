@@ -70,10 +70,7 @@ public class PropagationTests
     [InlineData(-1.0, "-1")]
     public void OneWayDelay_RejectsBadDistances(double distanceKm, string shown)
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Propagation.OneWayDelayMs(distanceKm, Medium.StandardFiber));
-
-        Assert.Equal("distanceKm", ex.ParamName);
-        Assert.Contains($"distanceKm must be a finite number >= 0; got {shown}.", ex.Message, StringComparison.Ordinal);
+        BadInput.Rejects(() => Propagation.OneWayDelayMs(distanceKm, Medium.StandardFiber), "distanceKm", $"distanceKm must be a finite number >= 0; got {shown}.");
     }
 
     [Theory]
@@ -82,10 +79,7 @@ public class PropagationTests
     [InlineData(-0.001)]
     public void MaxOneWayDistance_RejectsBadBudgets(double budgetMs)
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Propagation.MaxOneWayDistanceKm(budgetMs, Medium.Vacuum));
-
-        Assert.Equal("roundTripBudgetMs", ex.ParamName);
-        Assert.Contains("roundTripBudgetMs must be a finite number >= 0", ex.Message, StringComparison.Ordinal);
+        BadInput.Rejects(() => Propagation.MaxOneWayDistanceKm(budgetMs, Medium.Vacuum), "roundTripBudgetMs", "roundTripBudgetMs must be a finite number >= 0");
     }
 
     [Fact]

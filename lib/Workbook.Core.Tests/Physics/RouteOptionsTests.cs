@@ -39,10 +39,7 @@ public class RouteOptionsTests
     [MemberData(nameof(InvalidOptions))]
     public void InvalidValues_AreRejectedWhenSet_NamingThePropertyAndRange(string property, Func<RouteOptions> create, string message)
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(create);
-
-        Assert.Equal(property, ex.ParamName);
-        Assert.StartsWith(message, ex.Message, StringComparison.Ordinal);
+        BadInput.Rejects(() => create(), property, message);
     }
 
     [Fact]
@@ -56,9 +53,6 @@ public class RouteOptionsTests
     [Fact]
     public void UndefinedHopQueueModel_IsRejected()
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new RouteOptions { HopQueue = (HopQueueModel)3 });
-
-        Assert.Equal(nameof(RouteOptions.HopQueue), ex.ParamName);
-        Assert.Contains("HopQueue must be one of MD1, MM1; got 3.", ex.Message, StringComparison.Ordinal);
+        BadInput.Rejects(() => new RouteOptions { HopQueue = (HopQueueModel)3 }, nameof(RouteOptions.HopQueue), "HopQueue must be one of MD1, MM1; got 3.");
     }
 }

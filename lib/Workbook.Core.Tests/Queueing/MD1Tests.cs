@@ -57,9 +57,7 @@ public class MD1Tests
     [InlineData(double.PositiveInfinity)]
     public void RejectsABadServiceTime_NamingTheParameter(double serviceTime)
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => MD1.MeanWaitInQueue(serviceTime, 0.5));
-        Assert.Equal("serviceTime", error.ParamName);
-        Assert.Contains("serviceTime must be a finite number > 0", error.Message, StringComparison.Ordinal);
+        BadInput.Rejects(() => MD1.MeanWaitInQueue(serviceTime, 0.5), "serviceTime", "serviceTime must be a finite number > 0");
     }
 
     [Theory]

@@ -68,9 +68,7 @@ public class MM1Tests
     [Fact]
     public void LibrarySimulation_RejectsTooFewCustomers_NamingTheParameter()
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => MM1Simulation.MeanWaitInQueue(1.2, 0.5, customers: 999, seed: 1));
-        Assert.Equal("customers", error.ParamName);
-        Assert.StartsWith("customers must be at least 1000; got 999.", error.Message, StringComparison.Ordinal);
+        BadInput.Rejects(() => MM1Simulation.MeanWaitInQueue(1.2, 0.5, customers: 999, seed: 1), "customers", "customers must be at least 1000; got 999.");
     }
 
     [Fact]
@@ -119,9 +117,6 @@ public class MM1Tests
     [InlineData(double.PositiveInfinity)]
     public void ServiceTime_MustBePositiveAndFinite(double serviceTime)
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => MM1.MeanWaitInQueue(serviceTime, 0.5));
-
-        Assert.Equal("meanServiceTime", ex.ParamName);
-        Assert.Contains("meanServiceTime must be a finite number > 0", ex.Message, StringComparison.Ordinal);
+        BadInput.Rejects(() => MM1.MeanWaitInQueue(serviceTime, 0.5), "meanServiceTime", "meanServiceTime must be a finite number > 0");
     }
 }

@@ -81,10 +81,7 @@ public class SquareRootStaffingTests
     [InlineData(double.NaN, "beta", "beta must be a finite number in [0, 30]; got NaN.")]
     public void DelayProbability_RejectsBadBeta(double beta, string param, string message)
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => SquareRootStaffing.DelayProbability(beta));
-
-        Assert.Equal(param, error.ParamName);
-        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+        BadInput.Rejects(() => SquareRootStaffing.DelayProbability(beta), param, message);
     }
 
     [Fact]

@@ -101,10 +101,7 @@ public class BreakerOptionsTests
     [MemberData(nameof(InvalidOptions))]
     public void InvalidValues_AreRejectedWhenSet_NamingThePropertyAndRange(string property, Func<BreakerOptions> create, string message)
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(create);
-
-        Assert.Equal(property, ex.ParamName);
-        Assert.StartsWith(message, ex.Message, StringComparison.Ordinal);
+        BadInput.Rejects(() => create(), property, message);
     }
 
     [Fact]

@@ -163,9 +163,6 @@ public class CircuitBreakerDefaultsTests
     [Fact]
     public void Assess_RejectsANonPositiveRate()
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => CircuitBreakerDefaults.Assess(double.NaN));
-
-        Assert.Equal("requestsPerSecond", ex.ParamName);
-        Assert.StartsWith("requestsPerSecond must be a finite number > 0; got NaN.", ex.Message, StringComparison.Ordinal);
+        BadInput.Rejects(() => CircuitBreakerDefaults.Assess(double.NaN), "requestsPerSecond", "requestsPerSecond must be a finite number > 0; got NaN.");
     }
 }

@@ -41,6 +41,16 @@ internal static class ExactBinomial
         return tails;
     }
 
+    /// <summary>P(X &gt; k) for X ~ Binomial(n, a/b), exactly.</summary>
+    public static double UpperTail(int n, int numerator, int denominator, int k) => UpperTails(n, numerator, denominator)[k + 1];
+
+    /// <summary>The smallest k with P(X &gt; k | n, a/b) ≤ α, scanned on exact tails: the critical failure count.</summary>
+    public static int CriticalCount(int n, int numerator, int denominator, double alpha)
+    {
+        var tails = UpperTails(n, numerator, denominator);
+        return Enumerable.Range(0, n + 1).First(k => tails[k + 1] <= alpha);
+    }
+
     /// <summary>numerator / denominator correctly scaled to a double, also when both are far outside the double range.</summary>
     private static double Ratio(BigInteger numerator, BigInteger denominator)
     {

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Workbook.Core.Charts;
 using Workbook.Core.Physics;
+using Workbook.Core.Tests.Charts;
 using Workbook.Core.Tests.Cli;
 
 namespace Workbook.Core.Tests.Episodes.Ep01SpeedOfLight;
@@ -19,10 +21,137 @@ public class Episode01FiguresTests(ITestOutputHelper output)
         Assert.All(figures, f => Assert.StartsWith("ep01.", f.Id, StringComparison.Ordinal));
     }
 
+    private const double C = 299_792.458;   // km/s, exact by the SI definition of the metre
+    private const double Ng = 1.4682;       // group index of SMF-28 at 1550 nm
+    private const double R = 6371.0088;     // km, IUGG mean Earth radius
+
+    /// <summary>The fiber round trip over a great circle of d km, in ms, by hand: 2·d·n_g/c.</summary>
+    private static double FiberRttMs(double km) => 2 * km * Ng / C * 1000;
+
+    [Fact]
+    public void BudgetReach_TitleNumbers_AreHalfTheBudgetAtFiberSpeed_AndTheAntipode()
+    {
+        var figure = FigureData.Get("ep01.budget-reach");
+        const string fiber = "Standard single-mode fiber (SMF-28, 1550 nm)";
+        Assert.Contains("Vacuum", figure.TraceNames);
+        Assert.Contains(fiber, figure.TraceNames);
+        Assert.Contains("100 ms budget", figure.TraceNames);
+        Assert.Equal(("round-trip budget (ms)", "farthest great-circle distance (km)"), (figure.XTitle, figure.YTitle));
+
+        // 100 ms there and back: 0.05 s × c/n_g = 10,209.5 km. The antipode is πR = 20,015.1 km away:
+        // 2πR·n_g/c = 196.04 ms in fiber, 2πR/c = 133.53 ms in vacuum.
+        double reach = 0.05 * C / Ng;
+        double antipode = Math.PI * R;
+        Assert.Equal([100, 10_210, 196, 134], figure.TitleNumbers());
+        Assert.Equal(10_210, Math.Round(reach));
+        Assert.Equal(196, Math.Round(FiberRttMs(antipode)));
+        Assert.Equal(134, Math.Round(2 * antipode / C * 1000));
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"the other side of the Earth ({antipode:N0} km)"), figure.TraceNames);
+
+        int at100 = Array.IndexOf(figure.X(fiber), 100.0);
+        Assert.Equal(reach, figure.Y(fiber)[at100], reach * 1e-12);
+    }
+
+    [Fact]
+    public void EquationBuilder_StretchOneLine_HasTheTitlesGroupIndex()
+    {
+        var figure = FigureData.Get("ep01.equation-builder");
+        Assert.Contains("n_g = 1.4682", figure.Title, StringComparison.Ordinal);
+        Assert.Equal(("great-circle distance (km)", "round-trip time (ms)"), (figure.XTitle, figure.YTitle));
+
+        // RTT = 2·D·s·n_g/c: for s = 1.0 and 2.0 every point is that line, by hand.
+        foreach (var stretch in new[] { 1.0, 2.0 })
+        {
+            string name = string.Create(CultureInfo.InvariantCulture, $"fiber, stretch {stretch:0.0}");
+            foreach (var (km, ms) in figure.X(name).Zip(figure.Y(name)))
+            {
+                Assert.Equal(stretch * FiberRttMs(km), ms, 1e-9);
+            }
+        }
+    }
+
+    [Fact]
+    public void LatencyBreakdown_TitleNumbers_MatchTheFloorTheMeasurementAndTheStackedBars()
+    {
+        var figure = FigureData.Get("ep01.latency-breakdown");
+        Assert.Equal(["longer path (published cable length)", "processing", "serialization", "queueing"], figure.TraceNames);
+        Assert.Equal(("model (name)", "round-trip time above the fiber floor (ms)"), (figure.XTitle, figure.YTitle));
+
+        // New York–London: great circle 5,585.27 km (the dedicated-cable point of ep01.latency-vs-distance), so the
+        // fiber floor is 2 × 5,585.27 × 1.4682 / c = 54.71 ms; measured 58.55 ms (2024) is 3.84 ms above it.
+        double km = FigureData.Get("ep01.latency-vs-distance").X("measured: dedicated cable").Max();
+        double floor = FiberRttMs(km);
+        Assert.Equal(54.7, Math.Round(floor, 1));
+        Assert.Equal(3.8, Math.Round(58.55 - floor, 1));
+
+        // The bars of the path through the published cable (the third column) add up to 2.3 ms of those 3.8.
+        double explained = figure.Traces.Sum(t => FigureData.Numbers(t["y"])[2]);
+        Assert.Equal(2.3, Math.Round(explained, 1));
+        Assert.Contains("explain 2.3 of the 3.8 ms above the 54.7 ms fiber floor", figure.Title.Replace("<br>", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LatencyVsDistance_EveryMeasurementIsAboveItsFloor_AndTheWorstInternetPathIs192PercentOfFiber()
+    {
+        var figure = FigureData.Get("ep01.latency-vs-distance");
+        Assert.Equal(("great-circle distance (km)", "round-trip time (ms)"), (figure.XTitle, figure.YTitle));
+
+        // Cables and the Internet run in fiber: above 2·D·n_g/c. The microwave link runs in air: above 2·D/c.
+        foreach (var name in new[] { "measured: dedicated cable", "measured: public Internet" })
+        {
+            Assert.All(figure.X(name).Zip(figure.Y(name)), p => Assert.True(p.Second > FiberRttMs(p.First), $"{name} at {p.First} km"));
+        }
+
+        Assert.All(figure.X("measured: microwave link").Zip(figure.Y("measured: microwave link")), p => Assert.True(p.Second > 2 * p.First / C * 1000));
+
+        double worst = figure.X("measured: public Internet").Zip(figure.Y("measured: public Internet")).Max(p => p.Second / FiberRttMs(p.First));
+        Assert.Equal(1.92, Math.Round(worst, 2));
+        Assert.Contains("public Internet paths up to 1.92× the fiber floor", figure.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MeasuredVsFloor_TitlePercentages_AreTheMeasuredOverFloorRatios()
+    {
+        var figure = FigureData.Get("ep01.measured-vs-floor");
+        Assert.Equal(["physical floor on the great circle (fiber; air for microwave)", "measured"], figure.TraceNames);
+        Assert.Equal(("round-trip time (ms)", "route (name)"), (figure.XTitle, figure.YTitle));
+
+        var labels = figure.Traces[0]["y"]!.AsArray().Select(y => y!.GetValue<string>()).ToList();
+        var floors = figure.X("physical floor on the great circle (fiber; air for microwave)");
+        var measured = figure.X("measured");
+        List<double> PercentAbove(Func<string, bool> which) =>
+            labels.Select((label, i) => (label, i)).Where(x => which(x.label)).Select(x => Math.Round(100 * ((measured[x.i] / floors[x.i]) - 1))).ToList();
+
+        // "the one modern cable runs 7–8 % above it": 58.55 and 58.95 ms over the 54.71 ms floor.
+        Assert.Equal([7.0, 8.0], PercentAbove(l => l.Contains("Hibernia Express", StringComparison.Ordinal)).Order());
+
+        // "the public Internet 37–92 %".
+        var internet = PercentAbove(l => l.Contains("public Internet", StringComparison.Ordinal));
+        Assert.Equal((37.0, 92.0), (internet.Min(), internet.Max()));
+        Assert.Contains("7–8 % above it, the public Internet 37–92 %", figure.Title.Replace("<br>", "", StringComparison.Ordinal), StringComparison.Ordinal);
+
+        // "Only microwave beats the fiber floor": the microwave link (4.6 ms over 599 km) is below 2·D·n_g/c = 5.87 ms.
+        double microwaveKm = FigureData.Get("ep01.latency-vs-distance").X("measured: microwave link").Single();
+        int microwave = labels.FindIndex(l => l.Contains("microwave", StringComparison.Ordinal));
+        Assert.True(measured[microwave] < FiberRttMs(microwaveKm));
+        Assert.All(labels.Select((l, i) => (l, i)).Where(x => x.i != microwave), x => Assert.True(measured[x.i] > floors[x.i], x.l));
+    }
+
+    [Fact]
+    public void TimeToFirstByte_TitleRange_IsThreeAndFourRoundTripsOf58Point55Ms()
+    {
+        var figure = FigureData.Get("ep01.time-to-first-byte");
+        Assert.Equal(["TCP handshake", "TLS or QUIC handshake", "request → first byte of the response"], figure.TraceNames);
+        Assert.Equal(("time from the client's first packet (ms)", "protocol stack (name)"), (figure.XTitle, figure.YTitle));
+
+        // TCP + TLS 1.3: 3 × 58.55 = 175.65 ms → "176"; TCP + TLS 1.2: 4 × 58.55 = 234.2 ms → "234".
+        Assert.Contains($"waits {Math.Round(3 * 58.55)}–{Math.Round(4 * 58.55)} ms<br>(3–4 round trips)", figure.Title, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void LatencyVsDistance_PlotsEveryMeasuredRouteAtItsGreatCircleDistance()
     {
-        var json = JsonNode.Parse(ChartHtml.FigureJson(FigureCatalog.Get("ep01.latency-vs-distance").Build()))!;
+        var json = FigureData.Get("ep01.latency-vs-distance").Json;
         var measured = json["data"]!.AsArray().Where(t => t!["name"]!.GetValue<string>().StartsWith("measured", StringComparison.Ordinal)).ToList();
         var points = measured.SelectMany(t => t!["x"]!.AsArray().Zip(t["y"]!.AsArray(), (x, y) => (X: x!.GetValue<double>(), Y: y!.GetValue<double>()))).ToList();
 
@@ -36,7 +165,7 @@ public class Episode01FiguresTests(ITestOutputHelper output)
     [Fact]
     public void TimeToFirstByte_StacksTheHandCountedRoundTripsOfEachProtocol()
     {
-        var json = JsonNode.Parse(ChartHtml.FigureJson(FigureCatalog.Get("ep01.time-to-first-byte").Build()))!;
+        var json = FigureData.Get("ep01.time-to-first-byte").Json;
         var traces = json["data"]!.AsArray();
         var labels = traces[0]!["y"]!.AsArray().Select(y => y!.GetValue<string>()).ToList();
         var totals = labels.Select((_, i) => traces.Sum(t => t!["x"]![i]!.GetValue<double>())).ToList();
@@ -60,7 +189,7 @@ public class Episode01FiguresTests(ITestOutputHelper output)
     [Fact]
     public void MeasuredRouteLabels_NameTheCableAndTheYear_SoTheTwoRowsReadAsOneCable()
     {
-        var json = JsonNode.Parse(ChartHtml.FigureJson(FigureCatalog.Get("ep01.measured-vs-floor").Build()))!;
+        var json = FigureData.Get("ep01.measured-vs-floor").Json;
         var labels = json["data"]![1]!["y"]!.AsArray().Select(y => y!.GetValue<string>()).ToList();
 
         Assert.Contains("New York–London, 2015 (upper bound)<br>Hibernia Express = EXA Express", labels);
@@ -70,7 +199,7 @@ public class Episode01FiguresTests(ITestOutputHelper output)
     [Fact]
     public void EquationBuilder_HasOneSliderStepPerStretch_EachShowingExactlyOneStretchLine()
     {
-        var json = JsonNode.Parse(ChartHtml.FigureJson(FigureCatalog.Get("ep01.equation-builder").Build()))!;
+        var json = FigureData.Get("ep01.equation-builder").Json;
         var traces = json["data"]!.AsArray();
         var steps = json["layout"]!["sliders"]![0]!["steps"]!.AsArray();
 
@@ -84,6 +213,7 @@ public class Episode01FiguresTests(ITestOutputHelper output)
         }
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void FiguresCommand_ExportsEpisode1ToHtmlPngAndSvg_IdenticallyTwice()
     {

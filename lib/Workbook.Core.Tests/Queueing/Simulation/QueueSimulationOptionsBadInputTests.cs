@@ -30,9 +30,6 @@ public sealed class QueueSimulationOptionsBadInputTests
     [Fact]
     public void WarmUpSetByTheCaller_IsStillTheOneNamed()
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new QueueSimulationOptions(customers: int.MaxValue, warmUpCustomers: 1));
-
-        Assert.Equal("warmUpCustomers", ex.ParamName);
-        Assert.StartsWith("warmUpCustomers must be an integer in [0, 0]", ex.Message, StringComparison.Ordinal);
+        BadInput.Rejects(() => new QueueSimulationOptions(customers: int.MaxValue, warmUpCustomers: 1), "warmUpCustomers", "warmUpCustomers must be an integer in [0, 0]");
     }
 }

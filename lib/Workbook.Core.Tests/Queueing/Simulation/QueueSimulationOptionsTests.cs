@@ -23,10 +23,7 @@ public class QueueSimulationOptionsTests
     [InlineData(10_000_001, "servers must be an integer in [1, 10000000]; got 10000001.")]
     public void Servers_OutOfRange_Throws(int servers, string message)
     {
-        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => new QueueSimulationOptions(servers: servers));
-
-        Assert.Equal("servers", exception.ParamName);
-        Assert.StartsWith(message, exception.Message, StringComparison.Ordinal);
+        BadInput.Rejects(() => new QueueSimulationOptions(servers: servers), "servers", message);
     }
 
     [Theory]
@@ -34,10 +31,7 @@ public class QueueSimulationOptionsTests
     [InlineData(1001, "batches must be an integer in [2, 1000]; got 1001.")]
     public void Batches_OutOfRange_Throws(int batches, string message)
     {
-        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => new QueueSimulationOptions(batches: batches));
-
-        Assert.Equal("batches", exception.ParamName);
-        Assert.StartsWith(message, exception.Message, StringComparison.Ordinal);
+        BadInput.Rejects(() => new QueueSimulationOptions(batches: batches), "batches", message);
     }
 
     [Fact]
@@ -55,10 +49,7 @@ public class QueueSimulationOptionsTests
     [Fact]
     public void NegativeWarmUp_Throws()
     {
-        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => new QueueSimulationOptions(customers: 1000, warmUpCustomers: -1));
-
-        Assert.Equal("warmUpCustomers", exception.ParamName);
-        Assert.StartsWith("warmUpCustomers must be an integer in [0, 2147482647]", exception.Message, StringComparison.Ordinal);
+        BadInput.Rejects(() => new QueueSimulationOptions(customers: 1000, warmUpCustomers: -1), "warmUpCustomers", "warmUpCustomers must be an integer in [0, 2147482647]");
     }
 
     [Fact]

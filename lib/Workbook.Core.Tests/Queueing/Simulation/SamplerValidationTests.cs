@@ -7,12 +7,8 @@ public class SamplerValidationTests
 {
     public static TheoryData<double> NotPositiveFinite => new() { 0.0, -1.0, double.NaN, double.PositiveInfinity, double.NegativeInfinity };
 
-    private static void AssertOutOfRange(Action create, string paramName, string allowed)
-    {
-        var exception = Assert.Throws<ArgumentOutOfRangeException>(create);
-        Assert.Equal(paramName, exception.ParamName);
-        Assert.StartsWith($"{paramName} must be {allowed}; got ", exception.Message, StringComparison.Ordinal);
-    }
+    private static void AssertOutOfRange(Action create, string paramName, string allowed) =>
+        BadInput.Rejects(create, paramName, $"{paramName} must be {allowed}; got ");
 
     [Theory]
     [MemberData(nameof(NotPositiveFinite))]
@@ -53,10 +49,7 @@ public class SamplerValidationTests
     [Fact]
     public void MmppRates_MustNotBothBeZero()
     {
-        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => new MarkovModulatedPoissonArrivals(0, 0, 1, 1));
-
-        Assert.Equal("rate2", exception.ParamName);
-        Assert.StartsWith("rate2 must be a finite number > 0 when rate1 is 0; got 0.", exception.Message, StringComparison.Ordinal);
+        BadInput.Rejects(() => new MarkovModulatedPoissonArrivals(0, 0, 1, 1), "rate2", "rate2 must be a finite number > 0 when rate1 is 0; got 0.");
     }
 
     [Theory]

@@ -93,9 +93,6 @@ public class SeedBreakerMathTests(ITestOutputHelper output)
     [Fact]
     public void SeedProbeSequence_RejectsAGrowthFactorThatWouldLoopForever()
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => SeedBreakerMath.SeedProbeSequence(growthFactor: 1));
-
-        Assert.Equal("growthFactor", ex.ParamName);
-        Assert.StartsWith("growthFactor must be a finite number > 1; got 1.", ex.Message, StringComparison.Ordinal);
+        BadInput.Rejects(() => SeedBreakerMath.SeedProbeSequence(growthFactor: 1), "growthFactor", "growthFactor must be a finite number > 1; got 1.");
     }
 }
