@@ -1,6 +1,6 @@
 using Workbook.Core.Episodes.Ep19Queueing.Errata;
 using Workbook.Core.Queueing;
-using Workbook.Core.Queueing.Simulation;
+using Workbook.Core.Simulation;
 
 namespace Workbook.Core.Tests.Queueing;
 

@@ -1,5 +1,5 @@
 using Workbook.Core.Queueing;
-using Workbook.Core.Queueing.Simulation;
+using Workbook.Core.Simulation;
 
 namespace Workbook.Core.Tests.Queueing;
 
