@@ -250,7 +250,7 @@ public sealed class NotebookCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_ShowsWhatTheNotebookShows_ForFailedAndErroredExercises_AndCheckCellsCarryHtmlAndText()
+    public async Task Run_ShowsWhatTheNotebookShows_ForFailedAndErroredExercises_AndCheckCellsCarryHtmlTextAndJson()
     {
         var notebook = WriteNotebook(
             "#!import setup.dib",
@@ -295,6 +295,7 @@ public sealed class NotebookCommandTests : IDisposable
             var data = Assert.Single(executed["cells"]![checkCell]!["outputs"]!.AsArray())!["data"]!.AsObject();
             Assert.Contains("data-workbook-exercise=", data["text/html"]!.ToJsonString(), StringComparison.Ordinal);
             Assert.StartsWith("[ep01.", data["text/plain"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.StartsWith("ep01.", data[Workbook.Core.Exercises.CheckResult.JsonMimeType]!["id"]!.GetValue<string>(), StringComparison.Ordinal);
         }
     }
 

@@ -71,10 +71,10 @@ public sealed partial record CheckResult
             Text(o, "id"),
             Text(o, "title"),
             Enum.GetValues<Track>().Cast<Track?>().FirstOrDefault(t => t!.Value.ToDisplay() == track)
-                ?? throw Bad("track", $"one of {string.Join(", ", Enum.GetValues<Track>().Select(t => t.ToDisplay()))}", track),
+                ?? throw Bad("track", $"one of {string.Join(", ", Enum.GetValues<Track>().Select(t => t.ToDisplay()))}", $"'{track}'"),
             CheckStatusText.TryParseToken(status, out var parsed)
                 ? parsed
-                : throw Bad("status", $"one of {string.Join(", ", Enum.GetValues<CheckStatus>().Select(s => s.ToToken()))}", status),
+                : throw Bad("status", $"one of {string.Join(", ", Enum.GetValues<CheckStatus>().Select(s => s.ToToken()))}", $"'{status}'"),
             Text(o, "message"),
             o["failingCase"] is null ? null : ReadCase(o["failingCase"]),
             o["hint"] is null ? null : Text(o, "hint"),
