@@ -114,7 +114,8 @@ internal static partial class NotebookCommands
 
     /// <summary>
     /// The progress table, then one block per exercise that failed, threw or timed out (what its
-    /// check cell shows: message, input, expected, actual, hint), then one summary line.
+    /// check cell shows: message, input, expected, actual, hint) or whose result could not be read
+    /// (why), then one summary line.
     /// </summary>
     internal static string ProgressReport(IReadOnlyList<NotebookRun> runs)
     {
@@ -133,7 +134,7 @@ internal static partial class NotebookCommands
         }
 
         text.Append(table);
-        foreach (var (notebook, exercise) in all.Where(x => x.Exercise.NeedsAttention))
+        foreach (var (notebook, exercise) in all.Where(x => x.Exercise.NeedsAttention || x.Exercise.Problem is not null))
         {
             text.AppendLine();
             AppendDetails(text, notebook, exercise);
@@ -150,9 +151,9 @@ internal static partial class NotebookCommands
         var where = exercise.Cell is { } cell ? string.Create(CultureInfo.InvariantCulture, $", code cell {cell.CodeNumber}") : "";
         var title = ExerciseCatalog.TryGet(exercise.Id)?.Title is { } t ? $" ({t})" : "";
         text.AppendLine($"{exercise.Id}{title}: {exercise.StatusText} [{notebook.Name}{where}]");
-        if (exercise.Report is not { } report)
+        if (exercise.Result is not { } result)
         {
-            text.AppendLine("  (the check's text form was not in the output; open the notebook to see the details)");
+            text.AppendLine("  " + exercise.Problem);
             return;
         }
 
@@ -162,15 +163,15 @@ internal static partial class NotebookCommands
             text.AppendLine("  " + label + value.Replace("\n", "\n" + indent, StringComparison.Ordinal));
         }
 
-        Field("", report.Message);
-        if (report.FailingCase is { } c)
+        Field("", result.Message);
+        if (result.FailingCase is { } c)
         {
             Field("input:    ", string.Create(CultureInfo.InvariantCulture, $"{c.Input} (case {c.Number})"));
             Field("expected: ", c.Expected);
             Field("actual:   ", c.Actual);
         }
 
-        if (report.Hint is { } hint)
+        if (result.Hint is { } hint)
         {
             Field("hint:     ", hint);
         }

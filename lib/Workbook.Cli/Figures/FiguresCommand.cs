@@ -1,5 +1,6 @@
 using System.Globalization;
 using Workbook.Core.Charts;
+using Workbook.Core.Episodes;
 
 namespace Workbook.Cli.Figures;
 
@@ -225,10 +226,10 @@ public static class FiguresCommand
         foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
         {
             if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var episode)
-                || episode is < 1 or > WorkbookFigure.MaxEpisode)
+                || episode is < EpisodeItemId.MinEpisode or > EpisodeItemId.MaxEpisode)
             {
                 episodes = null;
-                problem = $"--episode: '{part}' is not an episode number; expected whole numbers from 1 to {WorkbookFigure.MaxEpisode}, like 1 or 1,2";
+                problem = $"--episode: '{part}' is not an episode number; expected whole numbers from {EpisodeItemId.MinEpisode} to {EpisodeItemId.MaxEpisode}, like 1 or 1,2";
                 return false;
             }
 
@@ -273,6 +274,12 @@ public static class FiguresCommand
         figures = [];
         if (request.Id is { } id)
         {
+            if (!EpisodeItemId.TryParse(id, out _))
+            {
+                problem = $"--id: '{id}' is not a figure id; a figure id is {EpisodeItemId.AllowedForm}";
+                return false;
+            }
+
             var match = catalog.FirstOrDefault(f => string.Equals(f.Id, id, StringComparison.Ordinal));
             if (match is null)
             {

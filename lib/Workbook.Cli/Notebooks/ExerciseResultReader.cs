@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Workbook.Core.Exercises;
 
 namespace Workbook.Cli.Notebooks;
@@ -9,12 +7,12 @@ namespace Workbook.Cli.Notebooks;
 /// Reads exercise results back out of notebook outputs; it works on notebooks executed by any host.
 /// </summary>
 /// <remarks>
-/// A check result is found by the marker that <see cref="CheckResult.ToHtml"/> writes
-/// (<c>data-workbook-exercise</c> and <c>data-status</c>), which gives its id and status. The same
-/// output's <c>text/plain</c> form, written by <see cref="CheckResult.ToString"/> (the setup cell
-/// asks for both forms), gives the details, parsed by <see cref="CheckReport.TryParse"/>.
+/// A check result is the output item of MIME type <see cref="CheckResult.JsonMimeType"/>, which the
+/// setup cell asks the kernel to emit beside the HTML and text forms; it is read with
+/// <see cref="CheckResult.FromJson(JsonNode?)"/>. The rendered forms are never parsed. Hosts store
+/// the item as a JSON object (Jupyter, this runner) or as text; both are read.
 /// </remarks>
-internal static partial class ExerciseResultReader
+internal static class ExerciseResultReader
 {
     /// <summary>
     /// The exercises of a notebook and their statuses: every catalog exercise that the notebook's
@@ -25,31 +23,41 @@ internal static partial class ExerciseResultReader
     public static IReadOnlyList<ExerciseOutcome> Read(
         IReadOnlyList<NotebookCell> cells, IReadOnlyList<(NotebookCell Cell, CellExecution Execution)> executions)
     {
-        var found = new Dictionary<string, (CheckStatus Status, CheckReport? Report, NotebookCell Cell)>(StringComparer.Ordinal);
+        var found = new Dictionary<string, (CheckResult Result, NotebookCell Cell)>(StringComparer.Ordinal);
         var order = new List<string>();
+        var problems = new Dictionary<int, string>();
         foreach (var (cell, execution) in executions)
         {
+            var read = 0;
             foreach (var output in execution.Outputs)
             {
-                var html = NotebookFile.ReadSource(NotebookFile.At(output, "data", "text/html"));
-                var markers = Marker().Matches(html);
-                foreach (Match m in markers)
+                if (NotebookFile.At(output, "data") is not JsonObject data || !data.TryGetPropertyValue(CheckResult.JsonMimeType, out var item))
                 {
-                    if (!CheckStatusText.TryParseToken(m.Groups["status"].Value, out var status))
+                    continue;
+                }
+
+                try
+                {
+                    var result = Parse(item);
+                    found[result.ExerciseId] = (result, cell);
+                    if (!order.Contains(result.ExerciseId))
                     {
-                        continue;
+                        order.Add(result.ExerciseId);
                     }
 
-                    var id = WebUtility.HtmlDecode(m.Groups["id"].Value);
-                    var report = markers.Count == 1
-                        && CheckReport.TryParse(NotebookFile.ReadSource(NotebookFile.At(output, "data", "text/plain")), out var r)
-                        && r.ExerciseId == id && r.Status == status ? r : null;
-                    found[id] = (status, report, cell);
-                    if (!order.Contains(id))
-                    {
-                        order.Add(id);
-                    }
+                    read++;
                 }
+                catch (FormatException e)
+                {
+                    problems[cell.Index] = $"its check result ({CheckResult.JsonMimeType}) could not be read: {e.Message}";
+                }
+            }
+
+            if (read == 0 && execution.Outcome == CellOutcome.Succeeded && cell.CheckedExerciseIds.Any())
+            {
+                problems.TryAdd(cell.Index,
+                    $"its check cell ran but showed no check result in the form this command reads ({CheckResult.JsonMimeType}); " +
+                    "keep Check(...) as the cell's last expression, without a semicolon, and run the setup cell (#!import setup.dib) first.");
             }
         }
 
@@ -58,9 +66,8 @@ internal static partial class ExerciseResultReader
         var mentioned = new List<string>();
         foreach (var cell in cells.Where(c => c.IsCode))
         {
-            foreach (Match m in CheckCall().Matches(cell.Source))
+            foreach (var id in cell.CheckedExerciseIds)
             {
-                var id = m.Groups["id"].Value;
                 if (checkCells.TryAdd(id, cell) && ExerciseCatalog.TryGet(id) is not null)
                 {
                     mentioned.Add(id);
@@ -74,18 +81,18 @@ internal static partial class ExerciseResultReader
                 var track = ExerciseCatalog.TryGet(id)?.Track;
                 if (found.TryGetValue(id, out var result))
                 {
-                    return new ExerciseOutcome(id, track, result.Status, result.Report, result.Cell, CheckCellRan: true);
+                    return new ExerciseOutcome(id, track, result.Result, result.Cell, CheckCellRan: true);
                 }
 
                 var checkCell = checkCells.GetValueOrDefault(id);
-                return new ExerciseOutcome(id, track, null, null, checkCell, CheckCellRan: checkCell is null || ran.Contains(checkCell.Index));
+                return new ExerciseOutcome(id, track, null, checkCell, CheckCellRan: checkCell is null || ran.Contains(checkCell.Index),
+                    checkCell is null ? null : problems.GetValueOrDefault(checkCell.Index));
             })
             .ToArray();
     }
 
-    [GeneratedRegex("data-workbook-exercise=\"(?<id>[^\"]+)\" data-status=\"(?<status>[a-z-]+)\"")]
-    private static partial Regex Marker();
-
-    [GeneratedRegex("Check\\(\\s*\"(?<id>ep\\d+\\.[a-z0-9-]+)\"")]
-    private static partial Regex CheckCall();
+    private static CheckResult Parse(JsonNode? item) => item is JsonObject json
+        ? CheckResult.FromJson(json)
+        : CheckResult.FromJson(NotebookFile.TryReadSource(item)
+            ?? throw new FormatException("the item is neither a JSON object nor text."));
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Workbook.Core.Episodes;
 
 namespace Workbook.Cli.Notebooks;
 
@@ -18,12 +19,23 @@ internal sealed partial record NotebookCell(int Index, string Kind, string Kerne
     /// The exercise this cell belongs to: the id in a starter cell's <c>// exercise: id</c> line or in
     /// a check cell's <c>Check("id", ...)</c>; <see langword="null"/> for other cells.
     /// </summary>
-    public string? ExerciseId => ExerciseMention().Match(Source) is { Success: true } m ? m.Groups["id"].Value : null;
+    public string? ExerciseId => Mentions(Source, checkCallsOnly: false).FirstOrDefault();
+
+    /// <summary>The exercise ids of the cell's <c>Check("id", ...)</c> calls, in order.</summary>
+    public IEnumerable<string> CheckedExerciseIds => Mentions(Source, checkCallsOnly: true);
 
     /// <summary>How messages name the cell: "code cell 24", or "code cell 24 (exercise ep19.erlang-c)".</summary>
     public string Label => string.Create(CultureInfo.InvariantCulture, $"code cell {CodeNumber}")
         + (ExerciseId is { } id ? $" (exercise {id})" : "");
 
-    [GeneratedRegex("(?://\\s*exercise:\\s*|Check\\(\\s*\")(?<id>ep\\d+\\.[a-z0-9-]+)")]
+    // Implementation note: the pattern only finds where an id is written; whether it is one is
+    // decided by EpisodeItemId, the workbook's one id parser.
+    private static IEnumerable<string> Mentions(string source, bool checkCallsOnly) =>
+        ExerciseMention().Matches(source)
+            .Where(m => !checkCallsOnly || m.Groups["check"].Success)
+            .Select(m => EpisodeItemId.TryParse(m.Groups["id"].Value, out var id) ? id.ToString() : null)
+            .OfType<string>();
+
+    [GeneratedRegex("(?://\\s*exercise:\\s*|(?<check>Check\\(\\s*\"))(?<id>[^\\s\"]+)")]
     private static partial Regex ExerciseMention();
 }

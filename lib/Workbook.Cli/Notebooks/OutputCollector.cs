@@ -6,6 +6,7 @@ namespace Workbook.Cli.Notebooks;
 /// Turns .NET Interactive events into nbformat 4 outputs, the shape Jupyter and VS Code store in a
 /// notebook file: <c>display_data</c>, <c>execute_result</c>, <c>stream</c> and <c>error</c>.
 /// </summary>
+/// <remarks>Text MIME types are stored as lists of lines; JSON MIME types as the JSON itself, as Jupyter does.</remarks>
 internal sealed class OutputCollector
 {
     private readonly List<JsonObject> outputs = [];
@@ -105,10 +106,26 @@ internal sealed class OutputCollector
         var bundle = new JsonObject();
         foreach (var (mime, value) in Values(body))
         {
-            bundle[mime] = NotebookFile.ToSourceLines(value);
+            bundle[mime] = IsJson(mime) && TryParseJson(value) is { } json ? json : NotebookFile.ToSourceLines(value);
         }
 
         return bundle;
+    }
+
+    // nbformat stores JSON MIME types (application/json, application/…+json) as JSON, not as lines of text.
+    private static bool IsJson(string mime) =>
+        mime == "application/json" || (mime.StartsWith("application/", StringComparison.Ordinal) && mime.EndsWith("+json", StringComparison.Ordinal));
+
+    private static JsonNode? TryParseJson(string value)
+    {
+        try
+        {
+            return JsonNode.Parse(value);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private static IEnumerable<(string Mime, string Value)> Values(JsonObject body) =>

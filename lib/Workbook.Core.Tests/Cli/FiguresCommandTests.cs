@@ -27,6 +27,8 @@ public class FiguresCommandTests(ITestOutputHelper output)
     [Theory]
     [InlineData("figures: --format: unknown format 'jpg'; allowed: html, png, svg", "--id", "ep01.sample-latency", "--format", "html,jpg")]
     [InlineData("figures: --id: unknown figure id 'ep01.nope'; known ids: ep01.sample-latency, ep02.sample-bars", "--id", "ep01.nope")]
+    [InlineData("figures: --id: 'latency' is not a figure id; a figure id is 'epNN.' followed by lowercase kebab-case words, where NN is the episode number 01 to 99 (like 'ep19.erlang-c')", "--id", "latency")]
+    [InlineData("figures: --id: 'ep1.sample-latency' is not a figure id; a figure id is 'epNN.' followed by lowercase kebab-case words, where NN is the episode number 01 to 99 (like 'ep19.erlang-c')", "--id", "ep1.sample-latency")]
     [InlineData("figures: --episode: 'x' is not an episode number; expected whole numbers from 1 to 99, like 1 or 1,2", "--episode", "1,x")]
     [InlineData("figures: --episode: '0' is not an episode number; expected whole numbers from 1 to 99, like 1 or 1,2", "--episode", "0")]
     [InlineData("figures: --episode: episode 3 has no figures; episodes with figures: 1, 2", "--episode", "3")]

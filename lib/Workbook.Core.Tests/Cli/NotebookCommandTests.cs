@@ -253,7 +253,7 @@ public sealed class NotebookCommandTests : IDisposable
 
     [Trait("Category", "Slow")]
     [Fact]
-    public async Task Run_ShowsWhatTheNotebookShows_ForFailedAndErroredExercises_AndCheckCellsCarryHtmlAndText()
+    public async Task Run_ShowsWhatTheNotebookShows_ForFailedAndErroredExercises_AndCheckCellsCarryHtmlTextAndJson()
     {
         var notebook = WriteNotebook(
             "#!import setup.dib",
@@ -298,6 +298,7 @@ public sealed class NotebookCommandTests : IDisposable
             var data = Assert.Single(executed["cells"]![checkCell]!["outputs"]!.AsArray())!["data"]!.AsObject();
             Assert.Contains("data-workbook-exercise=", data["text/html"]!.ToJsonString(), StringComparison.Ordinal);
             Assert.StartsWith("[ep01.", data["text/plain"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.StartsWith("ep01.", data[Workbook.Core.Exercises.CheckResult.JsonMimeType]!["id"]!.GetValue<string>(), StringComparison.Ordinal);
         }
     }
 

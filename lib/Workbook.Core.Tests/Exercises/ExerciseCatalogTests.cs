@@ -56,4 +56,32 @@ public class ExerciseCatalogTests
         var error = Assert.Throws<KeyNotFoundException>(() => ExerciseCatalog.Get("ep01.nope"));
         Assert.Contains("Known ids", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("ep1.half")]
+    [InlineData("ep100.half")]
+    [InlineData("ep01.Half")]
+    [InlineData("half")]
+    public void Exercise_WithAMalformedId_IsRejectedWhenTheIdIsSet(string id)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new Exercise
+        {
+            Id = id,
+            Title = "Half",
+            Track = Track.Beginner,
+            Signature = "double Half(double x)",
+            Reference = (Func<double, double>)(x => x / 2),
+            Cases = [[1.0]],
+            Hints = ["Divide by two."],
+        });
+
+        Assert.Equal("Id", error.ParamName);
+        Assert.Contains("'epNN.' followed by lowercase kebab-case words", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Episode_IsReadFromTheId()
+    {
+        Assert.All(ExerciseCatalog.All, e => Assert.Equal(int.Parse(e.Id.AsSpan(2, 2), System.Globalization.CultureInfo.InvariantCulture), e.Episode));
+    }
 }

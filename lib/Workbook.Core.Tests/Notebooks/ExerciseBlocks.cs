@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Workbook.Cli.Notebooks;
+using Workbook.Core.Episodes;
 
 namespace Workbook.Core.Tests.Notebooks;
 
@@ -25,11 +26,10 @@ internal static partial class ExerciseBlocks
 
         foreach (var line in File.ReadAllLines(path))
         {
-            var marker = Marker().Match(line);
-            if (marker.Success)
+            if (IdOfMarker(line) is { } marked)
             {
                 Flush();
-                id = marker.Groups["id"].Value;
+                id = marked;
                 lines = [line];
             }
             else if (id is not null)
@@ -43,12 +43,11 @@ internal static partial class ExerciseBlocks
     }
 
     /// <summary>The exercise id of a starter cell, or null.</summary>
-    public static string? ExerciseIdOf(string cellSource)
-    {
-        var first = cellSource.Split('\n')[0];
-        var marker = Marker().Match(first);
-        return marker.Success ? marker.Groups["id"].Value : null;
-    }
+    public static string? ExerciseIdOf(string cellSource) => IdOfMarker(cellSource.Split('\n')[0]);
+
+    // The pattern finds the marker line; EpisodeItemId, the workbook's one id parser, decides what is an id.
+    private static string? IdOfMarker(string line) =>
+        Marker().Match(line) is { Success: true } m && EpisodeItemId.TryParse(m.Groups["id"].Value, out var id) ? id.ToString() : null;
 
     /// <summary>Writes a hidden copy of <paramref name="notebookPath"/> beside it with the answers substituted.</summary>
     public static string WriteSubstituted(string notebookPath, IReadOnlyDictionary<string, string> answers, string tag)
@@ -71,6 +70,6 @@ internal static partial class ExerciseBlocks
         return copy;
     }
 
-    [GeneratedRegex(@"^//\s*exercise:\s*(?<id>ep\d+\.[a-z0-9-]+)\s*$")]
+    [GeneratedRegex(@"^//\s*exercise:\s*(?<id>\S+)\s*$")]
     private static partial Regex Marker();
 }

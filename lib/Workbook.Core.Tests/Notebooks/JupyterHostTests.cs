@@ -8,8 +8,8 @@ namespace Workbook.Core.Tests.Notebooks;
 /// <summary>
 /// Jupyter is the fallback host when the Polyglot Notebooks extension is unavailable: a small
 /// notebook runs there (nbconvert, the <c>.net-csharp</c> kernel), a compile error does not stop
-/// the cells after it (<c>--allow-errors</c>), and check results carry both an HTML and a plain-text
-/// form that the CLI's reader understands.
+/// the cells after it (<c>--allow-errors</c>), and check results carry an HTML and a plain-text form
+/// for people and a JSON form (<see cref="CheckResult.JsonMimeType"/>) that the CLI's reader understands.
 /// </summary>
 /// <remarks>
 /// Skipped, with the reason, when Jupyter or the kernel is missing; with the environment variable CI
@@ -20,7 +20,7 @@ namespace Workbook.Core.Tests.Notebooks;
 public sealed class JupyterHostTests
 {
     [Fact]
-    public async Task SmallNotebook_RunsInJupyter_AndCheckResultsCarryHtmlAndText()
+    public async Task SmallNotebook_RunsInJupyter_AndCheckResultsCarryHtmlTextAndJson()
     {
         await SkipUnlessJupyterHasTheKernel();
         var cells = new[]
@@ -57,6 +57,7 @@ public sealed class JupyterHostTests
         {
             var data = Assert.Single(OutputsOf(notebook, checkCell), o => o["data"]?["text/html"] is not null)["data"]!.AsObject();
             Assert.NotNull(data["text/plain"]);
+            Assert.NotNull(data[CheckResult.JsonMimeType]);
         }
 
         var results = ExerciseResultReader.Read(notebook.Cells, outputs);
@@ -64,7 +65,7 @@ public sealed class JupyterHostTests
         Assert.Equal(CheckStatus.Failed, fiber.Status);
 
         // 1 km one way in fiber: 1.4682 / 299,792.458 s = 0.00489739 ms; the answer is the round trip.
-        Assert.Equal(new FailingCase(2, "distanceKm = 1", "0.00489739", "0.00979478"), fiber.Report!.FailingCase);
+        Assert.Equal(new FailingCase(2, "distanceKm = 1", "0.00489739", "0.00979478"), fiber.Result!.FailingCase);
         Assert.Equal(CheckStatus.Passed, Assert.Single(results, r => r.Id == "ep01.serialization").Status);
     }
 

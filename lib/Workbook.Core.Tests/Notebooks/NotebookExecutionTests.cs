@@ -1,4 +1,5 @@
 using Workbook.Cli.Notebooks;
+using Workbook.Core.Episodes;
 using Workbook.Core.Exercises;
 
 namespace Workbook.Core.Tests.Notebooks;
@@ -68,8 +69,7 @@ public class NotebookExecutionTests
 
     private static IEnumerable<string> EpisodeExerciseIds(string notebookName)
     {
-        var episode = int.Parse(notebookName.AsSpan(2, 2), System.Globalization.CultureInfo.InvariantCulture);
-        return ExerciseCatalog.ForEpisode(episode).Select(e => e.Id).Order(StringComparer.Ordinal);
+        return EpisodeCatalog.ForNotebook(notebookName).Exercises.Select(e => e.Id).Order(StringComparer.Ordinal);
     }
 
     private static void AssertNoCellErrors(NotebookRun run)

@@ -46,11 +46,13 @@ public partial class NotebookStructureTests
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void FirstCodeCell_IsTheOneLineSetup(string name)
+    public void FirstCodeCell_ImportsTheSharedSetup_ThenOnlyTheEpisodesOwnUsings(string name)
     {
         var notebook = NotebookFile.Load(Path.Combine(Repository.Notebooks, name));
+        var lines = notebook.Cells.First(c => c.IsCode).Source.Trim().Split('\n');
 
-        Assert.Equal("#!import setup.dib", notebook.Cells.First(c => c.IsCode).Source.Trim());
+        Assert.Equal("#!import setup.dib", lines[0].Trim());
+        Assert.All(lines.Skip(1), line => Assert.Matches(@"^using Workbook\.Core\.[A-Za-z.]+;$", line.Trim()));
     }
 
     [Theory]

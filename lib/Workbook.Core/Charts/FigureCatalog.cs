@@ -1,22 +1,20 @@
-using Workbook.Core.Episodes.Ep01SpeedOfLight;
-using Workbook.Core.Episodes.Ep13CircuitBreakers;
-using Workbook.Core.Episodes.Ep19Queueing;
+using Workbook.Core.Episodes;
 
 namespace Workbook.Core.Charts;
 
 /// <summary>Every figure of the workbook, looked up by id or by episode.</summary>
 /// <remarks>
 /// <para>
-/// The catalog gathers the lists of the per-episode classes (<see cref="Episode01Figures"/>, …) once,
-/// on first use, and checks that no two figures share an id. Notebooks show a figure with
+/// The catalog gathers the figures of every episode in <see cref="EpisodeCatalog.All"/> once, on
+/// first use, and checks that no two figures share an id. Notebooks show a figure with
 /// <c>FigureCatalog.Get("ep01.latency-vs-distance").Build()</c>; the <c>figures</c> command exports
 /// <see cref="ForEpisode"/> or <see cref="Get"/>.
 /// </para>
-/// <para>To add an episode, add its class to the list in <c>EpisodeLists</c>.</para>
+/// <para>An episode's figures appear here once its <see cref="Episode"/> type is in <see cref="EpisodeCatalog.All"/>.</para>
 /// </remarks>
 public static class FigureCatalog
 {
-    private static readonly Lazy<IReadOnlyList<WorkbookFigure>> Gathered = new(() => Gather(EpisodeLists()));
+    private static readonly Lazy<IReadOnlyList<WorkbookFigure>> Gathered = new(() => Gather(EpisodeCatalog.All.Select(e => e.Figures)));
 
     /// <summary>All figures, ordered by episode and then as each episode lists them.</summary>
     /// <exception cref="InvalidOperationException">Two figures share an id (thrown on first use).</exception>
@@ -33,14 +31,6 @@ public static class FigureCatalog
     /// <returns>The episode's figures; empty when it has none.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="episode"/> is outside 1 to <see cref="WorkbookFigure.MaxEpisode"/>.</exception>
     public static IReadOnlyList<WorkbookFigure> ForEpisode(int episode) => OfEpisode(All, episode);
-
-    /// <summary>The per-episode lists the catalog gathers, in episode order.</summary>
-    private static IEnumerable<IReadOnlyList<WorkbookFigure>> EpisodeLists() =>
-    [
-        Episode01Figures.All,
-        Episode13Figures.All,
-        Episode19Figures.All,
-    ];
 
     /// <summary>Concatenates episode lists, ordered by episode, rejecting duplicate ids.</summary>
     internal static IReadOnlyList<WorkbookFigure> Gather(IEnumerable<IReadOnlyList<WorkbookFigure>> episodeLists)
@@ -70,7 +60,7 @@ public static class FigureCatalog
     /// <summary>The filter behind <see cref="ForEpisode"/>, over any list of figures.</summary>
     internal static IReadOnlyList<WorkbookFigure> OfEpisode(IReadOnlyList<WorkbookFigure> figures, int episode)
     {
-        _ = WorkbookFigure.EpisodeFolderName(episode); // validates the range with the documented message
+        EpisodeItemId.ValidateEpisode(episode, nameof(episode));
         return figures.Where(f => f.Episode == episode).ToList().AsReadOnly();
     }
 

@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Plotly.NET;
+using Workbook.Core.Episodes;
 
 namespace Workbook.Core.Charts;
 
@@ -27,7 +26,8 @@ namespace Workbook.Core.Charts;
 /// A figure is defined once, in the library, and both the notebook (which displays it) and the
 /// command line (which exports it to HTML, PNG and SVG) call <see cref="Build"/>: the same data and
 /// the same look everywhere. Each episode's folder (<c>Episodes/Ep01SpeedOfLight/</c>, …) lists its
-/// figures and <see cref="FigureCatalog"/> gathers them.
+/// figures, its <see cref="Episode"/> type hands them to <see cref="EpisodeCatalog"/>, and
+/// <see cref="FigureCatalog"/> gathers them from there. The id is parsed by <see cref="EpisodeItemId"/>.
 /// </para>
 /// <para>
 /// The record validates its arguments when it is constructed. Its properties are read-only, so a
@@ -44,10 +44,10 @@ namespace Workbook.Core.Charts;
 ///     Build: () => ChartStyle.Apply(chart, "Round-trip time vs distance", "distance (km)", "round-trip time (ms)"));
 /// </code>
 /// </example>
-public sealed partial record WorkbookFigure(string Id, int Episode, string Title, string Caption, Func<GenericChart> Build)
+public sealed record WorkbookFigure(string Id, int Episode, string Title, string Caption, Func<GenericChart> Build)
 {
-    /// <summary>The highest episode number an id can spell with its two digits.</summary>
-    public const int MaxEpisode = 99;
+    /// <summary>The highest episode number an id can spell with its two digits (<see cref="EpisodeItemId.MaxEpisode"/>).</summary>
+    public const int MaxEpisode = EpisodeItemId.MaxEpisode;
 
     /// <summary>The stable id, <c>epNN.kebab-case-name</c>.</summary>
     public string Id { get; } = ValidateId(Id, Episode);
@@ -71,34 +71,19 @@ public sealed partial record WorkbookFigure(string Id, int Episode, string Title
     /// <param name="episode">The episode number, 1 to <see cref="MaxEpisode"/>.</param>
     /// <returns><c>ep</c> followed by the number with two digits.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="episode"/> is outside 1 to <see cref="MaxEpisode"/>.</exception>
-    public static string EpisodeFolderName(int episode) =>
-        "ep" + ValidateEpisode(episode, nameof(episode)).ToString("00", CultureInfo.InvariantCulture);
+    public static string EpisodeFolderName(int episode) => EpisodeItemId.FormatPrefix(episode, nameof(episode));
 
-    private static int ValidateEpisode(int episode) => ValidateEpisode(episode, nameof(Episode));
-
-    private static int ValidateEpisode(int episode, string parameterName) =>
-        episode is >= 1 and <= MaxEpisode
-            ? episode
-            : throw new ArgumentOutOfRangeException(
-                parameterName, episode, $"{parameterName} must be between 1 and {MaxEpisode}; it was {episode}.");
+    private static int ValidateEpisode(int episode) => EpisodeItemId.ValidateEpisode(episode, nameof(Episode));
 
     private static string ValidateId(string id, int episode)
     {
         ArgumentNullException.ThrowIfNull(id, nameof(Id));
         ValidateEpisode(episode);
-        var match = IdPattern().Match(id);
-        if (!match.Success)
+        var parsed = EpisodeItemId.Parse(id, nameof(Id));
+        if (parsed.Episode != episode)
         {
             throw new ArgumentException(
-                $"Id must be 'epNN.' followed by lowercase kebab-case words, like 'ep01.latency-vs-distance'; it was '{id}'.",
-                nameof(Id));
-        }
-
-        var idEpisode = int.Parse(match.Groups["episode"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
-        if (idEpisode != episode)
-        {
-            throw new ArgumentException(
-                $"Id '{id}' names episode {idEpisode} but Episode is {episode}; the prefix must be '{EpisodeFolderName(episode)}.'.",
+                $"Id '{id}' names episode {parsed.Episode} but Episode is {episode}; the prefix must be '{EpisodeFolderName(episode)}.'.",
                 nameof(Id));
         }
 
@@ -112,7 +97,4 @@ public sealed partial record WorkbookFigure(string Id, int Episode, string Title
             ? throw new ArgumentException($"{parameterName} must not be empty.", parameterName)
             : text;
     }
-
-    [GeneratedRegex(@"^ep(?<episode>[0-9]{2})\.[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex IdPattern();
 }

@@ -6,10 +6,10 @@ namespace Workbook.Core.Exercises;
 
 /// <summary>The outcome of checking one answer to one exercise.</summary>
 /// <remarks>
-/// A result renders two ways: <see cref="ToString"/> for terminals and the command line, and
-/// <see cref="ToHtml"/> for notebooks. The HTML carries <c>data-workbook-exercise</c> and
-/// <c>data-status</c> attributes, which is how the command-line runner reads results back out of an
-/// executed notebook, whichever host executed it.
+/// A result renders three ways: <see cref="ToString"/> for terminals, <see cref="ToHtml"/> for
+/// notebooks, and <see cref="ToJson"/> (MIME type <see cref="JsonMimeType"/>) for tools. The
+/// notebook setup emits all three; the command-line runner reads results back out of an executed
+/// notebook from the JSON, whichever host executed it, and never from the rendered forms.
 /// </remarks>
 /// <param name="ExerciseId">The exercise's stable id.</param>
 /// <param name="Title">The exercise's title.</param>
@@ -20,7 +20,7 @@ namespace Workbook.Core.Exercises;
 /// <param name="Hint">The most specific hint available, when the answer is not right.</param>
 /// <param name="CasesPassed">How many cases matched before the check stopped.</param>
 /// <param name="CasesTotal">How many cases the exercise has.</param>
-public sealed record CheckResult(
+public sealed partial record CheckResult(
     string ExerciseId,
     string Title,
     Track Track,
@@ -31,7 +31,7 @@ public sealed record CheckResult(
     int CasesPassed,
     int CasesTotal)
 {
-    /// <summary>The attribute that marks a rendered result in HTML output.</summary>
+    /// <summary>The attribute that marks a rendered result in HTML output (for styling; tools read <see cref="ToJson"/>).</summary>
     public const string HtmlMarkerAttribute = "data-workbook-exercise";
 
     /// <summary>A plain-text rendering: a status line, then the failing case and hint if any.</summary>

@@ -1,6 +1,5 @@
-using System.Globalization;
 using System.Reflection;
-using System.Text.RegularExpressions;
+using Workbook.Core.Episodes;
 
 namespace Workbook.Core.Exercises;
 
@@ -14,10 +13,21 @@ namespace Workbook.Core.Exercises;
 /// The expected value of every case is computed by <see cref="Reference"/> at check time, never
 /// written down by hand, so a case cannot drift from the library it teaches.
 /// </remarks>
-public sealed partial class Exercise
+public sealed class Exercise
 {
-    /// <summary>Stable id, <c>epNN.kebab-name</c> (for example <c>ep01.fiber-one-way</c>).</summary>
-    public required string Id { get; init; }
+    private readonly EpisodeItemId parsedId = null!;
+
+    /// <summary>Stable id, <c>epNN.kebab-name</c> (for example <c>ep01.fiber-one-way</c>), parsed by <see cref="EpisodeItemId"/>.</summary>
+    /// <exception cref="ArgumentException">The id is not of the form <see cref="EpisodeItemId.AllowedForm"/>.</exception>
+    public required string Id
+    {
+        get;
+        init
+        {
+            parsedId = EpisodeItemId.Parse(value, nameof(Id));
+            field = value;
+        }
+    }
 
     /// <summary>A short title shown in check results and progress tables.</summary>
     public required string Title { get; init; }
@@ -47,20 +57,15 @@ public sealed partial class Exercise
     public double AbsoluteTolerance { get; init; } = 1e-9;
 
     /// <summary>The episode number, read from the id.</summary>
-    public int Episode => int.Parse(IdPattern().Match(Id).Groups["episode"].Value, CultureInfo.InvariantCulture);
+    public int Episode => parsedId.Episode;
 
     /// <summary>The parameters of <see cref="Reference"/>, which every answer must accept.</summary>
     public IReadOnlyList<ParameterInfo> Parameters => Reference.Method.GetParameters();
 
-    /// <summary>Checks the definition itself: id format, case arity, reference and mistakes.</summary>
+    /// <summary>Checks the definition itself: cases, hints, case arity, reference and mistakes (the id is checked when it is set).</summary>
     /// <exception cref="InvalidOperationException">The definition is inconsistent; the message says how.</exception>
     public void Validate()
     {
-        if (!IdPattern().IsMatch(Id))
-        {
-            throw new InvalidOperationException($"Exercise id '{Id}' must look like 'ep01.kebab-name'.");
-        }
-
         if (Cases.Count == 0 || Hints.Count == 0)
         {
             throw new InvalidOperationException($"Exercise '{Id}' needs at least one case and one hint.");
@@ -90,7 +95,4 @@ public sealed partial class Exercise
             }
         }
     }
-
-    [GeneratedRegex(@"^ep(?<episode>\d{2,3})\.[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex IdPattern();
 }
