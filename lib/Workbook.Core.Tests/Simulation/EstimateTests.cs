@@ -9,8 +9,8 @@ public class EstimateTests
     {
         // t(0.975, 29) = 2.045 and t(0.975, 4) = 2.776 in every printed t table
         // (e.g. NIST/SEMATECH e-Handbook, table 1.3.6.7.2); three decimals, so 5e-4 absolute.
-        var thirty = new Estimate(Mean: 10, StandardError: 0.5, Samples: 30);
-        var five = new Estimate(Mean: 10, StandardError: 0.5, Samples: 5);
+        var thirty = new Estimate(mean: 10, standardError: 0.5, samples: 30);
+        var five = new Estimate(mean: 10, standardError: 0.5, samples: 5);
 
         Assert.Equal(29, thirty.DegreesOfFreedom);
         Assert.Equal(2.045 * 0.5, thirty.HalfWidth, 5e-4 * 0.5);
@@ -23,18 +23,19 @@ public class EstimateTests
     public void HalfWidth_AtANinetyPercentLevel_IsNarrower()
     {
         // t(0.95, 29) = 1.699 (same table).
-        var estimate = new Estimate(Mean: 0, StandardError: 1, Samples: 30, Level: 0.90);
+        var estimate = new Estimate(mean: 0, standardError: 1, samples: 30, level: 0.90);
 
         Assert.Equal(1.699, estimate.HalfWidth, 5e-4);
     }
 
     [Fact]
-    public void OneSample_HasNoInterval()
+    public void BadInput_IsRejected_NamingTheParameterAndTheRange()
     {
-        var estimate = new Estimate(Mean: 3, StandardError: 0, Samples: 1);
-
-        Assert.True(double.IsNaN(estimate.HalfWidth));
-        Assert.False(estimate.Contains(3));
+        BadInput.Rejects(() => new Estimate(3, 0, samples: 1), "samples", "an integer >= 2");
+        BadInput.Rejects(() => new Estimate(3, 0, samples: 10, censored: 11), "censored", "in [0, samples = 10]");
+        BadInput.Rejects(() => new Estimate(3, double.NaN, samples: 10), "standardError", "≥ 0");
+        BadInput.Rejects(() => new Estimate(3, -1, samples: 10), "standardError", "≥ 0");
+        BadInput.Rejects(() => new Estimate(3, 1, samples: 10, level: 1), "level", "(0, 1)");
     }
 
     [Fact]
@@ -64,7 +65,7 @@ public class EstimateTests
     public void Formats_MeanAndHalfWidth_AndSaysHowManySamplesWereCensored()
     {
         var estimate = new Estimate(4.0123456, 0.031234 / 2.045229642132703, 30);
-        var censored = estimate with { Censored = 3 };
+        var censored = new Estimate(4.0123456, 0.031234 / 2.045229642132703, 30, censored: 3);
 
         Assert.Equal("4.01235 ± 0.0312 (95 %)", estimate.ToString());
         Assert.Equal("4.01235 ± 0.0312 (95 %), 3 of 30 censored", censored.ToString());

@@ -51,7 +51,7 @@ internal static class BatchMeans
 
         var meanX = sumX / k;
         var standardError = Math.Sqrt(squares / (k * (k - 1.0))) / meanX;
-        return new Estimate(ratio, standardError, k, Censored: 0, Level);
+        return new Estimate(ratio, standardError, k, censored: 0, Level);
     }
 
     /// <summary>

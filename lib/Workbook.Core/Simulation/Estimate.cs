@@ -9,23 +9,65 @@ namespace Workbook.Core.Simulation;
 /// </summary>
 /// <remarks>
 /// The samples are independent runs (a breaker simulated many times) or batch means of one long run
-/// (a queue; see <c>BatchMeans</c>). The interval is Mean ± t·StandardError with Samples − 1 degrees of
-/// freedom: about <see cref="Level"/> of such intervals, over many seeds, contain the true value, so one
-/// in twenty misses by design. A censored sample was cut off at the simulation's cap before its event
-/// happened and counted at the cap, so with <see cref="Censored"/> &gt; 0 the mean is a lower bound.
+/// (a queue). The interval is Mean ± t·StandardError with Samples − 1 degrees of freedom: about
+/// <see cref="Level"/> of such intervals, over many seeds, contain the true value, so one in twenty
+/// misses by design. A censored sample was cut off at the simulation's cap before its event happened
+/// and counted at the cap, so with <see cref="Censored"/> &gt; 0 the mean is a lower bound.
 /// </remarks>
-/// <param name="Mean">The point estimate.</param>
-/// <param name="StandardError">The standard error of <paramref name="Mean"/>.</param>
-/// <param name="Samples">Independent samples averaged (runs or batches).</param>
-/// <param name="Censored">Samples stopped at the cap before their event happened.</param>
-/// <param name="Level">The confidence level of the interval, for example 0.95.</param>
-public readonly record struct Estimate(double Mean, double StandardError, int Samples, int Censored = 0, double Level = 0.95)
+public sealed record Estimate
 {
+    /// <summary>Creates an estimate.</summary>
+    /// <param name="mean">The point estimate.</param>
+    /// <param name="standardError">The standard error of <paramref name="mean"/>, ≥ 0.</param>
+    /// <param name="samples">Independent samples averaged (runs or batches), at least 2.</param>
+    /// <param name="censored">Samples stopped at the cap before their event happened, in [0, samples].</param>
+    /// <param name="level">The confidence level of the interval, in (0, 1).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
+    public Estimate(double mean, double standardError, int samples, int censored = 0, double level = DefaultLevel)
+    {
+        Guard.AtLeast(samples, 2, nameof(samples));
+        if (censored < 0 || censored > samples)
+        {
+            throw new ArgumentOutOfRangeException(nameof(censored), censored, $"censored must be an integer in [0, samples = {samples}]; got {censored}.");
+        }
+
+        if (!(standardError >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(standardError), standardError, $"standardError must be a number ≥ 0; got {standardError}.");
+        }
+
+        Guard.InRangeExclusive(level, 0, 1, nameof(level));
+        Mean = mean;
+        StandardError = standardError;
+        Samples = samples;
+        Censored = censored;
+        Level = level;
+    }
+
+    /// <summary>The confidence level used unless another is given: 0.95.</summary>
+    public const double DefaultLevel = 0.95;
+
+    /// <summary>The point estimate.</summary>
+    public double Mean { get; }
+
+    /// <summary>The standard error of <see cref="Mean"/>.</summary>
+    public double StandardError { get; }
+
+    /// <summary>Independent samples averaged (runs or batches).</summary>
+    public int Samples { get; }
+
+    /// <summary>Samples stopped at the cap before their event happened.</summary>
+    public int Censored { get; }
+
+    /// <summary>The confidence level of the interval.</summary>
+    /// <value>The default is 0.95.</value>
+    public double Level { get; }
+
     /// <summary>Degrees of freedom of the t quantile: <see cref="Samples"/> − 1.</summary>
     public int DegreesOfFreedom => Samples - 1;
 
-    /// <summary>Half the interval's width, t × <see cref="StandardError"/>; NaN with fewer than two samples.</summary>
-    public double HalfWidth => Samples < 2 ? double.NaN : TQuantile(Level, DegreesOfFreedom) * StandardError;
+    /// <summary>Half the interval's width, t × <see cref="StandardError"/>.</summary>
+    public double HalfWidth => TQuantile(Level, DegreesOfFreedom) * StandardError;
 
     /// <summary>The lower end, Mean − HalfWidth.</summary>
     public double Lower => Mean - HalfWidth;
