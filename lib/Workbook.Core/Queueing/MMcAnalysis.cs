@@ -6,7 +6,9 @@ namespace Workbook.Core.Queueing;
 /// </summary>
 /// <remarks>
 /// This base type has no waits, queue lengths or percentiles: an overloaded queue has none. Read
-/// <see cref="IsStable"/> and <see cref="Reason"/> here, and match on the subtype for the numbers:
+/// <see cref="IsStable"/> and <see cref="Reason"/> here, and match on the subtype for the numbers.
+/// </remarks>
+/// <example>
 /// <code>
 /// var text = queue.Analyze() switch
 /// {
@@ -15,7 +17,7 @@ namespace Workbook.Core.Queueing;
 ///     _ => throw new UnreachableException(),
 /// };
 /// </code>
-/// </remarks>
+/// </example>
 public abstract record MMcAnalysis
 {
     private protected MMcAnalysis(MMcQueue queue)
