@@ -73,7 +73,10 @@ public static class SquareRootStaffing
     /// <param name="meanServiceTimeSeconds">S; a finite number &gt; 0.</param>
     /// <param name="percentile">p; a finite number in (0, 1).</param>
     /// <param name="maxWaitSeconds">The limit on the p-th percentile wait; a finite number &gt;= 0.</param>
-    /// <returns>β in (0, 30]; 30 when even β = 30 cannot meet the target.</returns>
+    /// <returns>
+    /// β in (0, 30). There is always an answer: at β = 0 the estimate is α(0) = 1 &gt; 1 − p, and at
+    /// β = 30 it is below 10⁻¹⁹⁰, under any 1 − p a double can hold.
+    /// </returns>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
     public static double BetaForWaitPercentile(double offeredLoadErlangs, double meanServiceTimeSeconds, double percentile, double maxWaitSeconds)
     {

@@ -24,7 +24,8 @@ public class QueueSimulatorBehaviourTests
         Assert.Equal(first.Utilisation, second.Utilisation);
         Assert.Equal(first.Throughput, second.Throughput);
         Assert.Equal(first.ElapsedTime, second.ElapsedTime);
-        Assert.True(first.Waits!.SortedValues.SequenceEqual(second.Waits!.SortedValues));
+        Assert.True(first.HasSamples && second.HasSamples);
+        Assert.True(first.Waits.SortedValues.SequenceEqual(second.Waits.SortedValues));
     }
 
     [Fact]

@@ -92,6 +92,8 @@ public class WaitTailTests
         var second = QueueSimulator.Run(new PoissonArrivals(2.5), new ExponentialService(1), options, new WaitTailRequest(0.99, 20, 200));
 
         Assert.Null(plain.WaitTail);
+        Assert.False(plain.HasWaitTail);
+        Assert.True(first.HasWaitTail);
         Assert.Equal(plain.MeanWait, first.MeanWait);
         Assert.Equal(first.WaitTail!.Percentile, second.WaitTail!.Percentile);
         Assert.Equal(first.ProbabilityOfWaiting.Mean, first.WaitTail.FractionAbove(0).Mean, 15);

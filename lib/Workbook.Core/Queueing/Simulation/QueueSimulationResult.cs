@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Workbook.Core.Simulation;
 
 namespace Workbook.Core.Queueing.Simulation;
@@ -69,6 +70,14 @@ public sealed record QueueSimulationResult
     /// the batches are independent enough for the confidence intervals to be trusted.
     /// </summary>
     public required double BatchLag1Autocorrelation { get; init; }
+
+    /// <summary>Whether the run was given a <see cref="WaitTailRequest"/>, so that <see cref="WaitTail"/> is set.</summary>
+    [MemberNotNullWhen(true, nameof(WaitTail))]
+    public bool HasWaitTail => WaitTail is not null;
+
+    /// <summary>Whether the run kept every customer's times (<see cref="QueueSimulationOptions.KeepSamples"/>), so that <see cref="Waits"/> and <see cref="ResponseTimes"/> are set.</summary>
+    [MemberNotNullWhen(true, nameof(Waits), nameof(ResponseTimes))]
+    public bool HasSamples => Waits is not null && ResponseTimes is not null;
 
     /// <summary>
     /// A percentile of the wait and an exceedance fraction, each with a batch-means interval; null
