@@ -68,7 +68,9 @@ public class CapacityPlannerTests
         var plan = CapacityPlanner.MinimumServers(lambda, s, CapacityTarget.WaitingTimePercentileAtMost(0.99, 0.030));
 
         Assert.True(plan.IsFeasible);
-        Assert.Equal(1003, plan.Servers);
+        int servers = plan.Servers.Value; // IsFeasible guarantees Servers and AchievedValue to the compiler
+        Assert.Equal(1003, servers);
+        Assert.True(plan.AchievedValue.Value <= 0.030);
         Assert.True(new MMcOracle(lambda, s, 1003).WaitingPercentile(0.99) <= BigFloat.FromDouble(0.030));
         Assert.True(new MMcOracle(lambda, s, 1002).WaitingPercentile(0.99) > BigFloat.FromDouble(0.030));
         Assert.Equal(plan.SteadyState.WaitingTime.PercentileSeconds(0.99), plan.AchievedValue);
@@ -209,6 +211,8 @@ public class CapacityPlannerTests
         Assert.Equal("utilisation ≤ 75 %", CapacityTarget.UtilisationAtMost(0.75).Description);
         Assert.Equal(0.999, CapacityTarget.ResponseTimePercentileAtMost(0.999, 1).Percentile);
         Assert.Null(CapacityTarget.MeanWaitAtMost(1).Percentile);
+        Assert.True(CapacityTarget.WaitingTimePercentileAtMost(0.5, 0).IsPercentileTarget);
+        Assert.False(CapacityTarget.UtilisationAtMost(0.8).IsPercentileTarget);
     }
 
     private static CapacityTarget RandomTarget(ref Xoshiro256StarStar random, double lambda, double s, int c0)

@@ -70,7 +70,7 @@ public class MDcWaitingTimeBoundTests
         var lambda = rho * servers;
         var result = QueueSimulator.Run(new PoissonArrivals(lambda), new DeterministicService(1),
             new QueueSimulationOptions(servers: servers, customers: 4_000_000, warmUpCustomers: 100_000, batches: 20, seed: seed),
-            new WaitTailRequest(99, 5, 200));
+            new WaitTailRequest(0.99, 5, 200));
         var bound = new MDcWaitingTimeBound(lambda, 1, servers);
 
         foreach (var t in new[] { 0.25, 0.5, 1.0, 2.0 })

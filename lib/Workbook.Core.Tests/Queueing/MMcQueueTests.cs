@@ -64,8 +64,21 @@ public class MMcQueueTests
         Assert.Equal(minimum, overloaded.MinimumServersForStability);
         Assert.True(overloaded.Utilisation >= 1);
         Assert.True(overloaded.BacklogGrowthPerSecond >= 0);
-        Assert.Contains($"At least {minimum:N0} servers are needed", overloaded.Explanation, StringComparison.Ordinal);
+        Assert.Contains($"At least {minimum:N0} servers are needed", overloaded.Reason, StringComparison.Ordinal);
         Assert.IsType<MMcSteadyState>(new MMcQueue(lambda, s, minimum).Analyze());
+    }
+
+    [Fact]
+    public void Reason_IsOnTheBase_ForBothKinds()
+    {
+        // M/M/1 at ρ = 0.5, S = 1 s: C = ρ = 0.5, W_q = ρS/(1 − ρ) = 1 s, W = W_q + S = 2 s (by hand).
+        MMcAnalysis stable = MMcQueue.SingleServer(0.5, 1).Analyze();
+        MMcAnalysis overloaded = MMcQueue.SingleServer(2, 1).Analyze();
+
+        Assert.True(stable.IsStable);
+        Assert.Equal("Stable: utilisation ρ = 0.5 < 1; an arrival waits with probability 0.5, 1 s on average, and spends 2 s in the system.", stable.Reason);
+        Assert.False(overloaded.IsStable);
+        Assert.StartsWith("The offered load is A = λS = 2/s × 1 s = 2 erlangs", overloaded.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,7 +87,7 @@ public class MMcQueueTests
         var overloaded = (MMcOverloaded)new MMcQueue(1000, 0.1, 100).Analyze();
 
         Assert.Equal(0.0, overloaded.BacklogGrowthPerSecond);
-        Assert.Contains("ρ = 1 exactly", overloaded.Explanation, StringComparison.Ordinal);
+        Assert.Contains("ρ = 1 exactly", overloaded.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,7 +101,7 @@ public class MMcQueueTests
             "The offered load is A = λS = 1000/s × 100 ms = 100 erlangs, and 10 servers can carry at most 10: "
             + "utilisation ρ = 10 > 1, so the backlog grows by about 900 requests per second and there is no "
             + "steady state. At least 101 servers are needed for ρ < 1 (⌊A⌋ + 1), and more to keep waits short.",
-            overloaded.Explanation);
+            overloaded.Reason);
     }
 
     [Fact]
@@ -146,8 +159,8 @@ public class MMcQueueTests
                 var overloaded = Assert.IsType<MMcOverloaded>(analysis);
                 Assert.True(overloaded.Utilisation >= 1);
                 AssertFiniteNonNegative(overloaded.BacklogGrowthPerSecond);
-                Assert.DoesNotContain("NaN", overloaded.Explanation, StringComparison.Ordinal);
-                Assert.DoesNotContain("∞", overloaded.Explanation, StringComparison.Ordinal);
+                Assert.DoesNotContain("NaN", overloaded.Reason, StringComparison.Ordinal);
+                Assert.DoesNotContain("∞", overloaded.Reason, StringComparison.Ordinal);
             }
         }
     }

@@ -67,6 +67,18 @@ public class SquareRootStaffingTests
     }
 
     [Fact]
+    public void BetaForWaitPercentile_HasAnAnswer_EvenForTheFarthestPercentileADoubleHolds()
+    {
+        // With a zero wait limit the defining equation is α(β) = 1 − p. The largest double below 1 leaves
+        // 1 − p ≈ 1.1·10⁻¹⁶, still far above α(30) < 10⁻¹⁹⁰, so β is a root strictly below the cap.
+        var p = Math.BitDecrement(1.0);
+        var beta = SquareRootStaffing.BetaForWaitPercentile(1000, 0.020, p, 0);
+
+        Assert.InRange(beta, 1, 29);
+        Assert.Equal(1 - p, SquareRootStaffing.DelayProbability(beta), (1 - p) * 1e-6);
+    }
+
+    [Fact]
     public void BetaForWaitPercentile_IsTiny_WhenTheLimitIsGenerous()
     {
         // A 10 s limit on the median wait of 20 ms requests: a fraction of a server of headroom is enough.

@@ -39,19 +39,19 @@ public sealed record CapacityPlan
     /// <summary>A = λS, in erlangs.</summary>
     public double OfferedLoadErlangs { get; }
 
-    /// <summary>⌊A⌋ + 1, the fewest servers for which the queue is stable at all.</summary>
+    /// <summary>The fewest servers for which the queue is stable at all; see <see cref="MMcQueue.MinimumServersForStability"/>.</summary>
     public int MinimumServersForStability { get; }
 
     /// <summary>Whether some number of servers meets the target. When false, see <see cref="Reason"/>.</summary>
-    [MemberNotNullWhen(true, nameof(SteadyState))]
+    [MemberNotNullWhen(true, nameof(SteadyState), nameof(Servers), nameof(AchievedValue))]
     public bool IsFeasible => SteadyState is not null;
 
-    /// <summary>The fewest servers that meet the target; null when no number can.</summary>
+    /// <summary>The fewest servers that meet the target; null exactly when <see cref="IsFeasible"/> is false.</summary>
     public int? Servers { get; }
 
     /// <summary>
     /// The value of the target's measure with <see cref="Servers"/> servers, in the unit of
-    /// <see cref="CapacityTarget.Limit"/>; null when the target cannot be met.
+    /// <see cref="CapacityTarget.Limit"/>; null exactly when <see cref="IsFeasible"/> is false.
     /// </summary>
     public double? AchievedValue { get; }
 
@@ -62,7 +62,7 @@ public sealed record CapacityPlan
     /// </summary>
     public double BestPossibleValue { get; }
 
-    /// <summary>The full steady state with <see cref="Servers"/> servers; null when the target cannot be met.</summary>
+    /// <summary>The full steady state with <see cref="Servers"/> servers; null exactly when <see cref="IsFeasible"/> is false.</summary>
     public MMcSteadyState? SteadyState { get; }
 
     /// <summary>Why this is the answer: what the chosen number of servers achieves and one fewer does not, or why no number can.</summary>

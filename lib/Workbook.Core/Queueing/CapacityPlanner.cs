@@ -5,26 +5,13 @@ namespace Workbook.Core.Queueing;
 /// (<see cref="CapacityTarget"/>), or says why no number of servers can.
 /// </summary>
 /// <remarks>
-/// <para>
-/// <b>Method.</b> Fewer than ⌊A⌋ + 1 servers are unstable, so the search starts there. Every target
+/// Fewer than <see cref="MMcQueue.MinimumServersForStability"/> servers are unstable, and every target
 /// measure improves as servers are added, so the answer is the first c from there that meets the
-/// target. Walking up one server at a time costs O(1) per step because Erlang's B for c + 1 follows
-/// from B for c by one step of the recurrence (<see cref="ErlangFormulas"/>); the whole search is
-/// one pass of the recurrence up to the answer, O(c). A percentile target is tested with one
-/// evaluation of the tail (percentile ≤ t exactly when P(T &gt; t) ≤ 1 − p); the percentile itself
-/// is computed only for the answer. About 0.1 ms at 10,000 erlangs and 1 ms at 100,000.
-/// </para>
-/// <para>
-/// <b>How far above the minimum?</b> Typically by a few times √A: for a fixed probability of waiting
-/// the answer is close to A + β√A for a constant β (square-root staffing: Halfin and Whitt,
-/// "Heavy-traffic limits for queues with many exponential servers", Operations Research 29(3), 1981).
-/// Large pools need proportionally less headroom.
-/// </para>
-/// <para>
-/// <b>Model.</b> The planner assumes Poisson arrivals and exponential service. Response-time
-/// percentiles depend strongly on the shape of the service-time distribution, so for real services
-/// measure it; with less variable service the same target can become feasible.
-/// </para>
+/// target: one pass of Erlang's B recurrence, O(c) (about 1 ms at 100,000 erlangs). A percentile
+/// target is tested with one tail evaluation (percentile ≤ t exactly when P(T &gt; t) ≤ 1 − p). The
+/// answer is typically A + β√A for a modest β (<see cref="SquareRootStaffing"/>). The model assumes
+/// Poisson arrivals and exponential service; response-time percentiles depend strongly on the shape
+/// of the real service-time distribution, so measure it.
 /// </remarks>
 public static class CapacityPlanner
 {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Workbook.Core.Numerics;
 
 namespace Workbook.Core.Queueing;
@@ -7,16 +8,10 @@ namespace Workbook.Core.Queueing;
 /// M/M/c queue, such as "p99 response time at most 50 ms". Create one with a factory method.
 /// </summary>
 /// <remarks>
-/// <para>
-/// Every measure here can only improve as servers are added: more servers mean a smaller chance of
-/// waiting and a faster drain of the queue. That monotonicity is what lets the planner stop at the
-/// first number of servers that meets the target.
-/// </para>
-/// <para>
-/// Not every target can be met. Servers remove waiting, not service: a request still spends its own
-/// service time, so a response-time target below what the service time alone needs cannot be met
-/// by any number of servers. The planner says so instead of returning a number.
-/// </para>
+/// Every measure here can only improve as servers are added, which lets the planner stop at the first
+/// number of servers that meets the target. Not every target can be met: servers remove waiting, not
+/// service, so a response-time target below what the service time alone needs is infeasible, and the
+/// planner says so instead of returning a number.
 /// </remarks>
 public sealed record CapacityTarget
 {
@@ -36,8 +31,12 @@ public sealed record CapacityTarget
     /// </summary>
     public double Limit { get; }
 
-    /// <summary>The percentile level p in (0, 1) for the two percentile measures; null otherwise.</summary>
+    /// <summary>The percentile level p in (0, 1) for the two percentile measures; null exactly when <see cref="IsPercentileTarget"/> is false.</summary>
     public double? Percentile { get; }
+
+    /// <summary>Whether the target limits a percentile (<see cref="CapacityMetric.ResponseTimePercentile"/> or <see cref="CapacityMetric.WaitingTimePercentile"/>).</summary>
+    [MemberNotNullWhen(true, nameof(Percentile))]
+    public bool IsPercentileTarget => Percentile.HasValue;
 
     /// <summary>The target in words, for example "p99 response time ≤ 50 ms".</summary>
     public string Description => $"{MetricName} ≤ {Format(Limit)}";

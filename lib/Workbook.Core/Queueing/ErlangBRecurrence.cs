@@ -7,18 +7,10 @@ namespace Workbook.Core.Queueing;
 /// B(0) = 1, B(k) = A·B(k − 1) / (k + A·B(k − 1)).
 /// </summary>
 /// <remarks>
-/// <para>
-/// One place for the recurrence, so that <see cref="ErlangFormulas.ErlangB"/>, the queue model and
-/// the capacity planner all produce bit-for-bit the same numbers: the planner steps it once up to its
-/// answer instead of starting again for every candidate number of servers.
-/// </para>
-/// <para>
-/// Why it is stable: with f(x) = Ax / (k + Ax), the relative condition number of one step is
-/// x·f′(x) / f(x) = k / (k + Ax) = 1 − B(k), which is below 1. A relative rounding error made at one
-/// step is therefore never amplified by later steps; after c steps the error is at most about
-/// 3c rounding errors (about 3·10⁻¹¹ at c = 100,000) and in practice, since the errors are of random
-/// sign, far less.
-/// </para>
+/// One place for the recurrence, so that <see cref="ErlangFormulas.ErlangB"/>, the queue model and the
+/// planner produce bit-for-bit the same numbers, and the planner steps it once up to its answer. It is
+/// stable: the relative condition number of one step is 1 − B(k) &lt; 1, so a rounding error is never
+/// amplified by later steps.
 /// </remarks>
 internal struct ErlangBRecurrence
 {

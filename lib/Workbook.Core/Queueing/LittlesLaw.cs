@@ -6,29 +6,11 @@ namespace Workbook.Core.Queueing;
 /// two, for the whole system (L = λW) or for the queue alone (L_q = λW_q).
 /// </summary>
 /// <remarks>
-/// <para>
-/// <b>Why it holds so generally.</b> Plot the number of items inside against time. The area under
-/// that curve over a long interval T can be counted two ways: as the average height times T (that
-/// is L·T), or as the sum of the times each item spent inside (about λT items, each W on average,
-/// so λT·W). Equating the two gives L = λW. Nothing in the argument depends on the arrival
-/// pattern, the service-time distribution, the number of servers or the order of service; it needs
-/// only a long-run average to exist, which is why an overloaded queue (utilisation ≥ 1) has no
-/// meaningful L or W to relate.
-/// </para>
-/// <para>
-/// <b>Which "system".</b> The law applies to any box you draw. Around the queue alone it gives
-/// L_q = λW_q; around the servers alone it gives the mean number of busy servers, λS, the offered
-/// load in erlangs; around the whole system, L = λW with W = W_q + S.
-/// </para>
-/// <para>
-/// <b>Units.</b> Rates are per second and times in seconds, so L and L_q are plain counts. A rate
-/// per minute with a time in seconds gives an answer 60 times too small: convert first.
-/// </para>
-/// <para>
-/// Source: J. D. C. Little, "A Proof for the Queuing Formula: L = λW", Operations Research 9(3),
-/// 383–387, 1961; the sample-path argument above follows S. Stidham, "A last word on L = λW",
-/// Operations Research 22(2), 1974.
-/// </para>
+/// It holds for any arrival pattern, service distribution, number of servers and order of service, as
+/// long as long-run averages exist (the notebook's section 1 gives the sample-path argument). Around
+/// the queue alone it gives L_q = λW_q; around the servers, the offered load A = λS in erlangs. Rates
+/// are per second and times in seconds: convert a rate per minute first. Source: J. D. C. Little,
+/// Operations Research 9(3), 1961; S. Stidham, "A last word on L = λW", Operations Research 22(2), 1974.
 /// </remarks>
 public static class LittlesLaw
 {

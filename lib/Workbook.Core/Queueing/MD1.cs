@@ -5,21 +5,11 @@ namespace Workbook.Core.Queueing;
 /// for the mean wait, from the Pollaczek–Khinchine formula.
 /// </summary>
 /// <remarks>
-/// <para>
-/// For any service distribution with Poisson arrivals (M/G/1) the mean wait in queue is
-/// W_q = ρ·E[S²] / (2(1 − ρ)·E[S]). A fixed service time has E[S²] = S², so W_q = ρS / (2(1 − ρ)):
-/// exactly half the M/M/1 wait of <see cref="MM1.MeanWaitInQueue"/>, whose exponential service has
-/// E[S²] = 2S². Packets of one size leaving through one link are served in a fixed time, the
-/// serialization time, so this is the textbook model for a router port fed by many independent flows.
-/// </para>
-/// <para>
-/// Burstier arrivals than Poisson wait longer: Kingman's G/G/1 approximation scales the wait by
-/// (SCV of the gaps + SCV of the service) / 2 (see <see cref="QueueApproximations.KingmanMeanWaitSeconds"/>).
-/// </para>
-/// <para>
-/// Source: L. Kleinrock, Queueing Systems, Volume 1: Theory (Wiley, 1975), section 5.5 (the
-/// Pollaczek–Khinchine mean-value formula).
-/// </para>
+/// By the Pollaczek–Khinchine formula W_q = ρ·E[S²] / (2(1 − ρ)·E[S]); a fixed service time has
+/// E[S²] = S², so the wait is exactly half the M/M/1 wait of <see cref="MM1.MeanWaitInQueue"/>. Packets
+/// of one size leaving through one link are served in a fixed time, so this is the textbook model of
+/// a router port. For burstier arrivals see <see cref="QueueApproximations.KingmanMeanWaitSeconds"/>.
+/// Source: L. Kleinrock, Queueing Systems, Vol. 1 (Wiley, 1975), section 5.5.
 /// </remarks>
 public static class MD1
 {

@@ -8,21 +8,12 @@ namespace Workbook.Core.Queueing;
 /// solves A(eʳ − 1) = c·r with A = λD.
 /// </summary>
 /// <remarks>
-/// <para>
-/// Why it holds. Every request in service at time s has left by s + D, and no request that waits at s
-/// can leave by then, so N(s + D) = (N(s) − c)⁺ + (arrivals in (s, s + D]) (Crommelin, 1932). The
-/// excess Y = (N − c)⁺ therefore follows a Lindley recursion whose steps are Poisson(A) − c, and
-/// Lundberg's inequality for the maximum of a random walk gives P(Y ≥ y) ≤ e^−ry. An arrival waits
-/// more than t = kD + u (0 ≤ u &lt; D) exactly when Y + Poisson(λ(D − u)) ≥ (k + 1)c, and summing the
-/// bound over the Poisson term gives e^−γt/D. The notebook derives each step.
-/// </para>
-/// <para>
-/// It is a bound, not an estimate: the true tail is about a constant below 1 times e^−γt/D. In heavy
-/// traffic γ ≈ 2(c − A), twice the M/M/c decay rate (c − A) per service time. Source: C. D. Crommelin,
-/// "Delay probability formulas when the holding times are constant", P.O. Electrical Engineers'
-/// Journal 25 (1932), 41–50; S. Asmussen, Applied Probability and Queues, 2nd ed. (Springer, 2003),
-/// for Lindley's recursion and Lundberg's inequality.
-/// </para>
+/// Every request in service at s has left by s + D, so the number beyond the servers follows a
+/// Lindley recursion with steps Poisson(A) − c (Crommelin, 1932), and Lundberg's inequality bounds
+/// its tail; the notebook derives each step (section 6). It is a bound, not an estimate: the true
+/// tail is a constant below 1 times it, and in heavy traffic γ ≈ 2(c − A), twice the M/M/c decay.
+/// Sources: C. D. Crommelin, P.O. Electrical Engineers' Journal 25 (1932); S. Asmussen, Applied
+/// Probability and Queues, 2nd ed. (Springer, 2003).
 /// </remarks>
 public sealed record MDcWaitingTimeBound
 {

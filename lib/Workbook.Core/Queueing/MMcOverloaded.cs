@@ -5,18 +5,11 @@ namespace Workbook.Core.Queueing;
 /// mean wait, queue length or percentile exists. It says why, and how many servers would be needed.
 /// </summary>
 /// <remarks>
-/// <para>
-/// When ρ &gt; 1 work arrives faster than the servers can finish it. The backlog grows on average by
-/// λ − cμ requests every second for as long as the overload lasts, and each newcomer waits longer
-/// than the one before: the "average wait" of such a system is only the average over however long
-/// you watched it. At ρ = 1 exactly the drift is zero but nothing pulls the queue back either; its
-/// length wanders like a random walk, and its expected wait still grows without bound.
-/// </para>
-/// <para>
-/// Steady-state formulas evaluated anyway at ρ &gt;= 1 give negative or infinite numbers (the seed's
-/// P₀ formula gives a negative "probability" for its own web-server scenario). That is why this type
-/// carries no waits, queue lengths or percentiles.
-/// </para>
+/// When ρ &gt; 1 the backlog grows on average by λ − cμ requests per second and each newcomer waits
+/// longer than the one before. At ρ = 1 exactly the drift is zero but nothing pulls the queue back:
+/// its length wanders like a random walk and its expected wait still grows without bound.
+/// Steady-state formulas evaluated anyway give negative or infinite numbers, which is why this type
+/// carries none.
 /// </remarks>
 public sealed record MMcOverloaded : MMcAnalysis
 {
@@ -34,7 +27,7 @@ public sealed record MMcOverloaded : MMcAnalysis
               + $"{QueueingText.Number(BacklogGrowthPerSecond)} requests per second and there is no steady state"
             : "utilisation ρ = 1 exactly, so the queue length drifts like a random walk with nothing pulling it "
               + "back, its mean wait is unbounded and there is no steady state";
-        Explanation = $"{load}: {verdict}. At least {QueueingText.Count(q.MinimumServersForStability)} servers "
+        Reason = $"{load}: {verdict}. At least {QueueingText.Count(q.MinimumServersForStability)} servers "
             + "are needed for ρ < 1 (⌊A⌋ + 1), and more to keep waits short.";
     }
 
@@ -46,6 +39,6 @@ public sealed record MMcOverloaded : MMcAnalysis
     /// </summary>
     public double BacklogGrowthPerSecond { get; }
 
-    /// <summary>A sentence that says why there is no steady state and how many servers are needed.</summary>
-    public string Explanation { get; }
+    /// <summary>Why there is no steady state, with the numbers, and how many servers are needed.</summary>
+    public override string Reason { get; }
 }

@@ -6,37 +6,13 @@ namespace Workbook.Core.Queueing;
 /// type, then call <see cref="Analyze"/> for its steady state.
 /// </summary>
 /// <remarks>
-/// <para>
-/// <b>The two numbers that matter.</b> The offered load A = λS, in erlangs, is the average number of
-/// servers the work keeps busy. The utilisation ρ = A/c is the fraction of time each server is busy.
-/// The queue has a steady state only when ρ &lt; 1, that is, when there are more servers than the
-/// load: c &gt; A, so the smallest stable pool is ⌊A⌋ + 1 servers. At ρ = 1 exactly there is no
-/// steady state either: with nothing pulling it back, the queue length wanders like a random walk
-/// and the mean wait is unbounded. (The seed notebook recommended ⌈A⌉ servers, which is ρ = 1 when A
-/// is a whole number.)
-/// </para>
-/// <para>
-/// <b>Why an analysis, not properties.</b> <see cref="Analyze"/> returns either an
-/// <see cref="MMcSteadyState"/>, which has the waits, queue lengths and distributions, or an
-/// <see cref="MMcOverloaded"/>, which has none of them but says how many servers are needed. A caller
-/// cannot read a mean wait of an overloaded system by mistake, and no result is ever NaN, infinite
-/// or negative.
-/// </para>
-/// <para>
-/// M/M/1 is the case c = 1; see <see cref="SingleServer"/>. For service or arrival processes that are
-/// not exponential, see <see cref="QueueApproximations"/>.
-/// </para>
-/// <para>
-/// <b>Validated ranges.</b> λ &gt; 0 per second; S in [10⁻¹⁵, 10¹⁵] seconds (a femtosecond to thirty
-/// million years, which keeps every derived time and rate finite); c &gt;= 1; and A = λS at most
-/// <see cref="MaxOfferedLoadErlangs"/>, so that the number of servers needed fits in an
-/// <see cref="int"/>. Analysis takes time proportional to c: about 0.6 ms at c = 100,000.
-/// </para>
-/// <para>
-/// Sources: L. Kleinrock, Queueing Systems, Volume 1: Theory (Wiley, 1975), chapter 3 (M/M/m);
-/// D. Gross, J. F. Shortle, J. M. Thompson and C. M. Harris, Fundamentals of Queueing Theory, 4th ed.
-/// (Wiley, 2008), chapter 2 (M/M/c).
-/// </para>
+/// The offered load A = λS (erlangs) is the mean number of servers the work keeps busy; the
+/// utilisation ρ = A/c is the busy fraction of each. <see cref="Analyze"/> returns an
+/// <see cref="MMcSteadyState"/> (waits, queue lengths, distributions) or an <see cref="MMcOverloaded"/>
+/// (none of them, and why), so no result is ever NaN, infinite or negative. M/M/1 is
+/// <see cref="SingleServer"/>; for other arrival or service processes see <see cref="QueueApproximations"/>.
+/// Sources: L. Kleinrock, Queueing Systems, Vol. 1 (Wiley, 1975), ch. 3; D. Gross, J. F. Shortle,
+/// J. M. Thompson and C. M. Harris, Fundamentals of Queueing Theory, 4th ed. (Wiley, 2008), ch. 2.
 /// </remarks>
 public sealed record MMcQueue
 {
@@ -49,7 +25,10 @@ public sealed record MMcQueue
     /// <summary>The longest mean service time accepted, 10¹⁵ s.</summary>
     public const double MaxMeanServiceTimeSeconds = 1e15;
 
-    /// <summary>Describes an M/M/c queue. Every parameter is validated here, once.</summary>
+    /// <summary>
+    /// Describes an M/M/c queue. Every parameter is validated here, once: S in [10⁻¹⁵, 10¹⁵] s and
+    /// A at most <see cref="MaxOfferedLoadErlangs"/> keep every derived time, rate and server count finite.
+    /// </summary>
     /// <param name="arrivalRatePerSecond">λ, the mean arrival rate, per second; a finite number &gt; 0.</param>
     /// <param name="meanServiceTimeSeconds">S = 1/μ, the mean service time, in seconds; a finite number in [1e-15, 1e15].</param>
     /// <param name="servers">c, the number of servers; an integer &gt;= 1.</param>
@@ -103,7 +82,13 @@ public sealed record MMcQueue
     /// <summary>Whether ρ &lt; 1, so that the queue has a steady state.</summary>
     public bool IsStable => OfferedLoadErlangs < Servers;
 
-    /// <summary>⌊A⌋ + 1: the fewest servers with ρ &lt; 1. Not ⌈A⌉, which gives ρ = 1 when A is whole.</summary>
+    /// <summary>⌊A⌋ + 1: the fewest servers with ρ &lt; 1, the smallest stable pool.</summary>
+    /// <remarks>
+    /// Stability needs c &gt; A, so ⌊A⌋ + 1 and not ⌈A⌉: when A is a whole number ⌈A⌉ servers give
+    /// ρ = 1, where there is no steady state either (the queue length wanders like a random walk and the
+    /// mean wait is unbounded).
+    /// Stable is not fast: keeping waits short takes more servers (<see cref="CapacityPlanner"/>).
+    /// </remarks>
     public int MinimumServersForStability => (int)Math.Floor(OfferedLoadErlangs) + 1;
 
     /// <summary>The same arrivals and service with a different number of servers.</summary>

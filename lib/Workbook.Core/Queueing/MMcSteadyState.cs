@@ -5,19 +5,10 @@ namespace Workbook.Core.Queueing;
 /// queue lengths, and the exact distributions of the waiting and response times.
 /// </summary>
 /// <remarks>
-/// <para>
-/// <b>How the numbers are found.</b> The probability that an arrival must wait is Erlang's C,
-/// computed from Erlang's B by the stable recurrence (<see cref="ErlangFormulas"/>). Among those who
-/// wait, the wait is exponential with rate cμ − λ, so the mean wait is W_q = C / (cμ − λ) =
-/// C·S / (c − A). The mean response time adds one service, W = W_q + S, and Little's law turns the
-/// times into counts: L_q = λW_q and L = λW (<see cref="LittlesLaw"/>).
-/// </para>
-/// <para>
-/// <b>Reading it.</b> Near ρ = 1 the mean wait grows like 1/(1 − ρ); with many servers the pool
-/// absorbs more load before that happens, which is the economy of scale behind large server pools.
-/// Means hide the shape: use <see cref="WaitingTime"/> and <see cref="ResponseTime"/> for
-/// percentiles.
-/// </para>
+/// The probability of waiting is Erlang's C (<see cref="ErlangFormulas"/>); among those who wait the
+/// wait is exponential with rate cμ − λ, so W_q = C·S / (c − A); W = W_q + S, and Little's law gives
+/// the counts (<see cref="LittlesLaw"/>). Means hide the shape: use <see cref="WaitingTime"/> and
+/// <see cref="ResponseTime"/> for percentiles.
 /// </remarks>
 public sealed record MMcSteadyState : MMcAnalysis
 {
@@ -45,6 +36,12 @@ public sealed record MMcSteadyState : MMcAnalysis
 
     /// <inheritdoc/>
     public override bool IsStable => true;
+
+    /// <summary>A one-line summary: the utilisation, the probability of waiting, the mean wait and response time.</summary>
+    public override string Reason =>
+        $"Stable: utilisation ρ = {QueueingText.Number(Utilisation)} < 1; an arrival waits with probability "
+        + $"{QueueingText.Number(ProbabilityOfWaiting)}, {QueueingText.Duration(MeanWaitSeconds)} on average, "
+        + $"and spends {QueueingText.Duration(MeanResponseTimeSeconds)} in the system.";
 
     /// <summary>C, Erlang's C: the probability that an arrival finds every server busy and waits.</summary>
     public double ProbabilityOfWaiting { get; }

@@ -6,28 +6,12 @@ namespace Workbook.Core.Queueing;
 /// These are approximations, not exact results.
 /// </summary>
 /// <remarks>
-/// <para>
-/// <b>Variability in one number.</b> Both formulas describe a distribution by its squared coefficient
-/// of variation, SCV = variance / mean². Exponential times have SCV 1, fixed times 0, and a mix of
-/// fast and very slow requests (a cache in front of a database) can have SCV 10 or more. Pass the SCV
-/// of the times between arrivals (c_a²; 1 for Poisson arrivals) and of the service times (c_s²).
-/// </para>
-/// <para>
-/// <b>The shape of both.</b> Each takes the exact M/M/· wait and scales it by (c_a² + c_s²)/2, the
-/// average variability. With c_a² = c_s² = 1 the factor is 1 and both are exact: Kingman gives the
-/// M/M/1 wait and Allen–Cunneen gives the M/M/c wait of <see cref="MMcQueue"/>. With Poisson
-/// arrivals and one server (M/G/1), Kingman is exact too: it is then the Pollaczek–Khinchine formula.
-/// Otherwise the error can be tens of percent, largest at light load and for c_a² far from 1;
-/// both become accurate in heavy traffic (ρ → 1), which is where waits matter most. The notebook
-/// compares them with simulation.
-/// </para>
-/// <para>
-/// Sources: J. F. C. Kingman, "The single server queue in heavy traffic", Proceedings of the
-/// Cambridge Philosophical Society 57(4), 902–904, 1961; A. O. Allen, Probability, Statistics, and
-/// Queueing Theory with Computer Science Applications, 2nd ed. (Academic Press, 1990), which gives
-/// the Allen–Cunneen approximation; W. Whitt, "Approximations for the GI/G/m queue", Production and
-/// Operations Management 2(2), 1993, which measures how good such formulas are.
-/// </para>
+/// Both describe a distribution by its squared coefficient of variation (SCV = variance / mean²: 1
+/// for exponential, 0 for fixed) and scale the exact M/M/· wait by (c_a² + c_s²)/2. With both SCVs 1
+/// they are exact, and Kingman is exact for M/G/1 (Pollaczek–Khinchine); otherwise errors of tens of
+/// percent are common at light load, shrinking as ρ → 1. The notebook compares them with simulation.
+/// Sources: J. F. C. Kingman, Proc. Cambridge Phil. Soc. 57(4), 1961; A. O. Allen, Probability,
+/// Statistics, and Queueing Theory, 2nd ed. (1990); W. Whitt, Production and Operations Management 2(2), 1993.
 /// </remarks>
 public static class QueueApproximations
 {

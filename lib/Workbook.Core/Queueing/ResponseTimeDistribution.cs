@@ -7,45 +7,12 @@ namespace Workbook.Core.Queueing;
 /// the wait in the queue plus the customer's own exponential service, T = W_q + S.
 /// </summary>
 /// <remarks>
-/// <para>
-/// <b>Derivation.</b> Write μ = 1/S for the service rate, θ = cμ − λ for the decay rate of the wait
-/// and C for Erlang's C. A customer's own service time is independent of how long it waited, so the
-/// tail of T mixes two cases. With probability 1 − C it does not wait and T = S ~ Exp(μ). With
-/// probability C it waits an Exp(θ) time and T is the sum of two independent exponentials (a
-/// hypoexponential distribution). Adding the cases:
-/// </para>
-/// <para>
-/// • θ ≠ μ: P(T &gt; t) = e^−μt + C·μ·(e^−μt − e^−θt) / (θ − μ).
-/// </para>
-/// <para>
-/// • θ = μ (exactly when A = c − 1): the two rates coincide, the sum is Erlang-2, and
-/// P(T &gt; t) = e^−μt·(1 + Cμt). This is the limit of the first form as θ → μ.
-/// </para>
-/// <para>
-/// For c = 1, C = ρ and θ = μ − λ, and both reduce to P(T &gt; t) = e^−(μ−λ)t: the M/M/1 response
-/// time is exponential with mean 1/(μ − λ). For c &gt; 1 it is not exponential, which is one reason
-/// rules of thumb such as "p99 = mean × ln 100" fail for server pools.
-/// </para>
-/// <para>
-/// <b>Numerics.</b> Near θ = μ the first form divides one small difference by another and loses
-/// about as many digits as θ − μ has leading zeros. Both cases are therefore computed from one
-/// expression with no cancellation: (e^−μt − e^−θt)/(θ − μ) = t·e^−min(θ,μ)t·h(|θ − μ|t), where
-/// h(x) = (1 − e^−x)/x = −expm1(−x)/x and h(0) = 1. So P(T &gt; t) = e^−μt + C·μt·e^−min(θ,μ)t·h(|θ−μ|t):
-/// a sum of positive terms, continuous through θ = μ, with |θ − μ| formed directly as |c − 1 − A|/S
-/// so that it is not itself a difference of two rounded rates.
-/// </para>
-/// <para>
-/// <b>Percentiles.</b> A sum of two exponentials cannot be inverted in closed form, so the p-th
-/// percentile is found by solving ln P(T &gt; t) = ln(1 − p) numerically (regula falsi with the
-/// Illinois modification, to about 10⁻¹⁵ relative). The root is bracketed: T is at least the service
-/// time, so its percentile is at least −S·ln(1 − p); and P(T &gt; t) &lt;= P(W_q &gt; t/2) + P(S &gt; t/2)
-/// gives an upper end.
-/// </para>
-/// <para>
-/// All times are in seconds. Sources: D. Gross, J. F. Shortle, J. M. Thompson and C. M. Harris,
-/// Fundamentals of Queueing Theory, 4th ed. (Wiley, 2008), chapter 2 (M/M/c waiting and sojourn
-/// times); L. Kleinrock, Queueing Systems, Volume 1: Theory (Wiley, 1975), chapter 3.
-/// </para>
+/// With probability 1 − C a request does not wait and T is its Exp(μ) service; with probability C it
+/// waits an Exp(θ) time, θ = cμ − λ, and T is the sum of two exponentials. So P(T &gt; t) = e^−μt +
+/// C·μ·(e^−μt − e^−θt)/(θ − μ), which becomes e^−μt·(1 + Cμt) at θ = μ (A = c − 1); for c = 1 it is
+/// exponential with rate μ − λ. It is evaluated in a form with no cancellation near θ = μ, and
+/// percentiles come from root finding on the log tail. The notebook derives it (section 4). Source:
+/// Gross, Shortle, Thompson and Harris, Fundamentals of Queueing Theory, 4th ed. (Wiley, 2008), ch. 2.
 /// </remarks>
 public sealed class ResponseTimeDistribution
 {

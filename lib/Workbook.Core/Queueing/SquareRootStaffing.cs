@@ -8,18 +8,11 @@ namespace Workbook.Core.Queueing;
 /// near α(β) = 1 / (1 + βΦ(β)/φ(β)), whatever the size of the pool (the Halfin–Whitt limit).
 /// </summary>
 /// <remarks>
-/// <para>
-/// Halfin and Whitt proved that when the offered load A grows with (c − A)/√A → β &gt; 0, Erlang's
-/// C(c, A) tends to α(β), where Φ and φ are the standard normal CDF and density. So the spare
-/// servers c − A needed for a fixed chance of waiting grow like √A, not like A: utilisation A/c
-/// tends to 1 in big pools, and the headroom in percent shrinks like β/√A. This is a limit, not an
-/// identity: at finite A the error is of order 1/√A (the tests measure it against exact Erlang C).
-/// Use <see cref="ErlangFormulas.ErlangC"/> for exact numbers and this type to see how staffing scales.
-/// </para>
-/// <para>
-/// Source: S. Halfin and W. Whitt, "Heavy-traffic limits for queues with many exponential servers",
+/// Halfin and Whitt proved that when A grows with (c − A)/√A → β &gt; 0, Erlang's C tends to α(β):
+/// the spare servers needed for a fixed chance of waiting grow like √A, not A, so big pools run hotter.
+/// It is a limit, with an error of order 1/√A at finite A: use <see cref="ErlangFormulas.ErlangC"/>
+/// for exact numbers and this type to see how staffing scales. Source: S. Halfin and W. Whitt,
 /// Operations Research 29(3), 567–588, 1981.
-/// </para>
 /// </remarks>
 public static class SquareRootStaffing
 {
@@ -50,7 +43,7 @@ public static class SquareRootStaffing
         return (servers - offeredLoadErlangs) / Math.Sqrt(offeredLoadErlangs);
     }
 
-    /// <summary>The square-root staffing rule: ⌈A + β√A⌉ servers, and never fewer than ⌊A⌋ + 1 (stability).</summary>
+    /// <summary>The square-root staffing rule: ⌈A + β√A⌉ servers, and never fewer than <see cref="MMcQueue.MinimumServersForStability"/>.</summary>
     /// <param name="offeredLoadErlangs">A; a finite number in (0, 10⁹].</param>
     /// <param name="beta">β; a finite number in [0, 30].</param>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
@@ -80,7 +73,10 @@ public static class SquareRootStaffing
     /// <param name="meanServiceTimeSeconds">S; a finite number &gt; 0.</param>
     /// <param name="percentile">p; a finite number in (0, 1).</param>
     /// <param name="maxWaitSeconds">The limit on the p-th percentile wait; a finite number &gt;= 0.</param>
-    /// <returns>β in (0, 30]; 30 when even β = 30 cannot meet the target.</returns>
+    /// <returns>
+    /// β in (0, 30). There is always an answer: at β = 0 the estimate is α(0) = 1 &gt; 1 − p, and at
+    /// β = 30 it is below 10⁻¹⁹⁰, under any 1 − p a double can hold.
+    /// </returns>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
     public static double BetaForWaitPercentile(double offeredLoadErlangs, double meanServiceTimeSeconds, double percentile, double maxWaitSeconds)
     {

@@ -7,28 +7,11 @@ namespace Workbook.Core.Queueing;
 /// before its service starts: P(W_q &gt; t) = C·e^−(cμ−λ)t for t &gt;= 0, where C is Erlang's C.
 /// </summary>
 /// <remarks>
-/// <para>
-/// <b>Derivation.</b> An arrival that finds a free server waits 0; that happens with probability
-/// 1 − C. One that finds all c servers busy and n others already waiting must see n + 1 departures
-/// before it starts. While all servers are busy, departures form a Poisson process of rate cμ, so
-/// that wait is a sum of n + 1 exponentials of rate cμ. The number n seen on arrival is geometric
-/// with ratio ρ = λ/(cμ) (arrivals see time averages, PASTA), and a geometric sum of exponentials
-/// is exponential: the conditional wait is exponential with rate cμ(1 − ρ) = cμ − λ. So the
-/// distribution is a point mass 1 − C at zero plus C times an exponential of rate cμ − λ.
-/// </para>
-/// <para>
-/// <b>Percentiles.</b> Because of the point mass, every percentile p &lt;= 1 − C is exactly 0: most
-/// requests in a well-provisioned system do not wait at all. Above that, solving C·e^−(cμ−λ)t = 1 − p
-/// gives t = ln(C / (1 − p)) / (cμ − λ).
-/// </para>
-/// <para>
-/// All times are in seconds. See <see cref="ResponseTimeDistribution"/> for waiting plus service.
-/// </para>
-/// <para>
-/// Sources: D. Gross, J. F. Shortle, J. M. Thompson and C. M. Harris, Fundamentals of Queueing
-/// Theory, 4th ed. (Wiley, 2008), chapter 2 (M/M/c and its waiting-time distribution); L. Kleinrock,
-/// Queueing Systems, Volume 1: Theory (Wiley, 1975), chapter 3.
-/// </para>
+/// A point mass 1 − C at zero (an arrival that finds a free server) plus C times an exponential of
+/// rate cμ − λ: the number seen waiting on arrival is geometric, and a geometric sum of exponentials
+/// is exponential (derived in the notebook, section 4). Because of the point mass every percentile
+/// p ≤ 1 − C is exactly 0. See <see cref="ResponseTimeDistribution"/> for waiting plus service.
+/// Source: Gross, Shortle, Thompson and Harris, Fundamentals of Queueing Theory, 4th ed. (Wiley, 2008), ch. 2.
 /// </remarks>
 public sealed class WaitingTimeDistribution
 {

@@ -7,17 +7,17 @@ public class EmpiricalDistributionTests
     [Fact]
     public void Percentiles_InterpolateLinearlyBetweenOrderStatistics()
     {
-        // Sorted: 10, 20, 30, 40, 50. Position h = 4p/100: p50 → 30, p90 → 46, p95 → 48, p12.5 → 15.
+        // Sorted: 10, 20, 30, 40, 50. Position h = 4p: p = 0.5 → 30, 0.9 → 46, 0.95 → 48, 0.125 → 15.
         var distribution = new EmpiricalDistribution([50.0, 10.0, 40.0, 20.0, 30.0]);
 
-        Assert.Equal(10.0, distribution.Percentile(0));
-        Assert.Equal(15.0, distribution.Percentile(12.5), 12);
+        Assert.Equal(15.0, distribution.Percentile(0.125), 12);
+        Assert.Equal(10.0 + (4 * 1e-9 * 10), distribution.Percentile(1e-9), 12);
         Assert.Equal(30.0, distribution.P50);
         Assert.Equal(46.0, distribution.P90, 12);
         Assert.Equal(48.0, distribution.P95, 12);
         Assert.Equal(49.6, distribution.P99, 12);
         Assert.Equal(49.96, distribution.P999, 12);
-        Assert.Equal(50.0, distribution.Percentile(100));
+        Assert.Equal(50.0 - (4 * 1e-9 * 10), distribution.Percentile(1 - 1e-9), 9);
         Assert.Equal(10.0, distribution.Minimum);
         Assert.Equal(50.0, distribution.Maximum);
         Assert.Equal(5, distribution.Count);

@@ -24,7 +24,8 @@ public class QueueSimulatorBehaviourTests
         Assert.Equal(first.Utilisation, second.Utilisation);
         Assert.Equal(first.Throughput, second.Throughput);
         Assert.Equal(first.ElapsedTime, second.ElapsedTime);
-        Assert.True(first.Waits!.SortedValues.SequenceEqual(second.Waits!.SortedValues));
+        Assert.True(first.HasSamples && second.HasSamples);
+        Assert.True(first.Waits.SortedValues.SequenceEqual(second.Waits.SortedValues));
     }
 
     [Fact]
@@ -81,8 +82,9 @@ public class QueueSimulatorBehaviourTests
         var longer = MM(2, 1.25, 400_000, seed: 3, warmUp: 0);
 
         Assert.False(longer.IsStable);
-        Assert.Equal(1.25, longer.OfferedLoad, 12);
-        Assert.Contains(longer.Warnings, w => w.StartsWith("Unstable", StringComparison.Ordinal) && w.Contains("1.25", StringComparison.Ordinal));
+        Assert.Equal(1.25, longer.OfferedUtilisation, 12);
+        Assert.Equal(2.5, longer.OfferedLoadErlangs, 12); // A = cρ erlangs
+        Assert.Contains(longer.Warnings, w => w.StartsWith("Unstable", StringComparison.Ordinal) && w.Contains("utilisation ρ = λS/c = 1.25", StringComparison.Ordinal));
         Assert.True(longer.MeanWait.Mean > 3 * shorter.MeanWait.Mean);
         Assert.Equal(1.0, longer.Utilisation.Mean, 2);
         Assert.Equal(2.0, longer.Throughput.Mean, 1);

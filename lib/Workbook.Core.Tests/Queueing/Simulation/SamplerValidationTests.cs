@@ -53,13 +53,14 @@ public class SamplerValidationTests
     }
 
     [Theory]
-    [InlineData(-1.0)]
-    [InlineData(100.5)]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    [InlineData(99.0)]
     [InlineData(double.NaN)]
-    public void Percentile_MustBeBetween0And100(double percent)
+    public void Percentile_IsAFractionIn0To1(double probability)
     {
         var distribution = new EmpiricalDistribution([1.0, 2.0]);
 
-        AssertOutOfRange(() => distribution.Percentile(percent), "percent", "a finite number in [0, 100]");
+        AssertOutOfRange(() => distribution.Percentile(probability), "probability", "a finite number in (0, 1)");
     }
 }

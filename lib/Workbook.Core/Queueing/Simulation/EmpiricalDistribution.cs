@@ -2,23 +2,14 @@ namespace Workbook.Core.Queueing.Simulation;
 
 /// <summary>
 /// The distribution of one quantity over all measured customers of a run (their waits, or their
-/// response times), for percentiles.
+/// response times), for percentiles and exceedance fractions.
 /// </summary>
 /// <remarks>
-/// <para>
-/// Means hide what users feel: a service whose mean response is fine can still make one request
-/// in a hundred wait ten times as long. Percentiles show it, and for queues they usually grow much
-/// faster than the mean as the utilisation approaches 1.
-/// </para>
-/// <para>
-/// Percentiles interpolate linearly between order statistics: with the n values sorted,
-/// x₍₀₎ ≤ … ≤ x₍ₙ₋₁₎, the p-th percentile is read at position h = (n − 1)·p/100 as
-/// x₍⌊h⌋₎ + (h − ⌊h⌋)(x₍⌊h⌋₊₁₎ − x₍⌊h⌋₎). This is definition 7 of R. J. Hyndman and Y. Fan,
-/// "Sample quantiles in statistical packages", The American Statistician 50(4), 1996, the default
-/// of NumPy, R and Excel's PERCENTILE.INC. Unlike the means, percentiles come without a confidence
-/// interval here; far-tail percentiles such as p99.9 rest on few customers, so check them with
-/// another seed.
-/// </para>
+/// Percentiles interpolate linearly between order statistics: with the n values sorted, the
+/// p-quantile is read at position (n − 1)·p (definition 7 of R. J. Hyndman and Y. Fan, "Sample
+/// quantiles in statistical packages", The American Statistician 50(4), 1996; the default of NumPy
+/// and R). They come without a confidence interval; for one, ask the simulator for a
+/// <see cref="WaitTailRequest"/>. Far-tail percentiles such as p99.9 rest on few customers.
 /// </remarks>
 public sealed class EmpiricalDistribution
 {
@@ -43,28 +34,28 @@ public sealed class EmpiricalDistribution
     /// <summary>The largest value.</summary>
     public double Maximum => sorted[^1];
 
-    /// <summary>The median.</summary>
-    public double P50 => Percentile(50);
+    /// <summary>The median, <c>Percentile(0.5)</c>.</summary>
+    public double P50 => Percentile(0.5);
 
     /// <summary>The 90th percentile: one customer in ten sees more.</summary>
-    public double P90 => Percentile(90);
+    public double P90 => Percentile(0.9);
 
     /// <summary>The 95th percentile: one customer in twenty sees more.</summary>
-    public double P95 => Percentile(95);
+    public double P95 => Percentile(0.95);
 
     /// <summary>The 99th percentile: one customer in a hundred sees more.</summary>
-    public double P99 => Percentile(99);
+    public double P99 => Percentile(0.99);
 
     /// <summary>The 99.9th percentile: one customer in a thousand sees more.</summary>
-    public double P999 => Percentile(99.9);
+    public double P999 => Percentile(0.999);
 
-    /// <summary>The <paramref name="percent"/>-th percentile (see the remarks for the definition).</summary>
-    /// <param name="percent">A finite number in [0, 100]: 50 is the median, 99.9 the "three nines" tail.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="percent"/> is NaN, infinite or outside [0, 100].</exception>
-    public double Percentile(double percent)
+    /// <summary>The p-th percentile (the p-quantile; see the remarks for the definition). For the p99, pass 0.99.</summary>
+    /// <param name="probability">The level p; a finite number in (0, 1). For the extremes use <see cref="Minimum"/> and <see cref="Maximum"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="probability"/> is NaN, infinite or outside (0, 1).</exception>
+    public double Percentile(double probability)
     {
-        Guard.InRangeInclusive(percent, 0, 100, nameof(percent));
-        var position = (sorted.Length - 1) * (percent / 100.0);
+        Guard.InRangeExclusive(probability, 0, 1, nameof(probability));
+        var position = (sorted.Length - 1) * probability;
         var below = (int)Math.Floor(position);
         if (below >= sorted.Length - 1)
         {

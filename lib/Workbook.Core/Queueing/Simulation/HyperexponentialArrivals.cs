@@ -8,21 +8,11 @@ namespace Workbook.Core.Queueing.Simulation;
 /// random (a two-phase hyperexponential, H2), fitted to a mean gap and an SCV of at least 1.
 /// </summary>
 /// <remarks>
-/// <para>
-/// <b>The fit ("balanced means").</b> With probability p₁ a gap is exponential with rate μ₁, else
-/// with rate μ₂. Two parameters (mean m and SCV c²) do not pin down three (p₁, μ₁, μ₂), so the
-/// usual extra condition is that both phases contribute equally to the mean, p₁/μ₁ = p₂/μ₂ = m/2.
-/// Then p₁ = ½(1 + √((c² − 1)/(c² + 1))), μ₁ = 2p₁/m, μ₂ = 2p₂/m. Check: E[X] = p₁/μ₁ + p₂/μ₂ = m,
-/// and E[X²] = 2p₁/μ₁² + 2p₂/μ₂² = m²/(2p₁p₂) with p₁p₂ = 1/(2(c² + 1)), so E[X²]/m² − 1 = c².
-/// Reference: W. Whitt, "Approximating a point process by a renewal process, I: two basic methods",
-/// Operations Research 30(1), 1982.
-/// </para>
-/// <para>
-/// The result is a mix of many short gaps and a few long ones. The gaps are independent of each
-/// other (a renewal process), so bursts do not persist; for bursts that last, see
-/// <see cref="MarkovModulatedPoissonArrivals"/>. At c² = 1 both phases coincide and this is exactly
+/// Each gap is exponential with rate μ₁ with probability p₁, else with rate μ₂. Mean and SCV leave one
+/// degree of freedom, fixed by "balanced means" (p₁/μ₁ = p₂/μ₂): p₁ = ½(1 + √((c² − 1)/(c² + 1))),
+/// μ₁ = 2p₁/m, μ₂ = 2p₂/m (W. Whitt, Operations Research 30(1), 1982). The gaps are independent, so
+/// bursts do not persist (for that see <see cref="MarkovModulatedPoissonArrivals"/>); at c² = 1 this is
 /// <see cref="PoissonArrivals"/>.
-/// </para>
 /// </remarks>
 public readonly struct HyperexponentialArrivals : IArrivalProcess
 {

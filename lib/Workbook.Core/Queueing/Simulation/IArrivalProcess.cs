@@ -8,18 +8,10 @@ namespace Workbook.Core.Queueing.Simulation;
 /// simulation with an approximation.
 /// </summary>
 /// <remarks>
-/// <para>
-/// The rate and the squared coefficient of variation (SCV = variance / mean²) of the gaps are the two
-/// numbers most queueing approximations take (Kingman's formula, Allen–Cunneen for many servers):
-/// SCV = 0 is a clock (deterministic), 1 is Poisson, above 1 is bursty.
-/// </para>
-/// <para>
-/// Implement it on a <c>struct</c>: the simulator is generic in the process type
-/// (<c>where TArrival : struct, IArrivalProcess</c>), so the JIT compiles a copy of its loop for each
-/// process and calls <see cref="NextInterarrivalTime"/> directly, inlined, with no virtual call and
-/// no boxing. A process may keep state (the Markov-modulated process remembers its phase); the
-/// simulator works on its own copy, so every run starts from the process as constructed.
-/// </para>
+/// The rate and the SCV of the gaps (variance / mean²; 0 for a clock, 1 for Poisson, above 1 for
+/// bursty) are what most approximations take (<see cref="QueueApproximations"/>). Implement it on a
+/// struct: the simulator is generic in the process type, so its draws are inlined with no virtual
+/// call or boxing. A process may keep state; the simulator works on its own copy of it.
 /// </remarks>
 public interface IArrivalProcess
 {

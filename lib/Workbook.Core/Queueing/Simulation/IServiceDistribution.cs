@@ -7,17 +7,9 @@ namespace Workbook.Core.Queueing.Simulation;
 /// service time and states the distribution's mean and variability.
 /// </summary>
 /// <remarks>
-/// <para>
-/// The mean S and the squared coefficient of variation (SCV = variance / S²) are what the
-/// Pollaczek–Khinchine formula needs for one server, W_q = ρS(1 + SCV) / (2(1 − ρ)), and what
-/// the common many-server approximations need as well. Only the mean and SCV enter those
-/// formulas; a simulation sees the whole distribution, which is why two service distributions with
-/// equal mean and SCV can still give different tail percentiles.
-/// </para>
-/// <para>
-/// Implement it on a <c>struct</c>, for the reason given on <see cref="IArrivalProcess"/>: the
-/// simulator is generic in the distribution type, so its draws are inlined into the loop.
-/// </para>
+/// The mean and SCV are what the Pollaczek–Khinchine formula and the common approximations need; a
+/// simulation sees the whole distribution, so two distributions with equal mean and SCV can still give
+/// different tail percentiles. Implement it on a struct, for the reason given on <see cref="IArrivalProcess"/>.
 /// </remarks>
 public interface IServiceDistribution
 {

@@ -7,16 +7,10 @@ namespace Workbook.Core.Queueing.Simulation;
 /// right tail of slow requests.
 /// </summary>
 /// <remarks>
-/// <para>
-/// If Z is standard normal, X = exp(μ + σZ) is lognormal with E[X] = exp(μ + σ²/2) and
-/// SCV = exp(σ²) − 1. Inverting: σ² = ln(1 + SCV) and μ = ln(mean) − σ²/2. Measured request
-/// latencies are often close to lognormal, and unlike <see cref="ExponentialService"/> it lets the
-/// variability be set on its own: SCV below 1 for steady work, well above 1 for a heavy tail.
-/// </para>
-/// <para>
-/// Normal numbers come from Marsaglia's polar method, two at a time; the second is kept inside this
-/// struct for the next draw, so this is a mutable struct, and drawing allocates nothing.
-/// </para>
+/// X = exp(μ + σZ) with Z standard normal has mean exp(μ + σ²/2) and SCV exp(σ²) − 1, so
+/// σ² = ln(1 + SCV) and μ = ln(mean) − σ²/2. Measured latencies are often near lognormal, and the
+/// variability can be set on its own. Normals come two at a time from the polar method; the second is
+/// kept for the next draw, which makes this a mutable struct that allocates nothing.
 /// </remarks>
 public struct LognormalService : IServiceDistribution
 {

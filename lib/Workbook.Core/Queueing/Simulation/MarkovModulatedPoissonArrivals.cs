@@ -9,45 +9,14 @@ namespace Workbook.Core.Queueing.Simulation;
 /// at rate λ₂.
 /// </summary>
 /// <remarks>
-/// <para>
-/// <b>The model.</b> In phase 1 arrivals are Poisson at rate λ₁ and the phase ends at rate r₁₂ (so
-/// it lasts 1/r₁₂ on average); in phase 2 arrivals come at λ₂ and the phase ends at rate r₂₁. A
-/// phase with a high rate is a burst; a rate of 0 gives an on-off source (the "interrupted Poisson
-/// process"). The chain spends the fractions π₁ = r₂₁/(r₁₂ + r₂₁) and π₂ = r₁₂/(r₁₂ + r₂₁) of the
-/// time in each phase, so the long-run rate is λ̄ = π₁λ₁ + π₂λ₂.
-/// </para>
-/// <para>
-/// <b>Two measures of burstiness.</b> Unlike <see cref="HyperexponentialArrivals"/>, consecutive gaps
-/// are positively correlated: a short gap is likely followed by another short gap, because the
-/// burst goes on. One number therefore cannot say everything:
-/// </para>
-/// <list type="bullet">
-/// <item><see cref="InterarrivalScv"/> is the SCV of one gap seen on its own (the stationary
-/// interval distribution). It ignores the correlation.</item>
-/// <item><see cref="AsymptoticIndexOfDispersion"/> is the limit of Var N(t) / E N(t) for the number
-/// of arrivals N(t) in a long window, which counts the correlation in. For a renewal process
-/// (independent gaps) both numbers are equal; for an MMPP the index of dispersion is larger, and it
-/// is the better input for heavy-traffic approximations such as Kingman's (W. Whitt, "The queueing
-/// network analyzer", Bell System Technical Journal 62(9), 1983, uses it that way).</item>
-/// </list>
-/// <para>
-/// <b>Derivations.</b> The gap that starts at an arrival begins in phase i with probability
-/// πᵢλᵢ/λ̄ (arrivals happen more often in the busy phase), and is phase-type with sub-generator
-/// D₀ = Q − Λ, where Q is the switching generator and Λ = diag(λ₁, λ₂). Its moments are
-/// E[Tᵏ] = k! · α(−D₀)⁻ᵏ𝟙 with α = (π₁λ₁, π₂λ₂)/λ̄, which this type evaluates in 2 × 2 closed form.
-/// The index of dispersion is 1 + 2π₁π₂(λ₁ − λ₂)² / ((r₁₂ + r₂₁) λ̄): the variance of the
-/// arrival rate, π₁π₂(λ₁ − λ₂)², integrated over its correlation time 1/(r₁₂ + r₂₁). Reference:
-/// H. Heffes and D. M. Lucantoni, "A Markov modulated characterization of packetized voice and data
-/// traffic and related statistical multiplexer performance", IEEE JSAC 4(6), 1986; W. Fischer and
-/// K. Meier-Hellstern, "The Markov-modulated Poisson process (MMPP) cookbook", Performance Evaluation
-/// 18(2), 1993.
-/// </para>
-/// <para>
-/// <b>State.</b> This struct remembers the current phase and the time left in it, so it is a mutable
-/// struct. The first call draws the starting phase from π and the time left in it from its
-/// exponential holding time, which starts the process in its stationary regime; the simulator works
-/// on a copy, so each run starts afresh.
-/// </para>
+/// In phase i arrivals are Poisson at rate λᵢ and the phase ends at rate rᵢⱼ; a rate of 0 gives an
+/// on-off source. Unlike <see cref="HyperexponentialArrivals"/>, consecutive gaps are positively
+/// correlated, so two numbers describe the burstiness: <see cref="InterarrivalScv"/>, the SCV of one gap
+/// on its own, and <see cref="AsymptoticIndexOfDispersion"/>, lim Var N(t)/E N(t), which counts the
+/// correlation in and is the better input for heavy-traffic approximations (W. Whitt, Bell System
+/// Technical Journal 62(9), 1983). Both are computed in 2 × 2 closed form (W. Fischer and
+/// K. Meier-Hellstern, "The MMPP cookbook", Performance Evaluation 18(2), 1993). The struct remembers
+/// its phase (a mutable struct); the simulator works on a copy that starts in the stationary regime.
 /// </remarks>
 public struct MarkovModulatedPoissonArrivals : IArrivalProcess
 {

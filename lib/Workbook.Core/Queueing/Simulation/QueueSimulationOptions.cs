@@ -9,21 +9,11 @@ namespace Workbook.Core.Queueing.Simulation;
 /// the seed, and whether to keep every customer's times for percentiles.
 /// </summary>
 /// <remarks>
-/// <para>
-/// All values are checked once, here, including the ones that depend on each other (every batch
-/// needs a customer), which is why this record takes its values through a constructor rather than
-/// settable properties: a property setter cannot know which of the other values are still to come.
-/// Errors are <see cref="ArgumentOutOfRangeException"/>s that name the parameter and the allowed range.
-/// </para>
-/// <para>
-/// <b>Choosing the numbers.</b> The queue starts empty, which is not typical of its steady state,
-/// so the first <see cref="WarmUpCustomers"/> are simulated and thrown away. The closer the
-/// utilisation ρ is to 1, the longer the memory of the queue (its relaxation time grows like
-/// 1/(1 − ρ)²), so heavy traffic needs both a longer warm-up and more customers for the same
-/// precision. <see cref="Batches"/> between 20 and 50 is the usual advice for batch means: fewer
-/// batches give a poor variance estimate, more give batches so short that their means are correlated
-/// and the interval comes out too narrow (<see cref="QueueSimulationResult.Warnings"/> flags this).
-/// </para>
+/// Every value, and every rule between values (each batch needs a customer; warm-up plus measured
+/// customers must fit in an <see cref="int"/>), is checked once, in the constructor. Heavy traffic
+/// needs a longer warm-up and more customers: the queue's memory grows like 1/(1 − ρ)². Between 20
+/// and 50 batches is the usual advice; too many make batches so short that their means are correlated
+/// (<see cref="QueueSimulationResult.Warnings"/> flags this).
 /// </remarks>
 public sealed record QueueSimulationOptions
 {
@@ -33,29 +23,37 @@ public sealed record QueueSimulationOptions
     /// <summary>The default number of warm-up customers, 100,000.</summary>
     public const int DefaultWarmUpCustomers = 100_000;
 
+    /// <summary>The default number of measured customers, 1,000,000.</summary>
+    public const int DefaultCustomers = 1_000_000;
+
+    /// <summary>The largest number of batches accepted, 1,000.</summary>
+    public const int MaximumBatches = 1000;
+
     /// <summary>The largest number of servers accepted, ten million (the run keeps one free time per server).</summary>
     public const int MaximumServers = 10_000_000;
 
     /// <summary>Creates and validates simulation options.</summary>
-    /// <param name="servers">c, the number of identical servers; an integer in [1, <see cref="MaximumServers"/>]. Default 1.</param>
-    /// <param name="customers">Customers measured after the warm-up; an integer &gt;= <paramref name="batches"/>. Default 1,000,000.</param>
+    /// <param name="servers">c, the number of identical servers; an integer in [1, <see cref="MaximumServers"/>].</param>
+    /// <param name="customers">Customers measured after the warm-up; an integer &gt;= <paramref name="batches"/>.</param>
     /// <param name="warmUpCustomers">Customers simulated first and discarded; an integer &gt;= 0, and
-    /// <paramref name="warmUpCustomers"/> + <paramref name="customers"/> at most <see cref="int.MaxValue"/>. Default 100,000.</param>
-    /// <param name="batches">Batches for the batch-means confidence intervals; an integer in [2, 1000]. Default <see cref="DefaultBatches"/>.</param>
-    /// <param name="seed">Seed of the run's <see cref="Xoshiro256StarStar"/> generator: the same seed gives the same result. Default 0.</param>
+    /// <paramref name="warmUpCustomers"/> + <paramref name="customers"/> at most <see cref="int.MaxValue"/>.</param>
+    /// <param name="batches">Batches for the batch-means confidence intervals; an integer in [2, <see cref="MaximumBatches"/>].</param>
+    /// <param name="seed">Seed of the run's <see cref="Xoshiro256StarStar"/> generator: the same seed gives the same result.</param>
     /// <param name="keepSamples">Whether to keep every measured customer's wait and response time for
-    /// percentiles: two arrays of <paramref name="customers"/> doubles (16 bytes per customer). Default false.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
+    /// percentiles: two arrays of <paramref name="customers"/> doubles (16 bytes per customer).</param>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A parameter, or a rule between parameters, is violated; the message names the parameter and the allowed range.
+    /// </exception>
     public QueueSimulationOptions(
         int servers = 1,
-        int customers = 1_000_000,
+        int customers = DefaultCustomers,
         int warmUpCustomers = DefaultWarmUpCustomers,
         int batches = DefaultBatches,
         int seed = 0,
         bool keepSamples = false)
     {
         Servers = InRange(servers, 1, MaximumServers, nameof(servers));
-        Batches = InRange(batches, 2, 1000, nameof(batches));
+        Batches = InRange(batches, 2, MaximumBatches, nameof(batches));
         Customers = InRange(
             customers, batches, int.MaxValue, nameof(customers), $" (at least {nameof(batches)}, so that every batch has a customer)");
         if (warmUpCustomers == DefaultWarmUpCustomers)
@@ -73,21 +71,27 @@ public sealed record QueueSimulationOptions
     }
 
     /// <summary>c, the number of identical servers sharing one FIFO queue.</summary>
+    /// <value>The default is 1.</value>
     public int Servers { get; }
 
     /// <summary>The number of customers measured, after the warm-up.</summary>
+    /// <value>The default is <see cref="DefaultCustomers"/>, 1,000,000.</value>
     public int Customers { get; }
 
     /// <summary>The number of customers simulated before measuring starts, and discarded.</summary>
+    /// <value>The default is <see cref="DefaultWarmUpCustomers"/>, 100,000.</value>
     public int WarmUpCustomers { get; }
 
     /// <summary>The number of consecutive batches the measured customers are cut into.</summary>
+    /// <value>The default is <see cref="DefaultBatches"/>, 30.</value>
     public int Batches { get; }
 
     /// <summary>The seed of the run's random number generator.</summary>
+    /// <value>The default is 0.</value>
     public int Seed { get; }
 
     /// <summary>Whether every measured customer's wait and response time are kept for percentiles.</summary>
+    /// <value>The default is false.</value>
     public bool KeepSamples { get; }
 
     private static int InRange(int value, int low, int high, string paramName, string reason = "")

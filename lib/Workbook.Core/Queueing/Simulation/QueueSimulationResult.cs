@@ -1,24 +1,19 @@
+using System.Diagnostics.CodeAnalysis;
 using Workbook.Core.Simulation;
 
 namespace Workbook.Core.Queueing.Simulation;
 
 /// <summary>
 /// What a run of <see cref="QueueSimulator"/> measured: means with 95 % batch-means confidence
-/// intervals, optional percentiles, and the offered load computed from the inputs, with warnings
-/// when the numbers should not be read as a steady state.
+/// intervals, optional percentiles, and the load computed from the inputs, with warnings when the
+/// numbers should not be read as a steady state.
 /// </summary>
 /// <remarks>
-/// <para>
-/// Times are in the unit of the inputs (if service means are in milliseconds, waits are too). The
-/// measured quantities obey the laws they should, which makes good self-checks: the mean response
-/// time is the mean wait plus the mean service time, the utilisation is close to
-/// <see cref="OfferedLoad"/>, and the throughput is close to the arrival rate, in a stable queue.
-/// </para>
-/// <para>
-/// <b>Read <see cref="Warnings"/> first.</b> An unstable queue (ρ ≥ 1) can be simulated, but it
-/// has no steady state: its waits grow with the length of the run, and a confidence interval around
-/// them is meaningless.
-/// </para>
+/// Times are in the unit of the inputs. Read <see cref="Warnings"/> first: an unstable queue can be
+/// simulated, but its waits grow with the length of the run and their intervals mean nothing. The
+/// measured numbers make good self-checks in a stable queue: the measured <see cref="Utilisation"/>
+/// is close to <see cref="OfferedUtilisation"/>, the throughput to the arrival rate, and the mean
+/// response time is the mean wait plus the mean service time.
 /// </remarks>
 public sealed record QueueSimulationResult
 {
@@ -31,14 +26,17 @@ public sealed record QueueSimulationResult
     /// <summary>S, the mean of the service distribution.</summary>
     public required double MeanServiceTime { get; init; }
 
-    /// <summary>
-    /// ρ = λS / c, computed from the inputs, not measured: the fraction of capacity the arrivals ask
-    /// for. Below 1 the queue is stable; at or above 1 it grows without bound.
-    /// </summary>
-    public required double OfferedLoad { get; init; }
+    /// <summary>A = λS, the offered load in erlangs, computed from the inputs: the mean number of busy servers it asks for.</summary>
+    public double OfferedLoadErlangs => ArrivalRate * MeanServiceTime;
 
-    /// <summary>Whether <see cref="OfferedLoad"/> is below 1, so that a steady state exists.</summary>
-    public bool IsStable => OfferedLoad < 1;
+    /// <summary>
+    /// ρ = A/c = λS/c, the utilisation the arrivals ask for, computed from the inputs (compare the
+    /// measured <see cref="Utilisation"/>). Below 1 the queue is stable; at or above 1 it grows without bound.
+    /// </summary>
+    public required double OfferedUtilisation { get; init; }
+
+    /// <summary>Whether <see cref="OfferedUtilisation"/> is below 1, so that a steady state exists.</summary>
+    public bool IsStable => OfferedUtilisation < 1;
 
     /// <summary>
     /// Reasons not to take the numbers as steady-state values: an unstable queue, or batch means
@@ -55,7 +53,7 @@ public sealed record QueueSimulationResult
     /// <summary>P(W_q &gt; 0), the fraction of customers who found every server busy.</summary>
     public required Estimate ProbabilityOfWaiting { get; init; }
 
-    /// <summary>Measured utilisation: total service time / (c × elapsed time).</summary>
+    /// <summary>Measured utilisation, the busy fraction of each server: total service time / (c × elapsed time).</summary>
     public required Estimate Utilisation { get; init; }
 
     /// <summary>Measured throughput: customers served per unit of time.</summary>
@@ -72,6 +70,14 @@ public sealed record QueueSimulationResult
     /// the batches are independent enough for the confidence intervals to be trusted.
     /// </summary>
     public required double BatchLag1Autocorrelation { get; init; }
+
+    /// <summary>Whether the run was given a <see cref="WaitTailRequest"/>, so that <see cref="WaitTail"/> is set.</summary>
+    [MemberNotNullWhen(true, nameof(WaitTail))]
+    public bool HasWaitTail => WaitTail is not null;
+
+    /// <summary>Whether the run kept every customer's times (<see cref="QueueSimulationOptions.KeepSamples"/>), so that <see cref="Waits"/> and <see cref="ResponseTimes"/> are set.</summary>
+    [MemberNotNullWhen(true, nameof(Waits), nameof(ResponseTimes))]
+    public bool HasSamples => Waits is not null && ResponseTimes is not null;
 
     /// <summary>
     /// A percentile of the wait and an exceedance fraction, each with a batch-means interval; null

@@ -10,40 +10,16 @@ namespace Workbook.Core.Queueing.Simulation;
 /// (millions of customers per second) for tight confidence intervals.
 /// </summary>
 /// <remarks>
-/// <para>
-/// <b>How it works.</b> A FIFO queue needs no event list. Customers are served in arrival order, so
-/// they can be processed one at a time, in that order, keeping only the time at which each server
-/// next becomes free (J. Kiefer and J. Wolfowitz, "On the theory of queues with many servers",
-/// Trans. AMS 78(1), 1955). For customer n, arriving at Aₙ with service time Sₙ:
-/// </para>
-/// <code>
-/// start     = max(Aₙ, earliest server free time)
-/// wait      = start − Aₙ
-/// departure = start + Sₙ      // that server is now free at this time
-/// </code>
-/// <para>
-/// With one server this is Lindley's recursion. The free times sit in a binary min-heap, so each
-/// customer costs O(log c), and nothing is allocated per customer: the run allocates its arrays up
-/// front (the heap, the batch totals, and the per-customer samples if asked for).
-/// </para>
-/// <para>
-/// <b>What is measured.</b> After <see cref="QueueSimulationOptions.WarmUpCustomers"/> customers are
-/// discarded, the next <see cref="QueueSimulationOptions.Customers"/> are cut into
-/// <see cref="QueueSimulationOptions.Batches"/> consecutive batches; each mean comes with a 95 %
-/// Student t interval computed from the batches (see <see cref="Estimate"/>). Busy time is
-/// the service time of the measured customers; elapsed time runs from the last warm-up arrival to
-/// the last departure.
-/// </para>
-/// <para>
-/// <b>Performance.</b> <see cref="Run{TArrival, TService}(TArrival, TService, QueueSimulationOptions)"/> is generic in the arrival and service
-/// types, constrained to structs. The JIT then compiles a separate copy of the loop for each pair of
-/// types, in which every draw is a direct, inlinable call: no interface dispatch, no delegate, no
-/// boxing. Pass the concrete types (<c>new PoissonArrivals(0.8)</c>), not a variable typed as the
-/// interface.
-/// </para>
+/// A FIFO queue needs no event list: customers are served in arrival order, so each starts at
+/// max(arrival, earliest server free time) and that server is then busy until start + service
+/// (Kiefer and Wolfowitz, Trans. AMS 78(1), 1955; with one server, Lindley's recursion). The free
+/// times sit in a min-heap, O(log c) per customer, with no allocation per customer. After the
+/// warm-up, the measured customers are cut into batches and each mean gets a 95 % batch-means
+/// interval (<see cref="Estimate"/>). The method is generic in struct arrival and service types so
+/// that the JIT inlines every draw: pass the concrete types, not a variable typed as the interface.
 /// </remarks>
 /// <example>
-/// An M/M/10 queue at 90 % load, with percentiles:
+/// An M/M/10 queue at utilisation ρ = 0.9, with percentiles:
 /// <code>
 /// var options = new QueueSimulationOptions(servers: 10, customers: 2_000_000, seed: 7, keepSamples: true);
 /// var result = QueueSimulator.Run(new PoissonArrivals(rate: 9.0), new ExponentialService(mean: 1.0), options);
@@ -96,15 +72,15 @@ public static class QueueSimulator
         var histograms = waitTail is null ? null : new long[options.Batches, waitTail.GridIntervals + 1];
         var elapsed = Simulate(arrivals, service, options, totals, waits, responses, waitTail, histograms);
 
-        var offeredLoad = arrivals.Rate * service.Mean / options.Servers;
+        var offeredUtilisation = arrivals.Rate * service.Mean / options.Servers;
         var autocorrelation = BatchMeans.Lag1Autocorrelation(totals.WaitSum, totals.Customers);
         return new QueueSimulationResult
         {
             Options = options,
             ArrivalRate = arrivals.Rate,
             MeanServiceTime = service.Mean,
-            OfferedLoad = offeredLoad,
-            Warnings = Warnings(offeredLoad, autocorrelation, options),
+            OfferedUtilisation = offeredUtilisation,
+            Warnings = Warnings(offeredUtilisation, autocorrelation, options),
             MeanWait = BatchMeans.Ratio(totals.WaitSum, totals.Customers),
             MeanResponseTime = BatchMeans.Ratio(totals.ResponseSum, totals.Customers),
             ProbabilityOfWaiting = BatchMeans.Ratio(totals.Waited, totals.Customers),
@@ -251,14 +227,14 @@ public static class QueueSimulator
         }
     }
 
-    private static string[] Warnings(double offeredLoad, double autocorrelation, QueueSimulationOptions options)
+    private static string[] Warnings(double offeredUtilisation, double autocorrelation, QueueSimulationOptions options)
     {
         var warnings = new List<string>();
-        if (offeredLoad >= 1)
+        if (offeredUtilisation >= 1)
         {
             warnings.Add(string.Create(
                 CultureInfo.InvariantCulture,
-                $"Unstable: the offered load ρ = λS/c = {offeredLoad:G4} is at least 1, so the queue grows without bound and has no steady state. The waits grow with the length of the run; they and their confidence intervals describe this run of {options.Customers} customers only."));
+                $"Unstable: the utilisation ρ = λS/c = {offeredUtilisation:G4} is at least 1, so the queue grows without bound and has no steady state. The waits grow with the length of the run; they and their confidence intervals describe this run of {options.Customers} customers only."));
         }
 
         // Under independence the lag-1 autocorrelation of k batch means has a standard deviation of

@@ -7,18 +7,10 @@ namespace Workbook.Core.Queueing.Simulation;
 /// that the earliest is at hand in O(1) and can be replaced in O(log c).
 /// </summary>
 /// <remarks>
-/// <para>
-/// A FIFO queue with c identical servers needs only this from the past (J. Kiefer and
-/// J. Wolfowitz, "On the theory of queues with many servers", Trans. AMS 78(1), 1955): the next
-/// customer in line takes whichever server frees up first, starts at
-/// max(arrival, earliest free time), and that server is then busy until start + service. So each
-/// customer reads the minimum and replaces it with a later time.
-/// </para>
-/// <para>
-/// The heap lives in one array, allocated once per run: the children of slot i are slots 2i + 1 and
-/// 2i + 2. All servers start free at time 0. One extra slot after the c servers holds +∞, so that
-/// every left child in the heap has a right sibling to compare with; no server ever takes it.
-/// </para>
+/// A FIFO queue with identical servers needs only this from the past: the next customer takes the
+/// server that frees up first, so each customer reads the minimum and replaces it with a later time.
+/// The heap lives in one array allocated once per run (children of slot i at 2i + 1 and 2i + 2); one
+/// extra slot after the c servers holds +∞, so every left child has a right sibling to compare with.
 /// </remarks>
 internal struct ServerFreeTimes
 {

@@ -7,19 +7,12 @@ namespace Workbook.Core.Queueing.Simulation;
 /// waits above any grid point, and one percentile, each with a 95 % batch-means confidence interval.
 /// </summary>
 /// <remarks>
-/// <para>
-/// <b>Fractions.</b> P(W_q &gt; t) is the mean over customers of "waited longer than t", so each batch
-/// gives one ratio and <see cref="BatchMeans"/> gives the interval, as for the mean wait.
-/// </para>
-/// <para>
-/// <b>The percentile, by inverting those intervals.</b> The p-th percentile q is where P(W_q &gt; t)
-/// crosses 1 − p. A grid point whose whole interval lies above 1 − p is below q; one whose interval
-/// lies below 1 − p is above q. The interval for q runs from the last grid point of the first kind to
-/// the first of the second (so it is conservative by up to one grid step); the estimate interpolates
-/// where the estimated fraction crosses 1 − p. (Averaging each batch's own percentile instead, batch
-/// quantiles, is biased low when batches are short against the queue's memory, because a percentile
-/// is not a mean.) Reference: A. M. Law, Simulation Modeling and Analysis, 5th ed., §9.5.3.
-/// </para>
+/// Each fraction P(W_q &gt; t) is a mean over customers, so <see cref="BatchMeans"/> gives its interval.
+/// The percentile's interval inverts those: it runs from the last grid point whose fraction is
+/// confidently above 1 − p to the first confidently below (conservative by up to one grid step), and
+/// the estimate interpolates where the estimated fraction crosses 1 − p. Averaging each batch's own
+/// percentile instead is biased low when batches are short against the queue's memory. Reference:
+/// A. M. Law, Simulation Modeling and Analysis, 5th ed., §9.5.3.
 /// </remarks>
 public sealed class WaitTailEstimate
 {
@@ -29,13 +22,17 @@ public sealed class WaitTailEstimate
     {
         Request = request;
         fractions = aboveByGridPoint.Select(above => BatchMeans.Ratio(above, customersByBatch)).ToArray();
-        Percentile = Invert(1.0 - (request.Percent / 100.0));
+        Percentile = Invert(1.0 - request.Percentile);
     }
 
     /// <summary>The request this answers.</summary>
     public WaitTailRequest Request { get; }
 
-    /// <summary>The <see cref="WaitTailRequest.Percent"/>-th percentile of the wait, with its interval.</summary>
+    /// <summary>
+    /// The <see cref="WaitTailRequest.Percentile"/> percentile of the wait, with its interval; see
+    /// <see cref="PercentileInterval.HasEstimate"/> and <see cref="PercentileInterval.Reason"/> for a
+    /// percentile beyond the grid.
+    /// </summary>
     public PercentileInterval Percentile { get; }
 
     /// <summary>P(W_q &gt; t) with its batch-means interval, for a grid point t = jΔ.</summary>
@@ -59,7 +56,7 @@ public sealed class WaitTailEstimate
         var step = Request.GridStepSeconds;
         var lower = 0.0;
         var upper = double.PositiveInfinity;
-        var estimate = double.PositiveInfinity;
+        double? estimate = null; // stays null when the estimated tail never falls to the target on the grid
         for (var j = fractions.Length - 1; j >= 0; j--)
         {
             if (fractions[j].Lower > target)

@@ -13,17 +13,20 @@ namespace Workbook.Core.Queueing.Simulation;
 /// </remarks>
 public sealed record WaitTailRequest
 {
+    /// <summary>The default number of grid intervals, 1,000.</summary>
+    public const int DefaultGridIntervals = 1000;
+
     /// <summary>The largest number of grid intervals accepted, 10,000.</summary>
     public const int MaxGridIntervals = 10_000;
 
     /// <summary>Validates and creates the request.</summary>
-    /// <param name="percent">The percentile to estimate; a finite number in (0, 100), for example 99.</param>
+    /// <param name="percentile">The level p of the percentile to estimate; a finite number in (0, 1). For the p99 pass 0.99.</param>
     /// <param name="maxWaitSeconds">The last grid point, in the simulation's time unit; a finite number &gt; 0.</param>
-    /// <param name="gridIntervals">The number of grid intervals; an integer in [1, 10,000]. Default 1,000.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
-    public WaitTailRequest(double percent, double maxWaitSeconds, int gridIntervals = 1000)
+    /// <param name="gridIntervals">The number of grid intervals; an integer in [1, 10,000].</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range; the message names it and the range.</exception>
+    public WaitTailRequest(double percentile, double maxWaitSeconds, int gridIntervals = DefaultGridIntervals)
     {
-        Percent = Guard.InRangeExclusive(percent, 0, 100, nameof(percent));
+        Percentile = Guard.InRangeExclusive(percentile, 0, 1, nameof(percentile));
         MaxWaitSeconds = Guard.PositiveFinite(maxWaitSeconds, nameof(maxWaitSeconds));
         if (gridIntervals < 1 || gridIntervals > MaxGridIntervals)
         {
@@ -33,13 +36,14 @@ public sealed record WaitTailRequest
         GridIntervals = gridIntervals;
     }
 
-    /// <summary>The percentile to estimate, in (0, 100).</summary>
-    public double Percent { get; }
+    /// <summary>The level p of the percentile to estimate, in (0, 1): 0.99 for the p99.</summary>
+    public double Percentile { get; }
 
     /// <summary>The last grid point, in the simulation's time unit.</summary>
     public double MaxWaitSeconds { get; }
 
     /// <summary>The number of grid intervals; the grid step is <see cref="MaxWaitSeconds"/> / this.</summary>
+    /// <value>The default is <see cref="DefaultGridIntervals"/>, 1,000.</value>
     public int GridIntervals { get; }
 
     /// <summary>Δ, the grid step.</summary>
