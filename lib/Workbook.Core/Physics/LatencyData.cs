@@ -7,16 +7,10 @@ namespace Workbook.Core.Physics;
 /// times, read from the CSV files under <c>data/latency/</c> that ship inside the library.
 /// </summary>
 /// <remarks>
-/// <para>
 /// Every row carries its source, so a notebook that shows a figure can cite it. The files are
-/// embedded as resources named <c>data/latency/&lt;file&gt;</c>; notebooks, the CLI and the tests
-/// all read the same rows. Each file is parsed once, on first use.
-/// </para>
-/// <para>
-/// Measured routes refer to cities by name; the names are resolved when the file is read, so a
-/// typo in a data file fails loudly (with the list of known names) instead of producing a route
-/// with no coordinates.
-/// </para>
+/// embedded resources named <c>data/latency/&lt;file&gt;</c>, read once on first use, so notebooks,
+/// the CLI and the tests see the same rows. City names are resolved when a file is read: a typo fails
+/// loudly, with the list of known names.
 /// </remarks>
 public static class LatencyData
 {
@@ -71,18 +65,8 @@ public static class LatencyData
         foreach (var row in Csv.Parse(csvText, sourceName))
         {
             string name = row.Text("city");
-            double latitude = row.Double("latitude_deg");
-            double longitude = row.Double("longitude_deg");
-            if (latitude is < -90 or > 90)
-            {
-                throw row.Error("latitude_deg", row["latitude_deg"], "a latitude in [-90, 90]");
-            }
-
-            if (longitude is < -180 or > 180)
-            {
-                throw row.Error("longitude_deg", row["longitude_deg"], "a longitude in [-180, 180]");
-            }
-
+            double latitude = Checked(row, "latitude_deg", lat => lat is >= -90 and <= 90, "a latitude in [-90, 90]");
+            double longitude = Checked(row, "longitude_deg", lon => lon is >= -180 and <= 180, "a longitude in [-180, 180]");
             if (result.Exists(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)))
             {
                 throw row.Error("city", name, "a name not already used by an earlier row");
@@ -100,16 +84,10 @@ public static class LatencyData
         var result = new List<ReferenceDistance>();
         foreach (var row in Csv.Parse(csvText, sourceName))
         {
-            double distanceKm = row.Double("distance_km");
-            if (distanceKm < 0)
-            {
-                throw row.Error("distance_km", row["distance_km"], "a distance >= 0");
-            }
-
             result.Add(new ReferenceDistance(
-                FindCity(knownCities, row.Text("from"), $"{sourceName} line {row.LineNumber}"),
-                FindCity(knownCities, row.Text("to"), $"{sourceName} line {row.LineNumber}"),
-                distanceKm,
+                CityIn(row, "from", knownCities, sourceName),
+                CityIn(row, "to", knownCities, sourceName),
+                Checked(row, "distance_km", d => d >= 0, "a distance >= 0"),
                 row.Text("source")));
         }
 
@@ -122,12 +100,6 @@ public static class LatencyData
         var result = new List<MeasuredRoute>();
         foreach (var row in Csv.Parse(csvText, sourceName))
         {
-            double rttMs = row.Double("rtt_ms");
-            if (rttMs <= 0)
-            {
-                throw row.Error("rtt_ms", row["rtt_ms"], "a round-trip time > 0");
-            }
-
             RttBound bound = row["bound"] switch
             {
                 "exact" => RttBound.Exact,
@@ -147,9 +119,9 @@ public static class LatencyData
 
             result.Add(new MeasuredRoute(
                 row.Text("route"),
-                FindCity(knownCities, row.Text("from"), $"{sourceName} line {row.LineNumber}"),
-                FindCity(knownCities, row.Text("to"), $"{sourceName} line {row.LineNumber}"),
-                rttMs,
+                CityIn(row, "from", knownCities, sourceName),
+                CityIn(row, "to", knownCities, sourceName),
+                Checked(row, "rtt_ms", ms => ms > 0, "a round-trip time > 0"),
                 bound,
                 path,
                 row["link"].Length == 0 ? null : row["link"],
@@ -166,17 +138,11 @@ public static class LatencyData
         var result = new List<PublishedCableLength>();
         foreach (var row in Csv.Parse(csvText, sourceName))
         {
-            double lengthKm = row.Double("length_km");
-            if (lengthKm <= 0)
-            {
-                throw row.Error("length_km", row["length_km"], "a length > 0");
-            }
-
             result.Add(new PublishedCableLength(
                 row.Text("cable"),
-                FindCity(knownCities, row.Text("from"), $"{sourceName} line {row.LineNumber}"),
-                FindCity(knownCities, row.Text("to"), $"{sourceName} line {row.LineNumber}"),
-                lengthKm,
+                CityIn(row, "from", knownCities, sourceName),
+                CityIn(row, "to", knownCities, sourceName),
+                Checked(row, "length_km", km => km > 0, "a length > 0"),
                 row.Text("source")));
         }
 
@@ -190,21 +156,11 @@ public static class LatencyData
         {
             GeoPoint Point(string latitudeColumn, string longitudeColumn)
             {
-                double latitude = row.Double(latitudeColumn);
+                double latitude = Checked(row, latitudeColumn, lat => lat is >= -90 and <= 90, "a latitude in [-90, 90]");
                 double longitude = row.Double(longitudeColumn);
-                if (latitude is < -90 or > 90)
-                {
-                    throw row.Error(latitudeColumn, row[latitudeColumn], "a latitude in [-90, 90]");
-                }
 
                 // Published test sets use longitudes outside [-180, 180]; the meridian is the same.
                 return new GeoPoint(latitude, Math.IEEERemainder(longitude, 360.0));
-            }
-
-            double distanceMeters = row.Double("distance_m");
-            if (distanceMeters < 0)
-            {
-                throw row.Error("distance_m", row["distance_m"], "a distance >= 0");
             }
 
             result.Add(new PublishedGeodesic(
@@ -212,12 +168,21 @@ public static class LatencyData
                 row.Text("ellipsoid"),
                 Point("lat1_deg", "lon1_deg"),
                 Point("lat2_deg", "lon2_deg"),
-                distanceMeters,
+                Checked(row, "distance_m", m => m >= 0, "a distance >= 0"),
                 row.Text("source")));
         }
 
         return result;
     }
+
+    private static double Checked(CsvRow row, string column, Func<double, bool> isValid, string expected)
+    {
+        double value = row.Double(column);
+        return isValid(value) ? value : throw row.Error(column, row[column], expected);
+    }
+
+    private static City CityIn(CsvRow row, string column, IReadOnlyList<City> knownCities, string sourceName) =>
+        FindCity(knownCities, row.Text(column), $"{sourceName} line {row.LineNumber}");
 
     private static City FindCity(IReadOnlyList<City> knownCities, string name, string? usedBy)
     {
