@@ -7,32 +7,16 @@ public class RouteOptionsTests
     [Fact]
     public void Defaults_DescribeAnIdealFiberRoute()
     {
-        var options = new RouteOptions();
-
-        Assert.Same(Medium.StandardFiber, options.Medium);
-        Assert.Equal(1.0, options.RouteStretch);
-        Assert.Equal(0, options.Hops);
-        Assert.Equal(0.0, options.ProcessingPerHopMicroseconds);
-        Assert.Equal(1500, options.PacketBytes);
-        Assert.Equal(10e9, options.LinkRateBitsPerSecond);
-        Assert.Equal(0.0, options.LinkUtilisation);
-        Assert.Equal(HopQueueModel.MD1, options.HopQueue);
+        AssertRoute(new RouteOptions(), Medium.StandardFiber, 1.0, 0, 0.0, 1500, 10e9, 0.0, HopQueueModel.MD1);
         Assert.Equal(2.1, RouteOptions.TypicalInternetStretch);
     }
 
     [Fact]
     public void Constructor_KeepsEveryValueItIsGiven()
     {
-        var options = new RouteOptions(Medium.MicrowaveAir, 1.3, 14, 20, 9000, 100e9, 0.8, HopQueueModel.MM1);
-
-        Assert.Same(Medium.MicrowaveAir, options.Medium);
-        Assert.Equal(1.3, options.RouteStretch);
-        Assert.Equal(14, options.Hops);
-        Assert.Equal(20.0, options.ProcessingPerHopMicroseconds);
-        Assert.Equal(9000, options.PacketBytes);
-        Assert.Equal(100e9, options.LinkRateBitsPerSecond);
-        Assert.Equal(0.8, options.LinkUtilisation);
-        Assert.Equal(HopQueueModel.MM1, options.HopQueue);
+        AssertRoute(
+            new RouteOptions(Medium.MicrowaveAir, 1.3, 14, 20, 9000, 100e9, 0.8, HopQueueModel.MM1),
+            Medium.MicrowaveAir, 1.3, 14, 20.0, 9000, 100e9, 0.8, HopQueueModel.MM1);
     }
 
     [Fact]
@@ -78,5 +62,18 @@ public class RouteOptionsTests
             "linkRateBitsPerSecond must be a finite number > 0 for which the serialization time of packetBytes = 1500 is finite; got 1E-310.",
             ex.Message,
             StringComparison.Ordinal);
+    }
+
+    private static void AssertRoute(
+        RouteOptions options, Medium medium, double stretch, int hops, double processingUs, int bytes, double rate, double utilisation, HopQueueModel queue)
+    {
+        Assert.Same(medium, options.Medium);
+        Assert.Equal(stretch, options.RouteStretch);
+        Assert.Equal(hops, options.Hops);
+        Assert.Equal(processingUs, options.ProcessingPerHopMicroseconds);
+        Assert.Equal(bytes, options.PacketBytes);
+        Assert.Equal(rate, options.LinkRateBitsPerSecond);
+        Assert.Equal(utilisation, options.LinkUtilisation);
+        Assert.Equal(queue, options.HopQueue);
     }
 }

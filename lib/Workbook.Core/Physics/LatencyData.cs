@@ -79,106 +79,72 @@ public static class LatencyData
     }
 
     internal static IReadOnlyList<ReferenceDistance> ParseReferenceDistances(
-        string csvText, string sourceName, IReadOnlyList<City> knownCities)
-    {
-        var result = new List<ReferenceDistance>();
-        foreach (var row in Csv.Parse(csvText, sourceName))
-        {
-            result.Add(new ReferenceDistance(
-                CityIn(row, "from", knownCities, sourceName),
-                CityIn(row, "to", knownCities, sourceName),
-                Checked(row, "distance_km", d => d >= 0, "a distance >= 0"),
-                row.Text("source")));
-        }
-
-        return result;
-    }
+        string csvText, string sourceName, IReadOnlyList<City> knownCities) =>
+        ParseRows(csvText, sourceName, row => new ReferenceDistance(
+            CityIn(row, "from", knownCities, sourceName),
+            CityIn(row, "to", knownCities, sourceName),
+            Checked(row, "distance_km", d => d >= 0, "a distance >= 0"),
+            row.Text("source")));
 
     internal static IReadOnlyList<MeasuredRoute> ParseMeasuredRoutes(
-        string csvText, string sourceName, IReadOnlyList<City> knownCities)
-    {
-        var result = new List<MeasuredRoute>();
-        foreach (var row in Csv.Parse(csvText, sourceName))
-        {
-            RttBound bound = row["bound"] switch
+        string csvText, string sourceName, IReadOnlyList<City> knownCities) =>
+        ParseRows(csvText, sourceName, row => new MeasuredRoute(
+            row.Text("route"),
+            CityIn(row, "from", knownCities, sourceName),
+            CityIn(row, "to", knownCities, sourceName),
+            Checked(row, "rtt_ms", ms => ms > 0, "a round-trip time > 0"),
+            row["bound"] switch
             {
                 "exact" => RttBound.Exact,
                 "upper" => RttBound.Upper,
                 "range-low" => RttBound.RangeLow,
                 "range-high" => RttBound.RangeHigh,
                 var other => throw row.Error("bound", other, "one of exact, upper, range-low, range-high"),
-            };
-
-            TransmissionPath path = row["path"] switch
+            },
+            row["path"] switch
             {
                 "fiber-cable" => TransmissionPath.FiberCable,
                 "public-internet" => TransmissionPath.PublicInternet,
                 "microwave" => TransmissionPath.Microwave,
                 var other => throw row.Error("path", other, "one of fiber-cable, public-internet, microwave"),
-            };
-
-            result.Add(new MeasuredRoute(
-                row.Text("route"),
-                CityIn(row, "from", knownCities, sourceName),
-                CityIn(row, "to", knownCities, sourceName),
-                Checked(row, "rtt_ms", ms => ms > 0, "a round-trip time > 0"),
-                bound,
-                path,
-                row["link"].Length == 0 ? null : row["link"],
-                row.Text("source"),
-                row.OptionalInt32("year")));
-        }
-
-        return result;
-    }
+            },
+            row["link"].Length == 0 ? null : row["link"],
+            row.Text("source"),
+            row.OptionalInt32("year")));
 
     internal static IReadOnlyList<PublishedCableLength> ParseCableLengths(
-        string csvText, string sourceName, IReadOnlyList<City> knownCities)
-    {
-        var result = new List<PublishedCableLength>();
-        foreach (var row in Csv.Parse(csvText, sourceName))
-        {
-            result.Add(new PublishedCableLength(
-                row.Text("cable"),
-                CityIn(row, "from", knownCities, sourceName),
-                CityIn(row, "to", knownCities, sourceName),
-                Checked(row, "length_km", km => km > 0, "a length > 0"),
-                row.Text("source")));
-        }
+        string csvText, string sourceName, IReadOnlyList<City> knownCities) =>
+        ParseRows(csvText, sourceName, row => new PublishedCableLength(
+            row.Text("cable"),
+            CityIn(row, "from", knownCities, sourceName),
+            CityIn(row, "to", knownCities, sourceName),
+            Checked(row, "length_km", km => km > 0, "a length > 0"),
+            row.Text("source")));
 
-        return result;
-    }
+    internal static IReadOnlyList<PublishedGeodesic> ParseGeodesicTestLines(string csvText, string sourceName) =>
+        ParseRows(csvText, sourceName, row => new PublishedGeodesic(
+            row.Text("name"),
+            row.Text("ellipsoid"),
+            WrappedPoint(row, "lat1_deg", "lon1_deg"),
+            WrappedPoint(row, "lat2_deg", "lon2_deg"),
+            Checked(row, "distance_m", m => m >= 0, "a distance >= 0"),
+            row.Text("source")));
 
-    internal static IReadOnlyList<PublishedGeodesic> ParseGeodesicTestLines(string csvText, string sourceName)
-    {
-        var result = new List<PublishedGeodesic>();
-        foreach (var row in Csv.Parse(csvText, sourceName))
-        {
-            GeoPoint Point(string latitudeColumn, string longitudeColumn)
-            {
-                double latitude = Checked(row, latitudeColumn, lat => lat is >= -90 and <= 90, "a latitude in [-90, 90]");
-                double longitude = row.Double(longitudeColumn);
-
-                // Published test sets use longitudes outside [-180, 180]; the meridian is the same.
-                return new GeoPoint(latitude, Math.IEEERemainder(longitude, 360.0));
-            }
-
-            result.Add(new PublishedGeodesic(
-                row.Text("name"),
-                row.Text("ellipsoid"),
-                Point("lat1_deg", "lon1_deg"),
-                Point("lat2_deg", "lon2_deg"),
-                Checked(row, "distance_m", m => m >= 0, "a distance >= 0"),
-                row.Text("source")));
-        }
-
-        return result;
-    }
+    private static List<T> ParseRows<T>(string csvText, string sourceName, Func<CsvRow, T> parse) =>
+        Csv.Parse(csvText, sourceName).Select(parse).ToList();
 
     private static double Checked(CsvRow row, string column, Func<double, bool> isValid, string expected)
     {
         double value = row.Double(column);
         return isValid(value) ? value : throw row.Error(column, row[column], expected);
+    }
+
+    private static GeoPoint WrappedPoint(CsvRow row, string latitudeColumn, string longitudeColumn)
+    {
+        double latitude = Checked(row, latitudeColumn, lat => lat is >= -90 and <= 90, "a latitude in [-90, 90]");
+
+        // Published test sets use longitudes outside [-180, 180]; the meridian is the same.
+        return new GeoPoint(latitude, Math.IEEERemainder(row.Double(longitudeColumn), 360.0));
     }
 
     private static City CityIn(CsvRow row, string column, IReadOnlyList<City> knownCities, string sourceName) =>
