@@ -8,16 +8,10 @@ namespace Workbook.Core;
 /// states the allowed range.
 /// </summary>
 /// <remarks>
-/// <para>
-/// Every numeric check rejects <see cref="double.NaN"/> and both infinities explicitly. That matters
-/// because NaN fails every comparison: a check written as <c>if (x &lt; 0) throw</c> lets NaN
-/// straight through, and the NaN then poisons every result computed from it.
-/// </para>
-/// <para>
-/// Messages follow one pattern, <c>"distanceKm must be a finite number &gt;= 0; got NaN."</c>, so a
-/// learner who passes a wrong value reads what would have been right. Values are printed with the
-/// invariant culture, whatever the machine's locale.
-/// </para>
+/// Every numeric check rejects NaN and both infinities explicitly: NaN fails every comparison, so
+/// <c>if (x &lt; 0) throw</c> lets it through to poison every result computed from it. Messages follow
+/// one pattern, <c>"distanceKm must be a finite number &gt;= 0; got NaN."</c>, with values in the
+/// invariant culture, so a learner reads what would have been right.
 /// </remarks>
 internal static class Guard
 {

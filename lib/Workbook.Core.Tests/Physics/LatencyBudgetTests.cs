@@ -7,7 +7,7 @@ public class LatencyBudgetTests
     [Fact]
     public void MaxDistance_SpendsExactlyTheBudget()
     {
-        var options = new RouteOptions { RouteStretch = 2.1, Hops = 12, ProcessingPerHopMicroseconds = 50, LinkUtilisation = 0.7 };
+        var options = new RouteOptions(routeStretch: 2.1, hops: 12, processingPerHopMicroseconds: 50, linkUtilisation: 0.7);
 
         double km = LatencyBudget.MaxGreatCircleKm(20, options);
 
@@ -26,7 +26,7 @@ public class LatencyBudgetTests
     [Fact]
     public void FixedRoundTrip_IsTheRoutersCostInBothDirections()
     {
-        var options = new RouteOptions { Hops = 10, ProcessingPerHopMicroseconds = 20 };
+        var options = new RouteOptions(hops: 10, processingPerHopMicroseconds: 20);
 
         // 2 × 10 × (20 µs + 1.2 µs) = 424 µs.
         Assert.Equal(0.424, LatencyBudget.FixedRoundTripMs(options), 12);
@@ -35,7 +35,7 @@ public class LatencyBudgetTests
     [Fact]
     public void BudgetBelowTheRoutersCost_IsRejectedWithTheMinimumInTheMessage()
     {
-        var options = new RouteOptions { Hops = 10, ProcessingPerHopMicroseconds = 20 };
+        var options = new RouteOptions(hops: 10, processingPerHopMicroseconds: 20);
 
         BadInput.Rejects(() => LatencyBudget.MaxGreatCircleKm(0.4, options), "roundTripBudgetMs", "roundTripBudgetMs must be a finite number >= 0.424");
     }

@@ -4,13 +4,8 @@ namespace Workbook.Core.Tests.Physics;
 
 public class RouteLatencyTests
 {
-    private static readonly RouteOptions Busy = new()
-    {
-        RouteStretch = RouteOptions.TypicalInternetStretch,
-        Hops = 15,
-        ProcessingPerHopMicroseconds = 50,
-        LinkUtilisation = 0.7,
-    };
+    private static readonly RouteOptions Busy = new(
+        routeStretch: RouteOptions.TypicalInternetStretch, hops: 15, processingPerHopMicroseconds: 50, linkUtilisation: 0.7);
 
     [Fact]
     public void Components_SumToOneWay_AndRoundTripIsTwiceOneWay()
@@ -24,7 +19,7 @@ public class RouteLatencyTests
     [Fact]
     public void ZeroHops_IsPurePropagationOverTheStretchedPath()
     {
-        var options = new RouteOptions { RouteStretch = 1.5, ProcessingPerHopMicroseconds = 50, LinkUtilisation = 0.9 };
+        var options = new RouteOptions(routeStretch: 1.5, processingPerHopMicroseconds: 50, linkUtilisation: 0.9);
 
         var latency = RouteLatency.Compute(1000, options);
 
@@ -48,7 +43,7 @@ public class RouteLatencyTests
     public void Serialization_Of1500BytesAt10Gbps_Is1Point2MicrosecondsPerHop()
     {
         // 1500 × 8 = 12,000 bits; 12,000 / 10¹⁰ s = 1.2 µs = 0.0012 ms.
-        var latency = RouteLatency.Compute(0, new RouteOptions { Hops = 3 });
+        var latency = RouteLatency.Compute(1000, new RouteOptions(hops: 3));
 
         Assert.Equal(3 * 0.0012, latency.SerializationMs, 15);
     }
@@ -58,7 +53,7 @@ public class RouteLatencyTests
     {
         // Fixed 1500-byte packets: M/D/1 wait = ρS / (2(1 − ρ)) = 0.7 × 1.2 / 0.6 = 1.4 µs per hop,
         // whatever the processing time is.
-        var latency = RouteLatency.Compute(0, new RouteOptions { Hops = 4, LinkUtilisation = 0.7, ProcessingPerHopMicroseconds = 50 });
+        var latency = RouteLatency.Compute(1000, new RouteOptions(hops: 4, linkUtilisation: 0.7, processingPerHopMicroseconds: 50));
 
         Assert.Equal(4 * 0.0014, latency.QueueingMs, 12);
     }
@@ -67,7 +62,7 @@ public class RouteLatencyTests
     public void Queueing_WithTheMM1Model_IsTwiceAsLong_2Point8MicrosecondsPerHop()
     {
         // M/M/1 wait = ρS / (1 − ρ) = 0.7 / 0.3 × 1.2 = 2.8 µs per hop.
-        var latency = RouteLatency.Compute(0, new RouteOptions { Hops = 4, LinkUtilisation = 0.7, HopQueue = HopQueueModel.MM1 });
+        var latency = RouteLatency.Compute(1000, new RouteOptions(hops: 4, linkUtilisation: 0.7, hopQueue: HopQueueModel.MM1));
 
         Assert.Equal(4 * 0.0028, latency.QueueingMs, 12);
     }
@@ -91,7 +86,7 @@ public class RouteLatencyTests
     [Fact]
     public void Processing_IsHopsTimesPerHopTime()
     {
-        var latency = RouteLatency.Compute(100, new RouteOptions { Hops = 7, ProcessingPerHopMicroseconds = 25 });
+        var latency = RouteLatency.Compute(100, new RouteOptions(hops: 7, processingPerHopMicroseconds: 25));
 
         Assert.Equal(7 * 0.025, latency.ProcessingMs, 15);
     }
@@ -99,7 +94,7 @@ public class RouteLatencyTests
     [Fact]
     public void NewYorkLondon_With15BusyHops_AddsAbout1Point6MsToTheRoundTrip()
     {
-        var options = Busy with { RouteStretch = 1.0 };
+        var options = new RouteOptions(hops: 15, processingPerHopMicroseconds: 50, linkUtilisation: 0.7);
         // Per hop one way: 50 + 1.2 + 1.4 = 52.6 µs; 15 hops, both directions: 1.578 ms.
         double expectedRouterRoundTripMs = 2 * 15 * 0.0526;
 
@@ -111,8 +106,8 @@ public class RouteLatencyTests
     [Fact]
     public void OverheadPercent_IsMeasuredAgainstGreatCircleFiber()
     {
-        var stretched = RouteLatency.Compute(1000, new RouteOptions { RouteStretch = 2.1 });
-        var microwave = RouteLatency.Compute(1000, new RouteOptions { Medium = Medium.MicrowaveAir });
+        var stretched = RouteLatency.Compute(1000, new RouteOptions(routeStretch: 2.1));
+        var microwave = RouteLatency.Compute(1000, new RouteOptions(medium: Medium.MicrowaveAir));
 
         Assert.Equal(110.0, stretched.OverheadPercent, 9);
         Assert.Equal((Medium.StandardFiber.DelayMicrosecondsPerKm - Medium.MicrowaveAir.DelayMicrosecondsPerKm)
@@ -121,18 +116,28 @@ public class RouteLatencyTests
     }
 
     [Fact]
-    public void OverheadPercent_IsNaNAtZeroDistance()
+    public void OverheadPercent_AtTheShortestAcceptedDistance_IsFinite()
     {
-        Assert.True(double.IsNaN(RouteLatency.Compute(0, new RouteOptions { Hops = 2 }).OverheadPercent));
+        // 2 hops × 2 directions × 1.2 µs of serialization = 4.8 µs, over a 1 m fiber round trip of
+        // 2 × 0.001 km × 1.4682 / 299,792.458 km/s = 9.795 ns: about 49,000 % more.
+        double fiberRoundTripMs = 2 * 0.001 * 1.4682 / 299_792.458 * 1000;
+        double expectedPercent = 4.8e-3 / fiberRoundTripMs * 100.0;
+
+        var latency = RouteLatency.Compute(RouteLatency.MinimumGreatCircleKm, new RouteOptions(hops: 2));
+
+        Assert.Equal(expectedPercent, latency.OverheadPercent, 1e-9 * expectedPercent);
     }
 
     [Theory]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
     [InlineData(-1.0)]
-    public void Compute_RejectsBadDistances(double greatCircleKm)
+    [InlineData(0.0)]
+    [InlineData(0.000999)]
+    public void Compute_RejectsDistancesBelowOneMetre_PointingToTheFixedCost(double greatCircleKm)
     {
-        BadInput.Rejects(() => RouteLatency.Compute(greatCircleKm, new RouteOptions()), "greatCircleKm", "greatCircleKm must be a finite number >= 0");
+        BadInput.Rejects(() => RouteLatency.Compute(greatCircleKm, new RouteOptions()), "greatCircleKm",
+            "greatCircleKm must be a finite number >= 0.001 (one metre; for the routers' cost alone use LatencyBudget.FixedRoundTripMs)");
     }
 
     [Fact]

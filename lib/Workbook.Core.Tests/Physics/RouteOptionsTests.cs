@@ -7,52 +7,70 @@ public class RouteOptionsTests
     [Fact]
     public void Defaults_DescribeAnIdealFiberRoute()
     {
-        var options = new RouteOptions();
-
-        Assert.Same(Medium.StandardFiber, options.Medium);
-        Assert.Equal(1.0, options.RouteStretch);
-        Assert.Equal(0, options.Hops);
-        Assert.Equal(0.0, options.ProcessingPerHopMicroseconds);
-        Assert.Equal(1500, options.PacketBytes);
-        Assert.Equal(10e9, options.LinkRateBitsPerSecond);
-        Assert.Equal(0.0, options.LinkUtilisation);
-        Assert.Equal(HopQueueModel.MD1, options.HopQueue);
+        AssertRoute(new RouteOptions(), Medium.StandardFiber, 1.0, 0, 0.0, 1500, 10e9, 0.0, HopQueueModel.MD1);
         Assert.Equal(2.1, RouteOptions.TypicalInternetStretch);
+    }
+
+    [Fact]
+    public void Constructor_KeepsEveryValueItIsGiven()
+    {
+        AssertRoute(
+            new RouteOptions(Medium.MicrowaveAir, 1.3, 14, 20, 9000, 100e9, 0.8, HopQueueModel.MM1),
+            Medium.MicrowaveAir, 1.3, 14, 20.0, 9000, 100e9, 0.8, HopQueueModel.MM1);
+    }
+
+    [Fact]
+    public void NullMedium_MeansStandardFiber()
+    {
+        Assert.Same(Medium.StandardFiber, new RouteOptions(medium: null).Medium);
     }
 
     public static TheoryData<string, Func<RouteOptions>, string> InvalidOptions => new()
     {
-        { nameof(RouteOptions.RouteStretch), () => new RouteOptions { RouteStretch = 0.9 }, "RouteStretch must be a finite number >= 1; got 0.9." },
-        { nameof(RouteOptions.RouteStretch), () => new RouteOptions { RouteStretch = double.NaN }, "RouteStretch must be a finite number >= 1; got NaN." },
-        { nameof(RouteOptions.Hops), () => new RouteOptions { Hops = -1 }, "Hops must be an integer >= 0; got -1." },
-        { nameof(RouteOptions.ProcessingPerHopMicroseconds), () => new RouteOptions { ProcessingPerHopMicroseconds = -5 }, "ProcessingPerHopMicroseconds must be a finite number >= 0; got -5." },
-        { nameof(RouteOptions.ProcessingPerHopMicroseconds), () => new RouteOptions { ProcessingPerHopMicroseconds = double.PositiveInfinity }, "ProcessingPerHopMicroseconds must be a finite number >= 0; got Infinity." },
-        { nameof(RouteOptions.PacketBytes), () => new RouteOptions { PacketBytes = 0 }, "PacketBytes must be an integer > 0; got 0." },
-        { nameof(RouteOptions.LinkRateBitsPerSecond), () => new RouteOptions { LinkRateBitsPerSecond = 0 }, "LinkRateBitsPerSecond must be a finite number > 0; got 0." },
-        { nameof(RouteOptions.LinkRateBitsPerSecond), () => new RouteOptions { LinkRateBitsPerSecond = double.NaN }, "LinkRateBitsPerSecond must be a finite number > 0; got NaN." },
-        { nameof(RouteOptions.LinkUtilisation), () => new RouteOptions { LinkUtilisation = 1.0 }, "LinkUtilisation must be a finite number in [0, 1); got 1." },
-        { nameof(RouteOptions.LinkUtilisation), () => new RouteOptions { LinkUtilisation = -0.1 }, "LinkUtilisation must be a finite number in [0, 1); got -0.1." },
-        { nameof(RouteOptions.LinkUtilisation), () => new RouteOptions() with { LinkUtilisation = double.NegativeInfinity }, "LinkUtilisation must be a finite number in [0, 1); got -Infinity." },
+        { "routeStretch", () => new RouteOptions(routeStretch: 0.9), "routeStretch must be a finite number >= 1; got 0.9." },
+        { "routeStretch", () => new RouteOptions(routeStretch: double.NaN), "routeStretch must be a finite number >= 1; got NaN." },
+        { "hops", () => new RouteOptions(hops: -1), "hops must be an integer >= 0; got -1." },
+        { "processingPerHopMicroseconds", () => new RouteOptions(processingPerHopMicroseconds: -5), "processingPerHopMicroseconds must be a finite number >= 0; got -5." },
+        { "processingPerHopMicroseconds", () => new RouteOptions(processingPerHopMicroseconds: double.PositiveInfinity), "processingPerHopMicroseconds must be a finite number >= 0; got Infinity." },
+        { "packetBytes", () => new RouteOptions(packetBytes: 0), "packetBytes must be an integer > 0; got 0." },
+        { "linkRateBitsPerSecond", () => new RouteOptions(linkRateBitsPerSecond: 0), "linkRateBitsPerSecond must be a finite number > 0; got 0." },
+        { "linkRateBitsPerSecond", () => new RouteOptions(linkRateBitsPerSecond: double.NaN), "linkRateBitsPerSecond must be a finite number > 0; got NaN." },
+        { "linkUtilisation", () => new RouteOptions(linkUtilisation: 1.0), "linkUtilisation must be a finite number in [0, 1); got 1." },
+        { "linkUtilisation", () => new RouteOptions(linkUtilisation: -0.1), "linkUtilisation must be a finite number in [0, 1); got -0.1." },
+        { "linkUtilisation", () => new RouteOptions(linkUtilisation: double.NegativeInfinity), "linkUtilisation must be a finite number in [0, 1); got -Infinity." },
+        { "hopQueue", () => new RouteOptions(hopQueue: (HopQueueModel)3), "hopQueue must be one of MD1, MM1; got 3." },
     };
 
     [Theory]
     [MemberData(nameof(InvalidOptions))]
-    public void InvalidValues_AreRejectedWhenSet_NamingThePropertyAndRange(string property, Func<RouteOptions> create, string message)
+    public void InvalidValues_AreRejectedByTheConstructor_NamingTheParameterAndRange(string parameter, Func<RouteOptions> create, string message)
     {
-        BadInput.Rejects(() => create(), property, message);
+        BadInput.Rejects(() => create(), parameter, message);
     }
 
     [Fact]
-    public void NullMedium_IsRejected()
+    public void LinkRate_SoLowThatOnePacketNeverFinishes_IsRejected_NamingThePacketSize()
     {
-        var ex = Assert.Throws<ArgumentNullException>(() => new RouteOptions { Medium = null! });
+        // 8 × 1500 bits / 1e-310 bit/s = 1.2e314 s: beyond double range, so the serialization time would be +∞.
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new RouteOptions(packetBytes: 1500, linkRateBitsPerSecond: 1e-310));
 
-        Assert.Equal(nameof(RouteOptions.Medium), ex.ParamName);
+        Assert.Equal("linkRateBitsPerSecond", ex.ParamName);
+        Assert.StartsWith(
+            "linkRateBitsPerSecond must be a finite number > 0 for which the serialization time of packetBytes = 1500 is finite; got 1E-310.",
+            ex.Message,
+            StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void UndefinedHopQueueModel_IsRejected()
+    private static void AssertRoute(
+        RouteOptions options, Medium medium, double stretch, int hops, double processingUs, int bytes, double rate, double utilisation, HopQueueModel queue)
     {
-        BadInput.Rejects(() => new RouteOptions { HopQueue = (HopQueueModel)3 }, nameof(RouteOptions.HopQueue), "HopQueue must be one of MD1, MM1; got 3.");
+        Assert.Same(medium, options.Medium);
+        Assert.Equal(stretch, options.RouteStretch);
+        Assert.Equal(hops, options.Hops);
+        Assert.Equal(processingUs, options.ProcessingPerHopMicroseconds);
+        Assert.Equal(bytes, options.PacketBytes);
+        Assert.Equal(rate, options.LinkRateBitsPerSecond);
+        Assert.Equal(utilisation, options.LinkUtilisation);
+        Assert.Equal(queue, options.HopQueue);
     }
 }

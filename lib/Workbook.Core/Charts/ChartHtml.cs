@@ -8,18 +8,11 @@ namespace Workbook.Core.Charts;
 
 /// <summary>Turns a chart into HTML that renders with no network: a standalone page or a notebook fragment.</summary>
 /// <remarks>
-/// <para>
-/// Plotly.NET's own HTML pulls plotly.js and require.js from CDNs and names its div with a fresh
-/// GUID on every call, so its output is blank offline and differs from run to run. The HTML made
-/// here inlines plotly.js from <see cref="PlotlyJs.Source"/>, takes the element id from the caller
-/// and contains nothing else that varies: the same chart always gives the same bytes, so exported
-/// files diff cleanly in git and tests can compare them.
-/// </para>
-/// <para>
-/// The chart travels as its figure JSON (<see cref="FigureJson"/>) and is drawn with
-/// <c>Plotly.newPlot(element, figure)</c>. Text in the JSON is escaped so that a title containing
-/// <c>&lt;/script&gt;</c> cannot end the script early.
-/// </para>
+/// Plotly.NET's own HTML pulls plotly.js and require.js from CDNs and names its div with a fresh GUID,
+/// so it is blank offline and differs from run to run. This HTML inlines <see cref="PlotlyJs.Source"/>,
+/// takes the element id from the caller and draws the figure JSON (<see cref="FigureJson"/>) with
+/// <c>Plotly.newPlot</c>: the same chart always gives the same bytes. Text in the JSON is escaped so a
+/// title containing <c>&lt;/script&gt;</c> cannot end the script early.
 /// </remarks>
 public static partial class ChartHtml
 {
@@ -88,20 +81,10 @@ public static partial class ChartHtml
     /// </param>
     /// <returns>The fragment; byte-identical for the same inputs.</returns>
     /// <remarks>
-    /// <para>
-    /// A fragment without plotly.js looks for <c>window.Plotly</c> every
-    /// <see cref="PollIntervalMilliseconds"/> ms, up to <see cref="PollAttempts"/> times, and then
-    /// draws. If plotly.js never appears (the page was reloaded, or the output was opened apart
-    /// from the cell that carried plotly.js) it writes <see cref="PlotlyMissingMessage"/> into the
-    /// div instead of staying blank.
-    /// </para>
-    /// <para>
-    /// Implementation note: classic Jupyter pages load require.js. plotly.js's loader header sees
-    /// the global <c>define</c> and registers itself as an AMD module instead of setting
-    /// <c>window.Plotly</c>. The inlined library therefore runs inside a function whose local
-    /// <c>define</c>, <c>module</c> and <c>exports</c> are undefined, so it always takes the
-    /// browser-global path.
-    /// </para>
+    /// A fragment without plotly.js looks for <c>window.Plotly</c> every <see cref="PollIntervalMilliseconds"/>
+    /// ms, up to <see cref="PollAttempts"/> times, then draws; if plotly.js never appears (a reloaded page,
+    /// an output opened apart from the cell that carried plotly.js) it writes
+    /// <see cref="PlotlyMissingMessage"/> into the div instead of staying blank.
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="elementId"/> is not a plain id.</exception>
     public static string NotebookFragment(GenericChart chart, string elementId, bool includePlotlyJs)
@@ -113,6 +96,9 @@ public static partial class ChartHtml
         html.Append("<div id=\"").Append(elementId).Append("\"></div>\n");
         if (includePlotlyJs)
         {
+            // Implementation note: classic Jupyter pages load require.js, and plotly.js's loader header
+            // then registers an AMD module instead of setting window.Plotly. Running the library inside a
+            // function whose local define, module and exports are undefined forces the browser-global path.
             html.Append("<script>\n")
                 .Append("(function () {\n")
                 .Append("var define, module, exports; // hide AMD/CommonJS loaders so plotly.js ")

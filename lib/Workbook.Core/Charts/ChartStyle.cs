@@ -7,27 +7,12 @@ namespace Workbook.Core.Charts;
 
 /// <summary>The one look every workbook figure shares: title, axis titles with units, legend, fonts, size.</summary>
 /// <remarks>
-/// <para>
-/// Every figure's <see cref="WorkbookFigure.Build"/> ends with <see cref="Apply"/>, so a reader meets the
-/// same white background, font and size in the notebook, in the exported HTML and in the PNG and
-/// SVG images. The size is fixed (<see cref="Width"/> × <see cref="Height"/> pixels) so that
-/// exports do not depend on the window they were made in.
-/// </para>
-/// <para>
-/// The font list starts with Liberation Sans (Debian package <c>fonts-liberation</c>, which
-/// <c>apt-get install chromium</c> brings as a recommended package; name it explicitly when
-/// installing with <c>--no-install-recommends</c>) and falls back to Arial, which has the same letter
-/// widths. Naming a font that is installed keeps text positions, and therefore PNG bytes, the same
-/// from run to run.
-/// </para>
-/// <para>
-/// Implementation note: Plotly.NET.CSharp 0.14.0 has no <c>WithTitle</c>. The title goes through
-/// the F# API (<c>Plotly.NET.Chart.withTitle</c> returns an F# function that <c>Invoke</c> applies),
-/// axis titles through the C# <c>WithXAxisStyle</c>/<c>WithYAxisStyle</c> extensions, and the
-/// layout-wide font and legend switch through a <see cref="Layout"/> object whose properties are
-/// set by their plotly.js names. Plotly.NET merges each of these into the chart's existing layout,
-/// so settings the caller made before (a log axis, a range) are kept.
-/// </para>
+/// Every figure's <see cref="WorkbookFigure.Build"/> ends with <see cref="Apply"/>, so the notebook, the
+/// exported HTML and the PNG and SVG images share one background, font and fixed size
+/// (<see cref="Width"/> × <see cref="Height"/>, independent of the window). The fonts start with
+/// Liberation Sans (Debian <c>fonts-liberation</c>, a recommended package of <c>chromium</c>; name it
+/// when installing with <c>--no-install-recommends</c>) and fall back to Arial, which has the same
+/// letter widths: an installed font keeps text positions, and so PNG bytes, the same from run to run.
 /// </remarks>
 public static partial class ChartStyle
 {
@@ -67,6 +52,10 @@ public static partial class ChartStyle
         RequireUnit(xAxisTitle, nameof(xAxisTitle));
         RequireUnit(yAxisTitle, nameof(yAxisTitle));
 
+        // Implementation note: Plotly.NET.CSharp 0.14.0 has no WithTitle, so the title goes through the
+        // F# API (Chart.withTitle returns an F# function that Invoke applies), the axis titles through
+        // the C# WithXAxisStyle/WithYAxisStyle, and the font and legend through a Layout set by plotly.js
+        // property names. Plotly.NET merges each into the existing layout, so the caller's settings stay.
         var styled = Plotly.NET.Chart.withTemplate(ChartTemplates.light).Invoke(chart);
         styled = Plotly.NET.Chart.withTitle(title, FSharpOption<Font>.Some(MakeFont(TitleFontSize))).Invoke(styled);
         styled = styled

@@ -6,16 +6,10 @@ namespace Workbook.Core.Charts;
 
 /// <summary>The plotly.js library that Plotly.NET ships inside its own assembly.</summary>
 /// <remarks>
-/// <para>
-/// Plotly.NET's own HTML output loads plotly.js (and require.js) from a CDN, which leaves charts
-/// blank offline, in static HTML and on GitHub. Plotly.NET also embeds the minified library as a
-/// manifest resource named <c>Plotly.NET.plotly-&lt;version&gt;.min.js</c>; this class reads it so that
-/// <see cref="ChartHtml"/> can inline it and every page renders with no network.
-/// </para>
-/// <para>
-/// The version is taken from the resource name, so upgrading Plotly.NET upgrades plotly.js here
-/// too; the tests check that the text's own banner (<c>plotly.js vX.Y.Z</c>) agrees.
-/// </para>
+/// Plotly.NET's HTML loads plotly.js from a CDN, which leaves charts blank offline, in static HTML and
+/// on GitHub; it also embeds the minified library as the resource <c>Plotly.NET.plotly-&lt;version&gt;.min.js</c>,
+/// which this class reads so <see cref="ChartHtml"/> can inline it. The version comes from the resource
+/// name, and the tests check the text's own banner agrees.
 /// </remarks>
 public static partial class PlotlyJs
 {

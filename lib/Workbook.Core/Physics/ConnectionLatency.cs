@@ -5,20 +5,10 @@ namespace Workbook.Core.Physics;
 /// request, then (for a large response) TCP slow start.
 /// </summary>
 /// <remarks>
-/// <para>
-/// <b>First byte.</b> The request can leave only when the handshakes of <see cref="ConnectionSetup"/>
-/// are done; its answer comes back one round trip later. So the first byte of the response arrives
-/// (handshake round trips + 1) × RTT after the client starts: 4 RTT for TCP + TLS 1.2, 3 for TCP + TLS 1.3,
-/// 2 for QUIC, 1 for QUIC 0-RTT. Server time and DNS are not counted; add them yourself.
-/// </para>
-/// <para>
-/// <b>Last byte.</b> A new TCP connection may send only an initial window of segments (10 of
-/// them: RFC 6928) before it must wait for acknowledgements; in slow start the window then doubles
-/// every round trip (RFC 5681, section 3.1). With no loss, round r delivers IW·2^(r−1) segments, so
-/// a response of k segments needs the smallest R with IW·(2^R − 1) ≥ k. The model ignores
-/// bandwidth (each flight arrives at once), delayed acknowledgements (which slow the doubling) and
-/// handshake messages in the server's window.
-/// </para>
+/// The first byte arrives (handshake round trips + 1) × RTT after the client starts: 4 RTT for
+/// TCP + TLS 1.2, 3 for TCP + TLS 1.3, 2 for QUIC, 1 for QUIC 0-RTT. The last byte of a large
+/// response waits for TCP slow start (RFC 6928 initial window, RFC 5681 section 3.1 doubling). The
+/// model ignores bandwidth, delayed acknowledgements, server time and DNS.
 /// </remarks>
 public static class ConnectionLatency
 {

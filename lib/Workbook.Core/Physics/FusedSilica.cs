@@ -5,17 +5,10 @@ namespace Workbook.Core.Physics;
 /// of, from Malitson's Sellmeier formula.
 /// </summary>
 /// <remarks>
-/// <para>
-/// The phase index n sets the speed of wave crests, c / n; the group index n_g = n − w·dn/dw (w the
-/// vacuum wavelength) sets the speed of a pulse, c / n_g, and so of information. Silica's index falls
-/// with wavelength in the near infrared, so n_g &gt; n: at 1.55 µm, n = 1.4440 and n_g = 1.4626.
-/// A fiber's core is doped silica, and its datasheet group index (1.4682 for SMF-28) is a little
-/// higher again.
-/// </para>
-/// <para>
-/// Source: I. H. Malitson, "Interspecimen comparison of the refractive index of fused silica",
-/// J. Opt. Soc. Am. 55, 1205–1208 (1965): n² − 1 = Σ Bᵢw² / (w² − Cᵢ²), w in µm, for 0.21–3.71 µm at 20 °C.
-/// </para>
+/// The phase index n sets the speed of wave crests, the group index n_g = n − w·dn/dw (w the vacuum
+/// wavelength) the speed of a pulse, and so of information: at 1.55 µm, n = 1.4440 and n_g = 1.4626.
+/// A fiber's doped core has a slightly higher group index (1.4682 for SMF-28). Source: I. H. Malitson,
+/// J. Opt. Soc. Am. 55, 1205–1208 (1965): n² − 1 = Σ Bᵢw² / (w² − Cᵢ²), w in µm, 0.21–3.71 µm, 20 °C.
 /// </remarks>
 public static class FusedSilica
 {

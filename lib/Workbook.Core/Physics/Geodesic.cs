@@ -5,33 +5,13 @@ namespace Workbook.Core.Physics;
 /// cable planner, means by "great-circle distance".
 /// </summary>
 /// <remarks>
-/// <para>
-/// <b>Why an ellipsoid.</b> The Earth bulges at the equator: its equatorial radius a is
-/// 6,378.137 km and its polar radius b about 6,356.752 km. GPS coordinates are defined on this
-/// ellipsoid (WGS84), so distances measured between GPS coordinates should be computed on it too.
-/// The spherical <see cref="GreatCircle.HaversineKm"/> is up to about 0.56 % off.
-/// </para>
-/// <para>
-/// <b>How it works.</b> Vincenty maps the ellipsoid onto an auxiliary sphere using reduced
-/// latitudes U = atan((1 − f) tan φ), finds by fixed-point iteration the longitude difference λ on
-/// that sphere that corresponds to the real longitude difference L, and then converts the arc length
-/// σ on the auxiliary sphere back to a length on the ellipsoid with a series in u² = e′² cos²α.
-/// The result is accurate to well under a millimetre for any pair of points it converges on; the
-/// tests reproduce all five of Vincenty's published test lines, and Geoscience Australia's
-/// Flinders Peak-Buninyong example, to 1 mm.
-/// </para>
-/// <para>
-/// <b>When it fails.</b> For nearly antipodal points (almost exactly opposite sides of the Earth)
-/// the iteration converges slowly or not at all, and this method throws
-/// <see cref="ArgumentException"/> rather than return a wrong number. No pair of real cable
-/// endpoints is that far apart; if you need antipodal points, use Karney's algorithm
-/// (C. F. F. Karney, "Algorithms for geodesics", Journal of Geodesy 87, 2013).
-/// </para>
-/// <para>
-/// Source: T. Vincenty, "Direct and inverse solutions of geodesics on the ellipsoid with
-/// application of nested equations", Survey Review 23(176), 1975, pp. 88-93. WGS84 parameters:
-/// NIMA TR8350.2, "Department of Defense World Geodetic System 1984".
-/// </para>
+/// GPS coordinates are defined on the WGS84 ellipsoid, so distances between them are computed on it;
+/// the spherical <see cref="GreatCircle.HaversineKm"/> is up to about 0.56 % off. Vincenty iterates on
+/// an auxiliary sphere of reduced latitudes and converts the arc back with a series; the tests
+/// reproduce his published lines and GeographicLib's to 1 mm. Nearly antipodal points make the
+/// iteration fail, and this method throws rather than return a wrong number (use Karney's algorithm,
+/// J. Geodesy 87, 2013). Source: T. Vincenty, Survey Review 23(176), 1975, pp. 88-93; WGS84
+/// parameters from NIMA TR8350.2.
 /// </remarks>
 public static class Geodesic
 {

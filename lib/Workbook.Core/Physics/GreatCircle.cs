@@ -4,31 +4,13 @@ namespace Workbook.Core.Physics;
 /// Great-circle distance on a spherical Earth: the haversine formula.
 /// </summary>
 /// <remarks>
-/// <para>
-/// <b>What it computes.</b> The length of the shortest path between two points on a sphere of
-/// radius <see cref="MeanEarthRadiusKm"/>. The haversine form,
-/// d = 2R·atan2(√h, √(1 − h)) with h = sin²(Δφ/2) + cos φ₁ cos φ₂ sin²(Δλ/2),
-/// stays accurate for very short distances, where the textbook law of cosines,
-/// d = R·acos(sin φ₁ sin φ₂ + cos φ₁ cos φ₂ cos Δλ), takes the arc-cosine of a number within
-/// rounding error of 1 and loses most of its digits.
-/// </para>
-/// <para>
-/// <b>How wrong the sphere is.</b> The Earth is an ellipsoid, flatter at the poles. The sphere's
-/// single radius is too large for north-south lines near the equator (where the meridian radius
-/// of curvature is only 6,335 km) and too small near the poles (6,400 km). Compared with
-/// <see cref="Geodesic.VincentyKm"/> on WGS84, the haversine distance is off by at most about
-/// 0.56 % (short north-south lines at the equator read too long: R / a(1 − e²) − 1 = 0.561 %) and
-/// by up to about 0.45 % the other way near the poles. Measured in the tests: over 20,000 seeded
-/// random point pairs between 1 km and 19,000 km apart the largest relative error was 0.560 %;
-/// for the workbook's city pairs it is 0.04-0.30 % (New York-London reads 5,570 km instead of
-/// 5,585 km). Fifteen kilometres is less than any cable's detour, but it is 0.15 ms of fiber round
-/// trip, enough to matter when a measured round trip is compared with the physical limit. Use <see cref="Geodesic.VincentyKm"/>
-/// when you compare with measurements; use this when you want a formula you can derive on paper.
-/// </para>
-/// <para>
-/// Sources: R. W. Sinnott, "Virtues of the Haversine", Sky and Telescope 68(2), 1984;
-/// H. Moritz, "Geodetic Reference System 1980", Journal of Geodesy 74, 2000 (the mean radius R1).
-/// </para>
+/// The haversine form stays accurate for short distances, where the law of cosines takes the
+/// arc-cosine of a number within rounding of 1 (episode 1, section 2, derives it). The Earth is an
+/// ellipsoid: against <see cref="Geodesic.VincentyKm"/> the sphere is off by at most about 0.56 %
+/// (short north-south lines at the equator; 0.560 % over 20,000 seeded random pairs in the tests),
+/// 0.04-0.30 % for the workbook's city pairs. Use Vincenty to compare with measurements, this to derive
+/// on paper. Sources: R. W. Sinnott, "Virtues of the Haversine", Sky and Telescope 68(2), 1984;
+/// H. Moritz, "Geodetic Reference System 1980", J. Geodesy 74, 2000 (the mean radius R1).
 /// </remarks>
 public static class GreatCircle
 {

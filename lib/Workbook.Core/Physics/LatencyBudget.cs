@@ -4,18 +4,10 @@ namespace Workbook.Core.Physics;
 /// Turns a round-trip latency budget into the farthest great-circle distance a route can span.
 /// </summary>
 /// <remarks>
-/// <para>
-/// <see cref="RouteLatency.Compute"/> is linear in distance: the round trip is a fixed cost (the
-/// routers, which do not depend on distance) plus 2 × stretch × distance / speed. Solving for the
-/// distance gives
-/// D_max = (budget − fixed round trip) / 2 × speed / stretch.
-/// </para>
-/// <para>
-/// This is the question behind "how many regions do we need?": with a 20 ms round-trip budget, a
-/// typical Internet stretch of 2.1 and 12 hops of 50 µs at 70 % link load, a user can be at most
-/// about 910 km from a server; along a straight fiber with no routers, about 2,040 km. Stretch
-/// costs far more reach than the routers do.
-/// </para>
+/// The round trip of <see cref="RouteLatency.Compute"/> is a fixed cost (the routers) plus
+/// 2 × stretch × distance / speed, so the farthest distance is
+/// D_max = (budget − fixed round trip) / 2 × speed / stretch (episode 1, section 6). This is the
+/// question behind "how many regions do we need?".
 /// </remarks>
 public static class LatencyBudget
 {
@@ -25,7 +17,7 @@ public static class LatencyBudget
     /// </summary>
     /// <param name="options">The route.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    public static double FixedRoundTripMs(RouteOptions options) => RouteLatency.Compute(0.0, options).RoundTripMs;
+    public static double FixedRoundTripMs(RouteOptions options) => RouteLatency.FixedRoundTripMs(options);
 
     /// <summary>
     /// The largest great-circle distance, in kilometres, whose round trip over a route described by

@@ -7,16 +7,10 @@ namespace Workbook.Core.Physics;
 /// times, read from the CSV files under <c>data/latency/</c> that ship inside the library.
 /// </summary>
 /// <remarks>
-/// <para>
 /// Every row carries its source, so a notebook that shows a figure can cite it. The files are
-/// embedded as resources named <c>data/latency/&lt;file&gt;</c>; notebooks, the CLI and the tests
-/// all read the same rows. Each file is parsed once, on first use.
-/// </para>
-/// <para>
-/// Measured routes refer to cities by name; the names are resolved when the file is read, so a
-/// typo in a data file fails loudly (with the list of known names) instead of producing a route
-/// with no coordinates.
-/// </para>
+/// embedded resources named <c>data/latency/&lt;file&gt;</c>, read once on first use, so notebooks,
+/// the CLI and the tests see the same rows. City names are resolved when a file is read: a typo fails
+/// loudly, with the list of known names.
 /// </remarks>
 public static class LatencyData
 {
@@ -71,18 +65,8 @@ public static class LatencyData
         foreach (var row in Csv.Parse(csvText, sourceName))
         {
             string name = row.Text("city");
-            double latitude = row.Double("latitude_deg");
-            double longitude = row.Double("longitude_deg");
-            if (latitude is < -90 or > 90)
-            {
-                throw row.Error("latitude_deg", row["latitude_deg"], "a latitude in [-90, 90]");
-            }
-
-            if (longitude is < -180 or > 180)
-            {
-                throw row.Error("longitude_deg", row["longitude_deg"], "a longitude in [-180, 180]");
-            }
-
+            double latitude = Checked(row, "latitude_deg", lat => lat is >= -90 and <= 90, "a latitude in [-90, 90]");
+            double longitude = Checked(row, "longitude_deg", lon => lon is >= -180 and <= 180, "a longitude in [-180, 180]");
             if (result.Exists(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)))
             {
                 throw row.Error("city", name, "a name not already used by an earlier row");
@@ -95,129 +79,76 @@ public static class LatencyData
     }
 
     internal static IReadOnlyList<ReferenceDistance> ParseReferenceDistances(
-        string csvText, string sourceName, IReadOnlyList<City> knownCities)
-    {
-        var result = new List<ReferenceDistance>();
-        foreach (var row in Csv.Parse(csvText, sourceName))
-        {
-            double distanceKm = row.Double("distance_km");
-            if (distanceKm < 0)
-            {
-                throw row.Error("distance_km", row["distance_km"], "a distance >= 0");
-            }
-
-            result.Add(new ReferenceDistance(
-                FindCity(knownCities, row.Text("from"), $"{sourceName} line {row.LineNumber}"),
-                FindCity(knownCities, row.Text("to"), $"{sourceName} line {row.LineNumber}"),
-                distanceKm,
-                row.Text("source")));
-        }
-
-        return result;
-    }
+        string csvText, string sourceName, IReadOnlyList<City> knownCities) =>
+        ParseRows(csvText, sourceName, row => new ReferenceDistance(
+            CityIn(row, "from", knownCities, sourceName),
+            CityIn(row, "to", knownCities, sourceName),
+            Checked(row, "distance_km", d => d >= 0, "a distance >= 0"),
+            row.Text("source")));
 
     internal static IReadOnlyList<MeasuredRoute> ParseMeasuredRoutes(
-        string csvText, string sourceName, IReadOnlyList<City> knownCities)
-    {
-        var result = new List<MeasuredRoute>();
-        foreach (var row in Csv.Parse(csvText, sourceName))
-        {
-            double rttMs = row.Double("rtt_ms");
-            if (rttMs <= 0)
-            {
-                throw row.Error("rtt_ms", row["rtt_ms"], "a round-trip time > 0");
-            }
-
-            RttBound bound = row["bound"] switch
+        string csvText, string sourceName, IReadOnlyList<City> knownCities) =>
+        ParseRows(csvText, sourceName, row => new MeasuredRoute(
+            row.Text("route"),
+            CityIn(row, "from", knownCities, sourceName),
+            CityIn(row, "to", knownCities, sourceName),
+            Checked(row, "rtt_ms", ms => ms > 0, "a round-trip time > 0"),
+            row["bound"] switch
             {
                 "exact" => RttBound.Exact,
                 "upper" => RttBound.Upper,
                 "range-low" => RttBound.RangeLow,
                 "range-high" => RttBound.RangeHigh,
                 var other => throw row.Error("bound", other, "one of exact, upper, range-low, range-high"),
-            };
-
-            TransmissionPath path = row["path"] switch
+            },
+            row["path"] switch
             {
                 "fiber-cable" => TransmissionPath.FiberCable,
                 "public-internet" => TransmissionPath.PublicInternet,
                 "microwave" => TransmissionPath.Microwave,
                 var other => throw row.Error("path", other, "one of fiber-cable, public-internet, microwave"),
-            };
-
-            result.Add(new MeasuredRoute(
-                row.Text("route"),
-                FindCity(knownCities, row.Text("from"), $"{sourceName} line {row.LineNumber}"),
-                FindCity(knownCities, row.Text("to"), $"{sourceName} line {row.LineNumber}"),
-                rttMs,
-                bound,
-                path,
-                row["link"].Length == 0 ? null : row["link"],
-                row.Text("source"),
-                row.OptionalInt32("year")));
-        }
-
-        return result;
-    }
+            },
+            row["link"].Length == 0 ? null : row["link"],
+            row.Text("source"),
+            row.OptionalInt32("year")));
 
     internal static IReadOnlyList<PublishedCableLength> ParseCableLengths(
-        string csvText, string sourceName, IReadOnlyList<City> knownCities)
+        string csvText, string sourceName, IReadOnlyList<City> knownCities) =>
+        ParseRows(csvText, sourceName, row => new PublishedCableLength(
+            row.Text("cable"),
+            CityIn(row, "from", knownCities, sourceName),
+            CityIn(row, "to", knownCities, sourceName),
+            Checked(row, "length_km", km => km > 0, "a length > 0"),
+            row.Text("source")));
+
+    internal static IReadOnlyList<PublishedGeodesic> ParseGeodesicTestLines(string csvText, string sourceName) =>
+        ParseRows(csvText, sourceName, row => new PublishedGeodesic(
+            row.Text("name"),
+            row.Text("ellipsoid"),
+            WrappedPoint(row, "lat1_deg", "lon1_deg"),
+            WrappedPoint(row, "lat2_deg", "lon2_deg"),
+            Checked(row, "distance_m", m => m >= 0, "a distance >= 0"),
+            row.Text("source")));
+
+    private static List<T> ParseRows<T>(string csvText, string sourceName, Func<CsvRow, T> parse) =>
+        Csv.Parse(csvText, sourceName).Select(parse).ToList();
+
+    private static double Checked(CsvRow row, string column, Func<double, bool> isValid, string expected)
     {
-        var result = new List<PublishedCableLength>();
-        foreach (var row in Csv.Parse(csvText, sourceName))
-        {
-            double lengthKm = row.Double("length_km");
-            if (lengthKm <= 0)
-            {
-                throw row.Error("length_km", row["length_km"], "a length > 0");
-            }
-
-            result.Add(new PublishedCableLength(
-                row.Text("cable"),
-                FindCity(knownCities, row.Text("from"), $"{sourceName} line {row.LineNumber}"),
-                FindCity(knownCities, row.Text("to"), $"{sourceName} line {row.LineNumber}"),
-                lengthKm,
-                row.Text("source")));
-        }
-
-        return result;
+        double value = row.Double(column);
+        return isValid(value) ? value : throw row.Error(column, row[column], expected);
     }
 
-    internal static IReadOnlyList<PublishedGeodesic> ParseGeodesicTestLines(string csvText, string sourceName)
+    private static GeoPoint WrappedPoint(CsvRow row, string latitudeColumn, string longitudeColumn)
     {
-        var result = new List<PublishedGeodesic>();
-        foreach (var row in Csv.Parse(csvText, sourceName))
-        {
-            GeoPoint Point(string latitudeColumn, string longitudeColumn)
-            {
-                double latitude = row.Double(latitudeColumn);
-                double longitude = row.Double(longitudeColumn);
-                if (latitude is < -90 or > 90)
-                {
-                    throw row.Error(latitudeColumn, row[latitudeColumn], "a latitude in [-90, 90]");
-                }
+        double latitude = Checked(row, latitudeColumn, lat => lat is >= -90 and <= 90, "a latitude in [-90, 90]");
 
-                // Published test sets use longitudes outside [-180, 180]; the meridian is the same.
-                return new GeoPoint(latitude, Math.IEEERemainder(longitude, 360.0));
-            }
-
-            double distanceMeters = row.Double("distance_m");
-            if (distanceMeters < 0)
-            {
-                throw row.Error("distance_m", row["distance_m"], "a distance >= 0");
-            }
-
-            result.Add(new PublishedGeodesic(
-                row.Text("name"),
-                row.Text("ellipsoid"),
-                Point("lat1_deg", "lon1_deg"),
-                Point("lat2_deg", "lon2_deg"),
-                distanceMeters,
-                row.Text("source")));
-        }
-
-        return result;
+        // Published test sets use longitudes outside [-180, 180]; the meridian is the same.
+        return new GeoPoint(latitude, Math.IEEERemainder(row.Double(longitudeColumn), 360.0));
     }
+
+    private static City CityIn(CsvRow row, string column, IReadOnlyList<City> knownCities, string sourceName) =>
+        FindCity(knownCities, row.Text(column), $"{sourceName} line {row.LineNumber}");
 
     private static City FindCity(IReadOnlyList<City> knownCities, string name, string? usedBy)
     {

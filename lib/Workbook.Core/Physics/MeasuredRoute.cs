@@ -17,18 +17,10 @@ namespace Workbook.Core.Physics;
 /// <param name="Source">Where the figure was reported.</param>
 /// <param name="Year">The year of the report, or null when the reference table does not give one.</param>
 /// <remarks>
-/// <para>
-/// <b>Measured against the limit.</b> No fiber route can beat <see cref="FiberLimitRoundTripMs"/>,
-/// the round trip along the great circle at the speed of light in standard fiber. Real cables run
-/// a few percent above it (they cannot follow the great circle exactly and have repeaters and
-/// terminal equipment); public Internet paths run far above it (<see cref="RouteOptions.TypicalInternetStretch"/>).
-/// </para>
-/// <para>
-/// A microwave link is the exception that proves the rule: the Basildon-Frankfurt link's 4.6 ms is
-/// <i>below</i> the fiber limit for its distance, which is only possible because the signal travels
-/// through air at 0.9997 c. It is still above the vacuum limit, as everything must be. Use
-/// <see cref="PhysicalLimitRoundTripMs"/> with <see cref="Medium.MicrowaveAir"/> for those routes.
-/// </para>
+/// No fiber route can beat <see cref="FiberLimitRoundTripMs"/>. Real cables run a few percent above
+/// it, public Internet paths far above it (<see cref="RouteOptions.TypicalInternetStretch"/>). A
+/// microwave link can run below it, because radio in air moves at 0.9997 c; compare those with
+/// <see cref="PhysicalLimitRoundTripMs"/> and <see cref="Medium.MicrowaveAir"/> or <see cref="Medium.Vacuum"/>.
 /// </remarks>
 public sealed record MeasuredRoute(
     string Route,

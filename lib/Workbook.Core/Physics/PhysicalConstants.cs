@@ -4,10 +4,8 @@ namespace Workbook.Core.Physics;
 /// Exact physical constants the latency models are built on.
 /// </summary>
 /// <remarks>
-/// The speed of light in vacuum is not measured any more: since 1983 the metre has been defined
-/// from it, so 299,792,458 m/s is exact by definition. Every signal a network sends, whether light in
-/// glass, a radio wave in air or an electrical wave on copper, travels slower than this, so it is
-/// the hard floor under every latency in the workbook.
+/// Since 1983 the metre has been defined from the speed of light, so 299,792,458 m/s is exact. Every
+/// signal a network sends is slower, so it is the floor under every latency in the workbook.
 /// Source: SI Brochure (BIPM, 9th edition, 2019), the definition of the metre.
 /// </remarks>
 public static class PhysicalConstants

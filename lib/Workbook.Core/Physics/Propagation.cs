@@ -4,16 +4,9 @@ namespace Workbook.Core.Physics;
 /// Pure propagation delay: how long a signal takes to cross a distance in a medium, and nothing else.
 /// </summary>
 /// <remarks>
-/// <para>
-/// Propagation delay is distance divided by speed. It is a lower bound that no engineering can
-/// beat for a given path and medium: routers, queues and protocols only add to it (see
-/// <see cref="RouteLatency"/>). The only ways to lower it are a shorter path or a faster medium,
-/// which is why trading firms pay for straighter cables and microwave towers.
-/// </para>
-/// <para>
-/// A round trip crosses the same path twice, so it is exactly twice the one-way delay. Real
-/// Internet paths are often asymmetric; this class models one symmetric path.
-/// </para>
+/// Distance divided by speed: a floor no engineering beats for a given path and medium. Routers,
+/// queues and protocols only add to it (<see cref="RouteLatency"/>); only a shorter path or a faster
+/// medium lowers it. A round trip here is one symmetric path crossed twice.
 /// </remarks>
 public static class Propagation
 {

@@ -7,52 +7,49 @@ namespace Workbook.Core.Physics;
 /// path, then per-hop processing, serialization and queueing.
 /// </summary>
 /// <remarks>
-/// <para>
-/// The model, one way, for a great-circle distance D and <see cref="RouteOptions"/>:
-/// propagation = D × stretch / (c × velocity factor); processing = hops × processing per hop;
-/// serialization = hops × S, with S = packet bits / link rate (store and forward: each router sends
-/// the packet once); queueing = hops × the mean wait of <see cref="RouteOptions.HopQueue"/> with
-/// service time S: by default M/D/1, ρS / (2(1 − ρ)) (<see cref="MD1.MeanWaitInQueue"/>), or
-/// M/M/1, ρS / (1 − ρ) (<see cref="MM1.MeanWaitInQueue"/>).
-/// </para>
-/// <para>
-/// The round trip is twice the one-way total: the reply crosses the same routers. Every router is
-/// identical, every link has the same rate and utilisation, and the reply is a packet of the same
-/// size: deliberately simple, so each term can be checked by hand. At long distances propagation
-/// dominates: New York-London (5,585 km) with 15 hops of 50 µs at 70 % load adds about 1.6 ms to a
-/// 54.7 ms fiber round trip.
-/// </para>
+/// One way: propagation = D × stretch / v; per hop, processing + serialization S (packet bits / link
+/// rate, store and forward) + the mean wait of <see cref="RouteOptions.HopQueue"/> with service time S
+/// (M/D/1 by default). The round trip is twice the one-way total. Every router and link is the same,
+/// so each term can be checked by hand; episode 1, section 4, derives the model.
 /// </remarks>
 public static class RouteLatency
 {
+    /// <summary>The shortest great-circle distance <see cref="Compute"/> accepts: 0.001 km, one metre.</summary>
+    /// <remarks>
+    /// <see cref="LatencyBreakdown.OverheadPercent"/> compares the round trip with the great-circle fiber
+    /// round trip, which must not be 0. For the routers' cost alone, use <see cref="LatencyBudget.FixedRoundTripMs"/>.
+    /// </remarks>
+    public const double MinimumGreatCircleKm = 0.001;
+
     /// <summary>
     /// Computes the latency breakdown of a route over <paramref name="greatCircleKm"/> kilometres.
     /// </summary>
-    /// <param name="greatCircleKm">The great-circle distance between the endpoints, in kilometres; a finite number &gt;= 0.</param>
+    /// <param name="greatCircleKm">The great-circle distance between the endpoints, in kilometres; a finite number &gt;= <see cref="MinimumGreatCircleKm"/>.</param>
     /// <param name="options">The route: medium, stretch, hops and links. Validated when it was constructed.</param>
     /// <returns>One-way components, their sum, the round trip and the overhead over pure great-circle fiber.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="greatCircleKm"/> is NaN, infinite or negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="greatCircleKm"/> is NaN, infinite or below <see cref="MinimumGreatCircleKm"/>.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     public static LatencyBreakdown Compute(double greatCircleKm, RouteOptions options)
     {
-        Guard.NonNegativeFinite(greatCircleKm, nameof(greatCircleKm));
+        if (!double.IsFinite(greatCircleKm) || greatCircleKm < MinimumGreatCircleKm)
+        {
+            throw Guard.OutOfRange(
+                nameof(greatCircleKm),
+                $"a finite number >= {Guard.Format(MinimumGreatCircleKm)} (one metre; for the routers' cost alone use LatencyBudget.FixedRoundTripMs)",
+                Guard.Format(greatCircleKm));
+        }
+
         ArgumentNullException.ThrowIfNull(options);
 
         double pathKm = greatCircleKm * options.RouteStretch;
-        double propagationMs = Propagation.OneWayDelayMs(pathKm, options.Medium);
-
-        double processingPerHopMs = options.ProcessingPerHopMicroseconds / 1000.0;
-        double serializationPerHopMs = SerializationMicroseconds(options.PacketBytes, options.LinkRateBitsPerSecond) / 1000.0;
-        double queueingPerHopMs = HopQueueingMicroseconds(
-            options.PacketBytes, options.LinkRateBitsPerSecond, options.LinkUtilisation, options.HopQueue) / 1000.0;
-
+        var hops = HopTermsMs(options);
         return new LatencyBreakdown(
             greatCircleKm: greatCircleKm,
             pathKm: pathKm,
-            propagationMs: propagationMs,
-            processingMs: options.Hops * processingPerHopMs,
-            serializationMs: options.Hops * serializationPerHopMs,
-            queueingMs: options.Hops * queueingPerHopMs,
+            propagationMs: Propagation.OneWayDelayMs(pathKm, options.Medium),
+            processingMs: hops.ProcessingMs,
+            serializationMs: hops.SerializationMs,
+            queueingMs: hops.QueueingMs,
             fiberGreatCircleRoundTripMs: Propagation.RoundTripMs(greatCircleKm, Medium.StandardFiber));
     }
 
@@ -95,5 +92,22 @@ public static class RouteLatency
             HopQueueModel.MM1 => MM1.MeanWaitInQueue(serviceUs, utilisation),
             _ => throw new ArgumentOutOfRangeException(nameof(model), model, $"model must be one of {string.Join(", ", Enum.GetNames<HopQueueModel>())}; got {model}."),
         };
+    }
+
+    /// <summary>The round trip through the routers alone, independent of distance, in milliseconds.</summary>
+    internal static double FixedRoundTripMs(RouteOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var hops = HopTermsMs(options);
+        return 2.0 * (hops.ProcessingMs + hops.SerializationMs + hops.QueueingMs);
+    }
+
+    private static (double ProcessingMs, double SerializationMs, double QueueingMs) HopTermsMs(RouteOptions options)
+    {
+        double processingPerHopMs = options.ProcessingPerHopMicroseconds / 1000.0;
+        double serializationPerHopMs = SerializationMicroseconds(options.PacketBytes, options.LinkRateBitsPerSecond) / 1000.0;
+        double queueingPerHopMs = HopQueueingMicroseconds(
+            options.PacketBytes, options.LinkRateBitsPerSecond, options.LinkUtilisation, options.HopQueue) / 1000.0;
+        return (options.Hops * processingPerHopMs, options.Hops * serializationPerHopMs, options.Hops * queueingPerHopMs);
     }
 }

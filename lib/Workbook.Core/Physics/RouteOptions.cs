@@ -5,139 +5,100 @@ namespace Workbook.Core.Physics;
 /// path is than the great circle, and the routers along it.
 /// </summary>
 /// <remarks>
-/// <para>
-/// Every default describes an ideal route, so that <c>new RouteOptions()</c> gives pure
-/// great-circle fiber propagation and each realistic cost is something you add on purpose:
-/// <c>new RouteOptions { RouteStretch = RouteOptions.TypicalInternetStretch, Hops = 12,
-/// ProcessingPerHopMicroseconds = 50, LinkUtilisation = 0.7 }</c>.
-/// </para>
-/// <para>
-/// Each property is validated when it is set, in an object initializer or a <c>with</c>
-/// expression, so an invalid route cannot be constructed. Errors name the property and state the
-/// allowed range.
-/// </para>
-/// <para>
-/// <b>Hops are an input, not a guess.</b> Hop counts come from the network (traceroute shows them)
-/// and do not scale with distance in any simple way: a transatlantic cable is one hop of 6,000 km, a
-/// metro network may have ten hops in 50 km. The default is 0 hops; state the number you mean.
-/// </para>
+/// Every default describes an ideal route, so <c>new RouteOptions()</c> is pure great-circle fiber
+/// propagation and each realistic cost is added on purpose, by name:
+/// <c>new RouteOptions(routeStretch: RouteOptions.TypicalInternetStretch, hops: 12, processingPerHopMicroseconds: 50, linkUtilisation: 0.7)</c>.
+/// All values, and the rule between packet size and link rate, are checked once, in the
+/// constructor. Hop counts are an input, not a guess: they come from the network (traceroute), not
+/// from the distance.
 /// </remarks>
 public sealed record RouteOptions
 {
     /// <summary>
-    /// The typical (median) inflation of Internet latency over great-circle fiber propagation, about 2.1.
+    /// The typical (median) inflation of Internet latency over great-circle fiber propagation, 2.1.
     /// </summary>
     /// <remarks>
-    /// <para>
     /// Source: I. N. Bozkurt et al., "Dissecting Latency in the Internet's Fiber Infrastructure"
-    /// (arXiv:1811.10737, 2018), which quotes the rule of thumb from earlier measurement campaigns:
-    /// multiply line-of-sight distance by 2.1, then divide by the speed of light in fiber. Read the
-    /// fine print: that factor is fitted to measured latency, so it absorbs every delay (routing
-    /// detours, routers, queues), not only longer fiber. Used as a route stretch it is an upper
-    /// estimate of the detour alone. The same paper finds that shortest paths through the US
-    /// long-haul conduit map would cut the factor to 1.3 in the median.
-    /// </para>
-    /// <para>
-    /// It is a median over many paths, not a property of any one route: a purpose-built trading
-    /// cable runs close to 1.0. It is therefore not the default.
-    /// </para>
+    /// (arXiv:1811.10737, 2018). The factor is fitted to measured latency, so it absorbs every
+    /// delay (detours, routers, queues); used as a route stretch it overestimates the detour alone.
+    /// It is a median over many paths, not a property of one route, so it is not the default.
     /// </remarks>
     public const double TypicalInternetStretch = 2.1;
 
-    private readonly Medium medium = Medium.StandardFiber;
-    private readonly double routeStretch = 1.0;
-    private readonly int hops;
-    private readonly double processingPerHopMicroseconds;
-    private readonly int packetBytes = 1500;
-    private readonly double linkRateBitsPerSecond = 10e9;
-    private readonly double linkUtilisation;
-    private readonly HopQueueModel hopQueue = HopQueueModel.MD1;
-
-    /// <summary>The medium the signal crosses. Default: <see cref="Medium.StandardFiber"/>.</summary>
-    /// <exception cref="ArgumentNullException">Set to null.</exception>
-    public Medium Medium
+    /// <summary>Creates and validates a route description.</summary>
+    /// <param name="medium">The medium the signal crosses; null means <see cref="Medium.StandardFiber"/>.</param>
+    /// <param name="routeStretch">Path length / great-circle distance; a finite number &gt;= 1. Default 1.</param>
+    /// <param name="hops">Store-and-forward routers on the one-way path; an integer &gt;= 0. Default 0.</param>
+    /// <param name="processingPerHopMicroseconds">Lookup and switching time per hop in µs; a finite number &gt;= 0. Default 0.</param>
+    /// <param name="packetBytes">Packet size in bytes; an integer &gt; 0. Default 1500.</param>
+    /// <param name="linkRateBitsPerSecond">Rate of every link in bit/s; a finite number &gt; 0 for which one
+    /// packet's serialization time 8 × <paramref name="packetBytes"/> / rate is finite. Default 10e9.</param>
+    /// <param name="linkUtilisation">Utilisation ρ of every outgoing link; a finite number in [0, 1). Default 0.</param>
+    /// <param name="hopQueue">The queue model of each output port. Default <see cref="HopQueueModel.MD1"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range; the message names it and the range.</exception>
+    public RouteOptions(
+        Medium? medium = null,
+        double routeStretch = 1.0,
+        int hops = 0,
+        double processingPerHopMicroseconds = 0.0,
+        int packetBytes = 1500,
+        double linkRateBitsPerSecond = 10e9,
+        double linkUtilisation = 0.0,
+        HopQueueModel hopQueue = HopQueueModel.MD1)
     {
-        get => medium;
-        init => medium = value ?? throw new ArgumentNullException(nameof(Medium));
+        Medium = medium ?? Medium.StandardFiber;
+        RouteStretch = Guard.AtLeastFinite(routeStretch, 1.0, nameof(routeStretch));
+        Hops = Guard.NonNegative(hops, nameof(hops));
+        ProcessingPerHopMicroseconds = Guard.NonNegativeFinite(processingPerHopMicroseconds, nameof(processingPerHopMicroseconds));
+        PacketBytes = Guard.Positive(packetBytes, nameof(packetBytes));
+        LinkRateBitsPerSecond = Guard.PositiveFinite(linkRateBitsPerSecond, nameof(linkRateBitsPerSecond));
+        if (!double.IsFinite(packetBytes * 8.0 / linkRateBitsPerSecond * 1e6))
+        {
+            throw Guard.OutOfRange(
+                nameof(linkRateBitsPerSecond),
+                $"a finite number > 0 for which the serialization time of {nameof(packetBytes)} = {packetBytes} is finite",
+                Guard.Format(linkRateBitsPerSecond));
+        }
+
+        LinkUtilisation = Guard.UnitIntervalOpenRight(linkUtilisation, nameof(linkUtilisation));
+        HopQueue = Enum.IsDefined(hopQueue)
+            ? hopQueue
+            : throw Guard.OutOfRange(nameof(hopQueue), $"one of {string.Join(", ", Enum.GetNames<HopQueueModel>())}", hopQueue.ToString());
     }
 
-    /// <summary>
-    /// Path length divided by great-circle distance; a finite number &gt;= 1. Default 1.0 (the
-    /// cable follows the great circle exactly). See <see cref="TypicalInternetStretch"/>.
-    /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">Set to NaN, an infinity, or a value below 1.</exception>
-    public double RouteStretch
-    {
-        get => routeStretch;
-        init => routeStretch = Guard.AtLeastFinite(value, 1.0, nameof(RouteStretch));
-    }
+    /// <summary>The medium the signal crosses.</summary>
+    /// <value>The default is <see cref="Medium.StandardFiber"/>.</value>
+    public Medium Medium { get; }
 
-    /// <summary>
-    /// The number of store-and-forward routers on the one-way path; &gt;= 0. Default 0.
-    /// </summary>
+    /// <summary>Path length divided by great-circle distance (see <see cref="TypicalInternetStretch"/>).</summary>
+    /// <value>A finite number &gt;= 1. The default is 1: the cable follows the great circle exactly.</value>
+    public double RouteStretch { get; }
+
+    /// <summary>The number of store-and-forward routers on the one-way path.</summary>
+    /// <value>An integer &gt;= 0. The default is 0.</value>
     /// <remarks>
-    /// Convention: each hop receives the whole packet, processes it, possibly queues it, and
-    /// transmits it once onto its outgoing link. The sending host's own transmission onto the first
-    /// link is not counted; add one hop if you want it included.
+    /// Each hop receives the whole packet, processes it, possibly queues it, and transmits it once onto
+    /// its outgoing link. The sending host's own transmission is not counted; add one hop to include it.
     /// </remarks>
-    /// <exception cref="ArgumentOutOfRangeException">Set to a negative value.</exception>
-    public int Hops
-    {
-        get => hops;
-        init => hops = Guard.NonNegative(value, nameof(Hops));
-    }
+    public int Hops { get; }
 
-    /// <summary>
-    /// Lookup and switching time per hop, in microseconds; a finite number &gt;= 0. Default 0.
-    /// Modern hardware routers take a few to a few tens of microseconds.
-    /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">Set to NaN, an infinity, or a negative value.</exception>
-    public double ProcessingPerHopMicroseconds
-    {
-        get => processingPerHopMicroseconds;
-        init => processingPerHopMicroseconds = Guard.NonNegativeFinite(value, nameof(ProcessingPerHopMicroseconds));
-    }
+    /// <summary>Lookup and switching time per hop, in microseconds; hardware routers take a few to a few tens.</summary>
+    /// <value>A finite number &gt;= 0. The default is 0.</value>
+    public double ProcessingPerHopMicroseconds { get; }
 
-    /// <summary>The packet size in bytes; &gt; 0. Default 1500, the Ethernet MTU.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Set to zero or a negative value.</exception>
-    public int PacketBytes
-    {
-        get => packetBytes;
-        init => packetBytes = Guard.Positive(value, nameof(PacketBytes));
-    }
+    /// <summary>The packet size in bytes.</summary>
+    /// <value>An integer &gt; 0. The default is 1500, the Ethernet MTU.</value>
+    public int PacketBytes { get; }
 
-    /// <summary>
-    /// The rate of every link on the path, in bits per second; a finite number &gt; 0. Default
-    /// 10e9 (10 Gb/s), at which a 1500-byte packet takes 1.2 µs to serialize.
-    /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">Set to NaN, an infinity, zero or a negative value.</exception>
-    public double LinkRateBitsPerSecond
-    {
-        get => linkRateBitsPerSecond;
-        init => linkRateBitsPerSecond = Guard.PositiveFinite(value, nameof(LinkRateBitsPerSecond));
-    }
+    /// <summary>The rate of every link on the path, in bits per second.</summary>
+    /// <value>A finite number &gt; 0. The default is 10e9 (10 Gb/s): a 1500-byte packet takes 1.2 µs to serialize.</value>
+    public double LinkRateBitsPerSecond { get; }
 
-    /// <summary>
-    /// The utilisation of every outgoing link, the fraction of time it is busy; a finite number in
-    /// [0, 1). Default 0 (no queueing).
-    /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">Set to NaN, an infinity, a negative value, or 1 or more.</exception>
-    public double LinkUtilisation
-    {
-        get => linkUtilisation;
-        init => linkUtilisation = Guard.UnitIntervalOpenRight(value, nameof(LinkUtilisation));
-    }
+    /// <summary>The utilisation of every outgoing link, the fraction of time it is busy.</summary>
+    /// <value>A finite number in [0, 1). The default is 0 (no queueing).</value>
+    public double LinkUtilisation { get; }
 
-    /// <summary>
-    /// The queue model of each router's output port. Default <see cref="HopQueueModel.MD1"/>: every
-    /// packet has the same size, so the link serves each one in the same time.
-    /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">Set to a value that is not a defined <see cref="HopQueueModel"/>.</exception>
-    public HopQueueModel HopQueue
-    {
-        get => hopQueue;
-        init => hopQueue = Enum.IsDefined(value)
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(HopQueue), value, $"{nameof(HopQueue)} must be one of {string.Join(", ", Enum.GetNames<HopQueueModel>())}; got {value}.");
-    }
+    /// <summary>The queue model of each router's output port.</summary>
+    /// <value>The default is <see cref="HopQueueModel.MD1"/>: every packet has the same size, so the link serves each in the same time.</value>
+    public HopQueueModel HopQueue { get; }
 }

@@ -193,16 +193,14 @@ public static class Episode01Exercises
             Signature = "double RouteRoundTripMs(double greatCircleKm, double routeStretch, int hops, double processingPerHopMicroseconds, int packetBytes, double linkBitsPerSecond, double utilisation)",
             Reference = (Func<double, double, int, double, int, double, double, double>)(
                 (greatCircleKm, routeStretch, hops, processingPerHopMicroseconds, packetBytes, linkBitsPerSecond, utilisation) =>
-                    RouteLatency.Compute(greatCircleKm, new RouteOptions
-                    {
-                        RouteStretch = routeStretch,
-                        Hops = hops,
-                        ProcessingPerHopMicroseconds = processingPerHopMicroseconds,
-                        PacketBytes = packetBytes,
-                        LinkRateBitsPerSecond = linkBitsPerSecond,
-                        LinkUtilisation = utilisation,
-                        HopQueue = HopQueueModel.MD1,
-                    }).RoundTripMs),
+                    RouteLatency.Compute(greatCircleKm, new RouteOptions(
+                        routeStretch: routeStretch,
+                        hops: hops,
+                        processingPerHopMicroseconds: processingPerHopMicroseconds,
+                        packetBytes: packetBytes,
+                        linkRateBitsPerSecond: linkBitsPerSecond,
+                        linkUtilisation: utilisation,
+                        hopQueue: HopQueueModel.MD1)).RoundTripMs),
             Cases =
             [
                 [5585.0, 1.0, 0, 0.0, 1500, 10e9, 0.0],

@@ -103,15 +103,14 @@ public static class Episode01Figures
         var seed = SeedLatencySketch.RealWorld(km);
         var cable = LatencyData.CableLengths.Single(c => c.Cable.Contains("EXA Express", StringComparison.Ordinal));
         var cableStretch = cable.ShortestPathKm(newYork, london) / km;
-        var routers = new RouteOptions
-        {
-            Hops = seed.Hops,
-            ProcessingPerHopMicroseconds = SeedLatencySketch.SeedProcessingPerHopMicroseconds,
-            LinkUtilisation = SeedLatencySketch.SeedUtilisation,
-            HopQueue = HopQueueModel.MD1,
-        };
-        var greatCircle = RouteLatency.Compute(km, routers);
-        var throughCable = RouteLatency.Compute(km, routers with { RouteStretch = cableStretch });
+        RouteOptions Routers(double routeStretch) => new(
+            routeStretch: routeStretch,
+            hops: seed.Hops,
+            processingPerHopMicroseconds: SeedLatencySketch.SeedProcessingPerHopMicroseconds,
+            linkUtilisation: SeedLatencySketch.SeedUtilisation,
+            hopQueue: HopQueueModel.MD1);
+        var greatCircle = RouteLatency.Compute(km, Routers(1.0));
+        var throughCable = RouteLatency.Compute(km, Routers(cableStretch));
 
         string[] scenarios =
         [

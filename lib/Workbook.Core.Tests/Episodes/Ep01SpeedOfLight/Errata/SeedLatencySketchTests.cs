@@ -27,7 +27,7 @@ public class SeedLatencySketchTests
         // Per hop, one way: 50 × 0.7 / 0.3 = 116.67 µs against the M/D/1 wait 0.7 × 1.2 / 0.6 = 1.4 µs.
         // Over the route: the seed's 0.7 ms (6 hops, counted once) against 2 × 6 × 1.4 µs = 16.8 µs.
         var seed = SeedLatencySketch.RealWorld(5585);
-        var corrected = RouteLatency.Compute(5585, new RouteOptions { Hops = seed.Hops, LinkUtilisation = SeedLatencySketch.SeedUtilisation });
+        var corrected = RouteLatency.Compute(5585, new RouteOptions(hops: seed.Hops, linkUtilisation: SeedLatencySketch.SeedUtilisation));
 
         double perHopSeedUs = seed.QueueingMs / seed.Hops * 1000;
         double perHopCorrectedUs = corrected.QueueingMs / seed.Hops * 1000;
