@@ -2,118 +2,143 @@ using Workbook.Core.Resilience;
 
 namespace Workbook.Core.Tests.Resilience;
 
-public class BreakerOptionsTests
+public class TripConditionTests
 {
     [Fact]
     public void Defaults_AreResilience4js()
     {
-        var options = new BreakerOptions();
+        var condition = new TripCondition();
 
-        Assert.Equal(SlidingWindowKind.CountBased, options.Kind);
-        Assert.Equal(100, options.WindowSize);
-        Assert.Equal(100, options.MinimumThroughput);
-        Assert.Equal(0.5, options.FailureThreshold);
-        Assert.Equal(TripRule.PercentAtLeastSingle, options.Rule);
-        Assert.Equal(50, options.MinimumFailuresToTrip(100));
+        Assert.Equal(SlidingWindowKind.CountBased, condition.WindowKind);
+        Assert.Equal(100, condition.WindowSize);
+        Assert.Equal(100, condition.MinimumThroughput);
+        Assert.Equal(0.5, condition.FailureThreshold);
+        Assert.Equal(TripComparison.PercentAtLeastSingle, condition.Comparison);
+        Assert.Equal(50, condition.MinimumFailuresToTrip(100).Failures);
     }
 
     [Theory]
-    [InlineData(TripRule.RatioAtLeast, 10)]         // Polly: 10/100 >= 0.1 trips
-    [InlineData(TripRule.PercentAtLeastSingle, 10)] // resilience4j: 10 % >= 10 % trips
-    [InlineData(TripRule.TruncatedPercentAtLeast, 10)]
-    [InlineData(TripRule.RatioAbove, 11)]           // strictly above: one more failure
-    public void TheThresholdItself_TripsOnlyForAtLeastRules(TripRule rule, int firstTrip)
+    [InlineData(TripComparison.RatioAtLeast, 10)]         // Polly: 10/100 >= 0.1 trips
+    [InlineData(TripComparison.PercentAtLeastSingle, 10)] // resilience4j: 10 % >= 10 % trips
+    [InlineData(TripComparison.TruncatedPercentAtLeast, 10)]
+    [InlineData(TripComparison.RatioAbove, 11)]           // strictly above: one more failure
+    public void TheThresholdItself_TripsOnlyForAtLeastComparisons(TripComparison comparison, int firstTrip)
     {
-        var options = new BreakerOptions { MinimumThroughput = 1, FailureThreshold = 0.1, Rule = rule };
+        var condition = new TripCondition(minimumThroughput: 1, failureThreshold: 0.1, comparison: comparison);
 
-        Assert.Equal(firstTrip, options.MinimumFailuresToTrip(100));
-        Assert.False(options.Trips(firstTrip - 1, 100));
-        Assert.True(options.Trips(firstTrip, 100));
+        var answer = condition.MinimumFailuresToTrip(100);
+
+        Assert.True(answer.CanTrip);
+        Assert.Equal(firstTrip, answer.Failures);
+        Assert.Equal(100, answer.Calls);
+        Assert.False(condition.Trips(firstTrip - 1, 100));
+        Assert.True(condition.Trips(firstTrip, 100));
     }
 
     [Fact]
     public void Ratio_0Point07_Of100Calls_TripsAt7_DespiteFloatingPoint()
     {
         // 0.07 × 100 = 7.000000000000001 in binary, so ceil(r·n) would say 8; the library compares 7/100 >= 0.07.
-        var polly = new BreakerOptions { MinimumThroughput = 2, FailureThreshold = 0.07, Rule = TripRule.RatioAtLeast };
+        var polly = new TripCondition(minimumThroughput: 2, failureThreshold: 0.07, comparison: TripComparison.RatioAtLeast);
 
         Assert.Equal(8, (int)Math.Ceiling(0.07 * 100));
-        Assert.Equal(7, polly.MinimumFailuresToTrip(100));
+        Assert.Equal(7, polly.MinimumFailuresToTrip(100).Failures);
     }
 
     [Fact]
     public void Hystrix_TruncatesThePercentage_So29Of100DoesNotTripA29PercentThreshold()
     {
-        var hystrix = new BreakerOptions
-        {
-            Kind = SlidingWindowKind.TimeBased, WindowSize = 10, MinimumThroughput = 20, FailureThreshold = 0.29, Rule = TripRule.TruncatedPercentAtLeast,
-        };
-        var polly = hystrix with { Rule = TripRule.RatioAtLeast };
+        var hystrix = new TripCondition(SlidingWindowKind.TimeBased, 10, 20, 0.29, TripComparison.TruncatedPercentAtLeast);
+        var polly = new TripCondition(SlidingWindowKind.TimeBased, 10, 20, 0.29, TripComparison.RatioAtLeast);
 
         Assert.Equal(28, (int)(29.0 / 100 * 100));
         Assert.False(hystrix.Trips(29, 100));
-        Assert.Equal(30, hystrix.MinimumFailuresToTrip(100));
-        Assert.Equal(29, polly.MinimumFailuresToTrip(100));
+        Assert.Equal(30, hystrix.MinimumFailuresToTrip(100).Failures);
+        Assert.Equal(29, polly.MinimumFailuresToTrip(100).Failures);
     }
 
     [Fact]
     public void MinimumThroughput_IsCappedAtTheWindowForCountBased_ButNotForTimeBased()
     {
-        var countBased = new BreakerOptions { WindowSize = 10, MinimumThroughput = 100 };
-        var timeBased = countBased with { Kind = SlidingWindowKind.TimeBased };
+        var countBased = new TripCondition(windowSize: 10, minimumThroughput: 100);
+        var timeBased = new TripCondition(SlidingWindowKind.TimeBased, windowSize: 10, minimumThroughput: 100);
 
         Assert.Equal(10, countBased.EffectiveMinimumThroughput);
-        Assert.Equal(5, countBased.MinimumFailuresToTrip(10));
+        Assert.Equal(5, countBased.MinimumFailuresToTrip(10).Failures);
         Assert.Equal(100, timeBased.EffectiveMinimumThroughput);
-        Assert.Null(timeBased.MinimumFailuresToTrip(99));
+        var belowMinimum = timeBased.MinimumFailuresToTrip(99);
+        Assert.False(belowMinimum.CanTrip);
+        Assert.Null(belowMinimum.Failures);
+        Assert.Equal("99 calls are below the minimum throughput of 100: the ratio is not compared.", belowMinimum.Reason);
         Assert.False(timeBased.Trips(99, 99));
     }
 
     [Fact]
-    public void MinimumFailuresToTrip_AgreesWithALinearScan_ForEveryRuleAndWindow()
+    public void MinimumFailuresToTrip_SaysWhyAThresholdOfOneNeverTripsStrictlyAbove()
     {
-        foreach (TripRule rule in Enum.GetValues<TripRule>())
+        var answer = new TripCondition(minimumThroughput: 1, failureThreshold: 1, comparison: TripComparison.RatioAbove).MinimumFailuresToTrip(40);
+
+        Assert.False(answer.CanTrip);
+        Assert.Equal("Even 40 failures in 40 calls do not pass RatioAbove 1.", answer.Reason);
+    }
+
+    [Fact]
+    public void MinimumFailuresToTrip_AgreesWithALinearScan_ForEveryComparisonAndWindow()
+    {
+        foreach (TripComparison comparison in Enum.GetValues<TripComparison>())
         {
             foreach (double threshold in new[] { 0.01, 0.1, 0.25, 0.29, 1.0 / 3, 0.5, 0.57, 1.0 })
             {
-                var options = new BreakerOptions { WindowSize = 400, MinimumThroughput = 5, FailureThreshold = threshold, Rule = rule };
+                if (comparison == TripComparison.TruncatedPercentAtLeast && threshold == 1.0 / 3)
+                {
+                    continue; // not a whole percent: rejected (see InvalidArguments)
+                }
+
+                var condition = new TripCondition(windowSize: 400, minimumThroughput: 5, failureThreshold: threshold, comparison: comparison);
                 for (int calls = 0; calls <= 400; calls += 7)
                 {
-                    int? scan = Enumerable.Range(0, calls + 1).Cast<int?>().FirstOrDefault(f => options.Trips(f!.Value, calls));
-                    Assert.Equal(scan, options.MinimumFailuresToTrip(calls));
+                    int? scan = Enumerable.Range(0, calls + 1).Cast<int?>().FirstOrDefault(f => condition.Trips(f!.Value, calls));
+                    var answer = condition.MinimumFailuresToTrip(calls);
+                    Assert.Equal(scan, answer.Failures);
+                    Assert.Equal(scan is not null, answer.CanTrip);
                 }
             }
         }
     }
 
-    public static TheoryData<string, Func<BreakerOptions>, string> InvalidOptions => new()
+    public static TheoryData<string, Func<TripCondition>, string> InvalidArguments => new()
     {
-        { nameof(BreakerOptions.WindowSize), () => new BreakerOptions { WindowSize = 0 }, "WindowSize must be an integer >= 1; got 0." },
-        { nameof(BreakerOptions.MinimumThroughput), () => new BreakerOptions { MinimumThroughput = -3 }, "MinimumThroughput must be an integer >= 1; got -3." },
-        { nameof(BreakerOptions.FailureThreshold), () => new BreakerOptions { FailureThreshold = 0 }, "FailureThreshold must be a finite number in (0, 1]; got 0." },
-        { nameof(BreakerOptions.FailureThreshold), () => new BreakerOptions { FailureThreshold = 50 }, "FailureThreshold must be a finite number in (0, 1]; got 50." },
-        { nameof(BreakerOptions.FailureThreshold), () => new BreakerOptions() with { FailureThreshold = double.NaN }, "FailureThreshold must be a finite number in (0, 1]; got NaN." },
-        { nameof(BreakerOptions.Kind), () => new BreakerOptions { Kind = (SlidingWindowKind)7 }, "Kind must be CountBased or TimeBased; got 7." },
-        { nameof(BreakerOptions.Rule), () => new BreakerOptions { Rule = (TripRule)9 }, "Rule must be a defined TripRule; got 9." },
+        { "windowSize", () => new TripCondition(windowSize: 0), "windowSize must be an integer >= 1; got 0." },
+        { "minimumThroughput", () => new TripCondition(minimumThroughput: -3), "minimumThroughput must be an integer >= 1; got -3." },
+        { "failureThreshold", () => new TripCondition(failureThreshold: 0), "failureThreshold must be a finite number in (0, 1]; got 0." },
+        { "failureThreshold", () => new TripCondition(failureThreshold: 50), "failureThreshold must be a finite number in (0, 1]; got 50." },
+        { "failureThreshold", () => new TripCondition(failureThreshold: double.NaN), "failureThreshold must be a finite number in (0, 1]; got NaN." },
+        {
+            "failureThreshold",
+            () => new TripCondition(failureThreshold: 0.295, comparison: TripComparison.TruncatedPercentAtLeast),
+            "failureThreshold must be a whole percent in [0.01, 1] when comparison is TruncatedPercentAtLeast (Hystrix's threshold is an integer percentage); got 0.295."
+        },
+        { "windowKind", () => new TripCondition(windowKind: (SlidingWindowKind)7), "windowKind must be CountBased or TimeBased; got 7." },
+        { "comparison", () => new TripCondition(comparison: (TripComparison)9), "comparison must be a defined TripComparison; got 9." },
     };
 
     [Theory]
-    [MemberData(nameof(InvalidOptions))]
-    public void InvalidValues_AreRejectedWhenSet_NamingThePropertyAndRange(string property, Func<BreakerOptions> create, string message)
+    [MemberData(nameof(InvalidArguments))]
+    public void InvalidArguments_AreRejectedByTheConstructor_NamingTheParameterAndRange(string parameter, Func<TripCondition> create, string message)
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(create);
 
-        Assert.Equal(property, ex.ParamName);
+        Assert.Equal(parameter, ex.ParamName);
         Assert.StartsWith(message, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Trips_RejectsImpossibleCounts()
     {
-        var options = new BreakerOptions();
+        var condition = new TripCondition();
 
-        var tooManyCalls = Assert.Throws<ArgumentOutOfRangeException>(() => options.Trips(0, 101));
-        var tooManyFailures = Assert.Throws<ArgumentOutOfRangeException>(() => options.Trips(11, 10));
+        var tooManyCalls = Assert.Throws<ArgumentOutOfRangeException>(() => condition.Trips(0, 101));
+        var tooManyFailures = Assert.Throws<ArgumentOutOfRangeException>(() => condition.Trips(11, 10));
 
         Assert.Equal("calls", tooManyCalls.ParamName);
         Assert.StartsWith("calls must be an integer in [0, 100]", tooManyCalls.Message, StringComparison.Ordinal);
