@@ -14,7 +14,7 @@ namespace Workbook.Core.Resilience;
 /// P(X &gt; k | p₀) ≤ α, the (1 − α)-quantile (<c>scipy.stats.binom.ppf(1 − α, n, p₀)</c>). Report the
 /// achieved size, usually well below α because X is discrete. Libraries trip at a ratio <i>at or
 /// above</i> a threshold, so the matching library threshold is (k + 1) / n, not k / n. Independence
-/// is an assumption (real failures cluster). Derivation: episode 13, section 2; G. Casella and
+/// is an assumption (real failures cluster). Derivation: episode 13, sections 1 and 2; G. Casella and
 /// R. L. Berger, Statistical Inference, 2nd ed. (2002), section 8.3.
 /// </remarks>
 public static class TripThreshold
