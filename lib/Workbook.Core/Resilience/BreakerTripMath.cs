@@ -10,9 +10,10 @@ namespace Workbook.Core.Resilience;
 /// A full window of N calls failing independently at p holds X ~ Binomial(N, p) failures and trips
 /// when X ≥ f* (<see cref="TripCondition.MinimumFailuresToTrip"/>), so one evaluation trips with the
 /// binomial tail P(X ≥ f*). A time-based window of T seconds is taken to hold ⌈λT⌉ calls (evenly
-/// spaced arrivals); bucketed windows and random arrival counts are ignored. A breaker re-evaluates
-/// after every call and overlapping windows are dependent: for the chance of tripping at least once
-/// in T calls use <see cref="SlidingWindowSimulation.TripWithinRequests"/>. Derivations: episode 13, sections 3 and 4.
+/// spaced arrivals), ignoring Polly's 10 buckets (it sees 27 to 30 s of its 30 s), Hystrix's 500 ms
+/// health snapshots and random arrival counts. Overlapping windows are dependent: for the chance of
+/// tripping at least once in T calls use <see cref="SlidingWindowSimulation.TripWithinRequests"/>.
+/// Derivations: episode 13, sections 3 and 4.
 /// </remarks>
 public static class BreakerTripMath
 {

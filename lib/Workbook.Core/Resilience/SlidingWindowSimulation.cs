@@ -7,13 +7,13 @@ namespace Workbook.Core.Resilience;
 /// tripping at least once within T calls, and the time to detect a step change in the failure rate.
 /// </summary>
 /// <remarks>
-/// A breaker re-evaluates its window after every call, and consecutive windows share all but one call,
-/// so the chance of at least one false trip in T calls is neither the per-window probability nor
-/// 1 − (1 − q)^(T − N + 1); the exact answer is a Markov chain over 2^N window contents. Calls fail
-/// independently; the window is evaluated after every call, successes included (as resilience4j
-/// does). Time is counted in mean gaps between calls, so evenly spaced arrivals sit on integer times,
-/// and a call at s is inside a window of length T ending at t when t − T &lt; s ≤ t. Every method
-/// takes a seed. Episode 13, sections 3 and 4.
+/// A breaker re-evaluates its window after every call, and consecutive windows share all but one
+/// call, so the chance of at least one false trip in T calls is neither the per-window probability
+/// nor 1 − (1 − q)^(T − N + 1); the exact answer is a Markov chain over 2^N window contents. Calls fail
+/// independently; the window is evaluated after every call, as resilience4j does (Polly evaluates only
+/// after failures, which with a ratio rule differs only when the window first reaches the minimum
+/// throughput). Time is counted in mean gaps between calls, and a call at s is inside a window of
+/// length T ending at t when t − T &lt; s ≤ t. Every method takes a seed. Episode 13, sections 3 and 4.
 /// </remarks>
 public static class SlidingWindowSimulation
 {
