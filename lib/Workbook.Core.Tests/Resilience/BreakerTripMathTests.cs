@@ -8,12 +8,12 @@ public class BreakerTripMathTests
     [Fact]
     public void FullWindowTripProbability_IsTheExactTailAtTheFirstTrippingCount()
     {
-        var options = new BreakerOptions { WindowSize = 200, MinimumThroughput = 20, FailureThreshold = 0.1, Rule = TripRule.RatioAtLeast };
+        var options = new TripCondition(windowSize: 200, minimumThroughput: 20, failureThreshold: 0.1, comparison: TripComparison.RatioAtLeast);
         double[] exact = ExactBinomial.UpperTails(200, 1, 20); // p = 5 %
 
         double actual = BreakerTripMath.FullWindowTripProbability(options, 0.05, requestsPerSecond: 1);
 
-        Assert.Equal(20, options.MinimumFailuresToTrip(200));
+        Assert.Equal(20, options.MinimumFailuresToTrip(200).Failures);
         Assert.Equal(exact[20], actual, 1e-12); // P(X >= 20) = P(X > 19), index 19 + 1
     }
 
@@ -24,19 +24,22 @@ public class BreakerTripMathTests
     [InlineData(0.05, 2)]
     public void CallsInFullWindow_IsCeilingOfRateTimesWindow_ForTimeBased(double rate, int calls)
     {
-        var polly = new BreakerOptions { Kind = SlidingWindowKind.TimeBased, WindowSize = 30 };
+        var polly = new TripCondition(windowKind: SlidingWindowKind.TimeBased, windowSize: 30);
 
         Assert.Equal(calls, BreakerTripMath.CallsInFullWindow(polly, rate));
-        Assert.Equal(100, BreakerTripMath.CallsInFullWindow(new BreakerOptions(), rate));
+        Assert.Equal(100, BreakerTripMath.CallsInFullWindow(new TripCondition(), rate));
     }
 
     [Fact]
     public void TimeBasedWindow_BelowMinimumThroughput_NeverTrips()
     {
-        var polly = CircuitBreakerDefaults.OptionsFor("Polly");
+        var polly = CircuitBreakerDefaults.TripConditionFor("Polly");
 
         Assert.Equal(0, BreakerTripMath.FullWindowTripProbability(polly, 1.0, requestsPerSecond: 3.3));
-        Assert.Equal(double.PositiveInfinity, BreakerTripMath.DetectionDelayAllFailuresSeconds(polly, 3.3));
+        var never = BreakerTripMath.DetectionDelayAllFailures(polly, 3.3);
+        Assert.False(never.Trips);
+        Assert.Null(never.Seconds);
+        Assert.Equal("The breaker never trips. 99 calls are below the minimum throughput of 100: the ratio is not compared.", never.Reason);
         Assert.True(BreakerTripMath.FullWindowTripProbability(polly, 1.0, requestsPerSecond: 3.4) > 0.999);
     }
 
@@ -47,9 +50,9 @@ public class BreakerTripMathTests
     [InlineData(SlidingWindowKind.TimeBased, 50.0)]
     public void DetectionDelay_OfATotalOutage_SimulationEqualsTheClosedFormExactly(SlidingWindowKind kind, double rate)
     {
-        var options = new BreakerOptions { Kind = kind, WindowSize = kind == SlidingWindowKind.CountBased ? 100 : 10, MinimumThroughput = 20, FailureThreshold = 0.5 };
+        var options = new TripCondition(windowKind: kind, windowSize: kind == SlidingWindowKind.CountBased ? 100 : 10, minimumThroughput: 20, failureThreshold: 0.5);
 
-        double closedForm = BreakerTripMath.DetectionDelayAllFailuresSeconds(options, rate);
+        double closedForm = BreakerTripMath.DetectionDelayAllFailures(options, rate).Seconds!.Value;
         var simulated = SlidingWindowSimulation.DetectionDelay(options, rate, 0, 1, ArrivalProcess.Deterministic, runs: 5, seed: 1);
 
         Assert.Equal(closedForm, simulated.Mean, 9);
@@ -59,20 +62,23 @@ public class BreakerTripMathTests
     [Fact]
     public void DetectionDelay_CountBasedShrinksWithTraffic_TimeBasedStaysNearHalfTheWindow()
     {
-        var count = new BreakerOptions { WindowSize = 100, MinimumThroughput = 20, FailureThreshold = 0.5 };
-        var time = count with { Kind = SlidingWindowKind.TimeBased, WindowSize = 10 };
+        var count = new TripCondition(windowSize: 100, minimumThroughput: 20, failureThreshold: 0.5);
+        var time = new TripCondition(SlidingWindowKind.TimeBased, windowSize: 10, minimumThroughput: 20, failureThreshold: 0.5);
 
-        Assert.Equal(25.0, BreakerTripMath.DetectionDelayAllFailuresSeconds(count, 2));   // 50 failures at 2/s
-        Assert.Equal(0.5, BreakerTripMath.DetectionDelayAllFailuresSeconds(count, 100));  // 50 failures at 100/s
-        Assert.Equal(5.0, BreakerTripMath.DetectionDelayAllFailuresSeconds(time, 2));     // 10 of 20 calls
-        Assert.Equal(5.0, BreakerTripMath.DetectionDelayAllFailuresSeconds(time, 100));   // 500 of 1000 calls
-        Assert.Equal(double.PositiveInfinity, BreakerTripMath.DetectionDelayAllFailuresSeconds(time, 1.9));
+        Assert.Equal(25.0, BreakerTripMath.DetectionDelayAllFailures(count, 2).Seconds);   // 50 failures at 2/s
+        Assert.Equal(0.5, BreakerTripMath.DetectionDelayAllFailures(count, 100).Seconds);  // 50 failures at 100/s
+        Assert.Equal(5.0, BreakerTripMath.DetectionDelayAllFailures(time, 2).Seconds);     // 10 of 20 calls
+        var fast = BreakerTripMath.DetectionDelayAllFailures(time, 100);                   // 500 of 1000 calls
+        Assert.Equal((true, 1000, 500, 5.0), (fast.Trips, fast.CallsInWindow, fast.FailuresToTrip, fast.Seconds));
+        Assert.Equal("500 failures trip a full window of 1000 calls; at 100 calls per second they take 500 / 100 = 5 s.", fast.Reason);
+        var quiet = BreakerTripMath.DetectionDelayAllFailures(time, 1.9);                  // 19 calls < 20
+        Assert.Equal((false, 19, (int?)null, (double?)null), (quiet.Trips, quiet.CallsInWindow, quiet.FailuresToTrip, quiet.Seconds));
     }
 
     [Fact]
     public void DetectionDelay_WithPoissonTrafficAndPartialFailures_IsReproducibleBySeed_AndPlausible()
     {
-        var options = new BreakerOptions { WindowSize = 100, MinimumThroughput = 20, FailureThreshold = 0.5 };
+        var options = new TripCondition(windowSize: 100, minimumThroughput: 20, failureThreshold: 0.5);
 
         var first = SlidingWindowSimulation.DetectionDelay(options, 20, 0.01, 0.8, ArrivalProcess.Poisson, runs: 400, seed: 7);
         var second = SlidingWindowSimulation.DetectionDelay(options, 20, 0.01, 0.8, ArrivalProcess.Poisson, runs: 400, seed: 7);
@@ -89,7 +95,7 @@ public class BreakerTripMathTests
     public void TripWithinRequests_OverOneWindow_EqualsTheExactPerWindowProbability()
     {
         // With m = n the first and only evaluation in n calls is of the full window.
-        var options = new BreakerOptions { WindowSize = 20, MinimumThroughput = 20, FailureThreshold = 0.25, Rule = TripRule.RatioAtLeast };
+        var options = new TripCondition(windowSize: 20, minimumThroughput: 20, failureThreshold: 0.25, comparison: TripComparison.RatioAtLeast);
         double exact = BreakerTripMath.WindowTripProbability(options, 0.1, 20);
 
         var simulated = SlidingWindowSimulation.TripWithinRequests(options, 0.1, 20, runs: 40_000, seed: 3);
@@ -103,7 +109,7 @@ public class BreakerTripMathTests
         // A window of 6 calls has 2^6 contents: small enough to propagate the exact distribution of window
         // states call by call (absorbing on a trip). The simulation must agree; the per-window probability and
         // the independent-windows formula must not.
-        var options = new BreakerOptions { WindowSize = 6, MinimumThroughput = 6, FailureThreshold = 0.5, Rule = TripRule.RatioAtLeast };
+        var options = new TripCondition(windowSize: 6, minimumThroughput: 6, failureThreshold: 0.5, comparison: TripComparison.RatioAtLeast);
         const double p = 0.15;
         const int requests = 60;
         double exact = ExactTripWithin(options, p, requests);
@@ -116,7 +122,7 @@ public class BreakerTripMathTests
         Assert.True(exact < 1 - Math.Pow(1 - perWindow, requests - 5), "overlapping looks are positively correlated");
     }
 
-    private static double ExactTripWithin(BreakerOptions options, double p, int requests)
+    private static double ExactTripWithin(TripCondition options, double p, int requests)
     {
         int n = options.WindowSize;
 
@@ -153,18 +159,13 @@ public class BreakerTripMathTests
     [Fact]
     public void Simulations_RejectBadInput()
     {
-        var timeBased = new BreakerOptions { Kind = SlidingWindowKind.TimeBased };
+        var timeBased = new TripCondition(windowKind: SlidingWindowKind.TimeBased);
 
         Assert.Throws<ArgumentException>(() => SlidingWindowSimulation.TripWithinRequests(timeBased, 0.1, 100, 10, 1));
-        var rate = Assert.Throws<ArgumentOutOfRangeException>(() => SlidingWindowSimulation.DetectionDelay(timeBased, 0, 0.1, 0.5, ArrivalProcess.Poisson, 10, 1));
-        var runs = Assert.Throws<ArgumentOutOfRangeException>(() => SlidingWindowSimulation.TripWithinRequests(new BreakerOptions(), 0.1, 100, 1, 1));
-        var calls = Assert.Throws<ArgumentOutOfRangeException>(() => BreakerTripMath.WindowTripProbability(new BreakerOptions(), 0.1, 0));
-
-        Assert.Equal("requestsPerSecond", rate.ParamName);
-        Assert.StartsWith("requestsPerSecond must be a finite number > 0; got 0.", rate.Message, StringComparison.Ordinal);
-        Assert.Equal("runs", runs.ParamName);
-        Assert.StartsWith("runs must be an integer >= 2; got 1.", runs.Message, StringComparison.Ordinal);
-        Assert.Equal("callsInWindow", calls.ParamName);
+        BadInput.Rejects(() => SlidingWindowSimulation.DetectionDelay(timeBased, 0, 0.1, 0.5, ArrivalProcess.Poisson, 10, 1),
+            "requestsPerSecond", "requestsPerSecond must be a finite number > 0; got 0.");
+        BadInput.Rejects(() => SlidingWindowSimulation.TripWithinRequests(new TripCondition(), 0.1, 100, 1, 1), "runs", "runs must be an integer >= 2; got 1.");
+        BadInput.Rejects(() => BreakerTripMath.WindowTripProbability(new TripCondition(), 0.1, 0), "callsInWindow", "callsInWindow must be");
     }
 
     [Fact]
@@ -175,9 +176,9 @@ public class BreakerTripMathTests
         // a z-score (simulated − exact) / standard error; the ten z-scores of a sound generator average to
         // N(0, 1/√10), so |mean| < 1.3 is a four-standard-error band. Seeded System.Random fails this check
         // (mean z ≈ +2.6, dotnet/runtime#23198), which is why the simulations use xoshiro256**.
-        var polly = CircuitBreakerDefaults.OptionsFor("Polly");
+        var polly = CircuitBreakerDefaults.TripConditionFor("Polly");
         int calls = BreakerTripMath.CallsInFullWindow(polly, 5);
-        double exact = ExactBinomial.UpperTails(calls, 1, 20)[polly.MinimumFailuresToTrip(calls)!.Value]; // index k + 1 holds P(X > k), so index f holds P(X ≥ f)
+        double exact = ExactBinomial.UpperTails(calls, 1, 20)[polly.MinimumFailuresToTrip(calls).Failures!.Value]; // index k + 1 holds P(X > k), so index f holds P(X ≥ f)
         Assert.Equal(exact, BreakerTripMath.WindowTripProbability(polly, 0.05, calls), 1e-12);
 
         const int windows = 200_000;

@@ -96,16 +96,16 @@ public class CircuitBreakerDefaultsTests
     }
 
     [Fact]
-    public void OptionsFor_BuildsEachLibrarysClosedStateDefaults()
+    public void TripConditionFor_BuildsEachLibrarysClosedStateDefaults()
     {
-        var hystrix = CircuitBreakerDefaults.OptionsFor("Hystrix");
-        var polly = CircuitBreakerDefaults.OptionsFor("polly");
-        var r4j = CircuitBreakerDefaults.OptionsFor("resilience4j");
+        var hystrix = CircuitBreakerDefaults.TripConditionFor("Hystrix");
+        var polly = CircuitBreakerDefaults.TripConditionFor("polly");
+        var r4j = CircuitBreakerDefaults.TripConditionFor("resilience4j");
 
-        Assert.Equal((SlidingWindowKind.TimeBased, 10, 20, 0.5, TripRule.TruncatedPercentAtLeast), (hystrix.Kind, hystrix.WindowSize, hystrix.MinimumThroughput, hystrix.FailureThreshold, hystrix.Rule));
-        Assert.Equal((SlidingWindowKind.TimeBased, 30, 100, 0.1, TripRule.RatioAtLeast), (polly.Kind, polly.WindowSize, polly.MinimumThroughput, polly.FailureThreshold, polly.Rule));
-        Assert.Equal(new BreakerOptions(), r4j);
-        Assert.Throws<ArgumentException>(() => CircuitBreakerDefaults.OptionsFor("Sentinel"));
+        Assert.Equal((SlidingWindowKind.TimeBased, 10, 20, 0.5, TripComparison.TruncatedPercentAtLeast), (hystrix.WindowKind, hystrix.WindowSize, hystrix.MinimumThroughput, hystrix.FailureThreshold, hystrix.Comparison));
+        Assert.Equal((SlidingWindowKind.TimeBased, 30, 100, 0.1, TripComparison.RatioAtLeast), (polly.WindowKind, polly.WindowSize, polly.MinimumThroughput, polly.FailureThreshold, polly.Comparison));
+        Assert.Equal(new TripCondition(), r4j);
+        Assert.Throws<ArgumentException>(() => CircuitBreakerDefaults.TripConditionFor("Sentinel"));
     }
 
     [Fact]
@@ -114,9 +114,9 @@ public class CircuitBreakerDefaultsTests
         var byLibrary = CircuitBreakerDefaults.Assess(10).ToDictionary(a => a.Library);
 
         // Polly: 300 calls in 30 s, trips at 30 failures. Hystrix: 100 calls in 10 s, 50 failures. resilience4j: 100 calls, 50.
-        Assert.Equal((300, 30), (byLibrary["Polly"].CallsInWindow, byLibrary["Polly"].MinimumFailuresToTrip!.Value));
-        Assert.Equal((100, 50), (byLibrary["Hystrix"].CallsInWindow, byLibrary["Hystrix"].MinimumFailuresToTrip!.Value));
-        Assert.Equal((100, 50), (byLibrary["resilience4j"].CallsInWindow, byLibrary["resilience4j"].MinimumFailuresToTrip!.Value));
+        Assert.Equal((300, 30), (byLibrary["Polly"].CallsInWindow, byLibrary["Polly"].MinimumFailuresToTrip.Failures!.Value));
+        Assert.Equal((100, 50), (byLibrary["Hystrix"].CallsInWindow, byLibrary["Hystrix"].MinimumFailuresToTrip.Failures!.Value));
+        Assert.Equal((100, 50), (byLibrary["resilience4j"].CallsInWindow, byLibrary["resilience4j"].MinimumFailuresToTrip.Failures!.Value));
 
         double[] polly5 = ExactBinomial.UpperTails(300, 1, 20);
         double[] r4j1 = ExactBinomial.UpperTails(100, 1, 100);
@@ -137,7 +137,8 @@ public class CircuitBreakerDefaultsTests
         var polly = CircuitBreakerDefaults.Assess(3).Single(a => a.Library == "Polly");
 
         Assert.Equal(90, polly.CallsInWindow);
-        Assert.Null(polly.MinimumFailuresToTrip);
+        Assert.False(polly.MinimumFailuresToTrip.CanTrip);
+        Assert.Null(polly.MinimumFailuresToTrip.Failures);
         Assert.All(polly.Detection, p => Assert.Equal(0, p.TripProbability));
         Assert.Contains("ceil(3 x 30) = 90 calls", polly.Simplification, StringComparison.Ordinal);
     }

@@ -116,7 +116,8 @@ public class EwmaTests(ITestOutputHelper output)
 
         Assert.Equal(0, moments.Count);
         Assert.Equal(0.05, moments.Mean);
-        Assert.True(double.IsNaN(moments.Variance));
+        var ex = Assert.Throws<InvalidOperationException>(() => moments.Variance);
+        Assert.Equal("Variance needs at least one observation; call Observe first (Count is 0).", ex.Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => new ExponentiallyWeightedMoments(1, 0));
     }
 
@@ -141,11 +142,11 @@ public class EwmaTests(ITestOutputHelper output)
     [InlineData(0.02, 0.06, 50, 0.1, 2.8)]
     public void RunLength_Simulation_AgreesWithTheMarkovChainMethod(double p0, double p, int calls, double lambda, double limitWidth)
     {
-        var chart = new EwmaChartOptions { Lambda = lambda, LimitWidth = limitWidth };
+        var chart = new EwmaChartOptions(lambda: lambda, limitWidth: limitWidth);
 
         var simulated = EwmaRunLength.Simulate(chart, p0, p, calls, runs: 4000, seed: 1);
-        double markov = EwmaRunLength.MarkovChain(chart, p0, p, calls, states: 1000);
-        double coarse = EwmaRunLength.MarkovChain(chart, p0, p, calls, states: 500);
+        double markov = EwmaRunLength.MarkovChain(chart, p0, p, calls, states: 1000).Observations;
+        double coarse = EwmaRunLength.MarkovChain(chart, p0, p, calls, states: 500).Observations;
 
         output.WriteLine($"p0={p0} p={p} b={calls}: simulated {simulated.Mean:F2} ± {simulated.StandardError:F2}, Markov {markov:F2} (500 cells: {coarse:F2})");
         Assert.Equal(0, simulated.Censored);
@@ -156,10 +157,24 @@ public class EwmaTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void MarkovChain_ALimitAtOrAbove1_NeverSignals_AndSaysWhy()
+    {
+        // p₀ = 0.3, one call per observation, λ = 0.5, L = 3: UCL = 0.3 + 3·√0.21·√(0.5/1.5) ≈ 1.094 > 1, and z ≤ 1 always.
+        var never = EwmaRunLength.MarkovChain(new EwmaChartOptions(lambda: 0.5), 0.3, 0.6, 1, states: 100);
+        var finite = EwmaRunLength.MarkovChain(new EwmaChartOptions(), 0.05, 0.1, 20, states: 100);
+
+        Assert.False(never.IsFinite);
+        Assert.Equal(double.PositiveInfinity, never.Observations);
+        Assert.StartsWith("The upper limit 1.09", never.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("the chart never signals.", never.Reason, StringComparison.Ordinal);
+        Assert.True(finite.IsFinite);
+    }
+
+    [Fact]
     public void MarkovChain_NeedsSteadyStateLimits()
     {
         var ex = Assert.Throws<ArgumentException>(() =>
-            EwmaRunLength.MarkovChain(new EwmaChartOptions { TimeVaryingLimits = true }, 0.05, 0.1, 20));
+            EwmaRunLength.MarkovChain(new EwmaChartOptions(timeVaryingLimits: true), 0.05, 0.1, 20));
 
         Assert.Equal("chart", ex.ParamName);
     }
@@ -168,7 +183,7 @@ public class EwmaTests(ITestOutputHelper output)
     public void TimeVaryingLimits_WithOneCallPerObservation_SignalOnTheFirstFailure()
     {
         // σ_z(1) = λσ, so one failure exceeds the limit whenever p₀ < 1/(1 + L²) = 0.1.
-        var chart = new EwmaChartOptions { Lambda = 0.1, TimeVaryingLimits = true };
+        var chart = new EwmaChartOptions(lambda: 0.1, timeVaryingLimits: true);
         var alwaysFails = EwmaRunLength.Simulate(chart, 0.05, 1.0, 1, runs: 10, seed: 1);
 
         Assert.Equal(1.0, alwaysFails.Mean);
@@ -182,8 +197,10 @@ public class EwmaTests(ITestOutputHelper output)
         { "observation", () => EwmaMath.Next(0, double.NaN, 0.5), "observation must be a finite number; got NaN." },
         { "callsPerObservation", () => EwmaMath.FailureFractionStandardDeviation(0.1, 0), "callsPerObservation must be an integer >= 1; got 0." },
         { "lambda", () => new ExponentiallyWeightedMoments(1, 0), "lambda must be a finite number in (0, 1); got 1." },
-        { nameof(EwmaChartOptions.Lambda), () => _ = new EwmaChartOptions { Lambda = double.NaN }, "Lambda must be a finite number in (0, 1]; got NaN." },
-        { nameof(EwmaChartOptions.LimitWidth), () => _ = new EwmaChartOptions { LimitWidth = 0 }, "LimitWidth must be a finite number > 0; got 0." },
+        { "lambda", () => _ = new EwmaChartOptions(lambda: double.NaN), "lambda must be a finite number in (0, 1]; got NaN." },
+        { "lambda", () => _ = new EwmaChartOptions(lambda: 1.5), "lambda must be a finite number in (0, 1]; got 1.5." },
+        { "limitWidth", () => _ = new EwmaChartOptions(limitWidth: 0), "limitWidth must be a finite number > 0; got 0." },
+        { "limitWidth", () => _ = new EwmaChartOptions(limitWidth: double.PositiveInfinity), "limitWidth must be a finite number > 0; got Infinity." },
         { "actualFailureRate", () => EwmaRunLength.Simulate(new EwmaChartOptions(), 0.1, 2, 1, 10, 1), "actualFailureRate must be a finite number in [0, 1]; got 2." },
         { "states", () => EwmaRunLength.MarkovChain(new EwmaChartOptions(), 0.1, 0.2, 1, states: 5), "states must be an integer in [10, 5000]; got 5." },
     };

@@ -115,10 +115,11 @@ public class TripThresholdTests
     {
         var design = TripThreshold.SmallestWindow(0.01, 0.05, 0.01, 0.9);
 
-        Assert.NotNull(design);
+        Assert.True(design.IsFeasible);
         Assert.True(design.FalseTripProbability <= 0.01);
         Assert.True(design.Power >= 0.9);
-        Assert.Equal(TripThreshold.CriticalFailureCount(design.WindowSize, 0.01, 0.01), design.CriticalFailureCount);
+        Assert.Equal(TripThreshold.CriticalFailureCount(design.WindowSize.Value, 0.01, 0.01), design.CriticalFailureCount);
+        Assert.EndsWith("no smaller window meets both.", design.Reason, StringComparison.Ordinal);
         for (int n = 1; n < design.WindowSize; n++)
         {
             int k = TripThreshold.CriticalFailureCount(n, 0.01, 0.01);
@@ -143,9 +144,15 @@ public class TripThresholdTests
     }
 
     [Fact]
-    public void SmallestWindow_ReturnsNull_WhenTheCapIsTooSmall()
+    public void SmallestWindow_IsInfeasible_WhenTheCapIsTooSmall_AndSaysHowFarItSearched()
     {
-        Assert.Null(TripThreshold.SmallestWindow(0.01, 0.02, 0.001, 0.99, maxWindowSize: 50));
+        var design = TripThreshold.SmallestWindow(0.01, 0.02, 0.001, 0.99, maxWindowSize: 50);
+
+        Assert.False(design.IsFeasible);
+        Assert.Equal((null, null, null, null), (design.WindowSize, design.CriticalFailureCount, design.FalseTripProbability, design.Power));
+        Assert.Equal(
+            "No window of 1 to 50 calls reaches power 0.99 at p1 = 0.02 within a false-trip budget of 0.001 at p0 = 0.01.",
+            design.Reason);
     }
 
     public static TheoryData<string, Action, string> BadInputs => new()

@@ -7,24 +7,13 @@ namespace Workbook.Core.Resilience;
 /// <c>data/resilience/circuit-breaker-defaults.csv</c>, and what those defaults do to false trips and detection.
 /// </summary>
 /// <remarks>
-/// <para>
-/// Every row names the source file at the release it was checked against. The seed notebook's
-/// "netflix" and "amazon" numbers are in the file too (library "seed: ..."): the two that equal Hystrix's
-/// documented defaults (threshold 0.5, minimum 20 requests) cite Hystrix's source; the others have no
-/// public source and are labelled illustrative, which <see cref="Documented"/> leaves out.
-/// </para>
-/// <para>
-/// <b>Reading <see cref="Assess(double)"/>.</b> Each number is the exact binomial probability that
-/// one evaluation of a full window trips (<see cref="BreakerTripMath.FullWindowTripProbability"/>).
-/// resilience4j's default window counts calls, so its numbers do not depend on traffic. Polly and
-/// Hystrix windows are time-based: a full window is taken to hold ⌈λ·T⌉ calls at λ requests per
-/// second (30 s for Polly, 10 s for Hystrix), ignoring their 10-bucket granularity, Hystrix's 500 ms
-/// health snapshots and the randomness of real arrival counts. At 3.3 requests per second or
-/// less Polly's default never trips (⌈30λ⌉ &lt; 100 calls); at 1.9 per second or less, Hystrix's never
-/// does (⌈10λ⌉ &lt; 20). Real breakers look
-/// at overlapping windows many times, so the chance of a false trip over an hour is far larger than
-/// these per-window numbers; see <see cref="SlidingWindowSimulation"/>.
-/// </para>
+/// Every row names the source file at the release it was checked against. The seed's "netflix" and
+/// "amazon" numbers are in the file too (library "seed: ..."); those without a public source are
+/// labelled illustrative, which <see cref="Documented"/> leaves out. <see cref="Assess(double)"/>
+/// gives exact one-window probabilities (<see cref="BreakerTripMath.FullWindowTripProbability"/>):
+/// resilience4j's count-based window does not depend on traffic; Polly's (30 s) and Hystrix's (10 s)
+/// time-based windows hold ⌈λT⌉ calls, so at 3.3 requests per second or less Polly's default never
+/// trips, and at 1.9 or less Hystrix's. Episode 13, section 3, reads the numbers.
 /// </remarks>
 public static class CircuitBreakerDefaults
 {
@@ -44,7 +33,7 @@ public static class CircuitBreakerDefaults
     /// <summary>The rows with a documented source (including the seed's numbers that equal a documented default).</summary>
     public static IReadOnlyList<CircuitBreakerDefault> Documented => All.Where(r => !r.IsIllustrative).ToArray();
 
-    /// <summary>The libraries whose defaults <see cref="OptionsFor"/> can build: Hystrix, Polly, resilience4j.</summary>
+    /// <summary>The libraries whose defaults <see cref="TripConditionFor"/> can build: Hystrix, Polly, resilience4j.</summary>
     public static IReadOnlyList<string> Libraries { get; } = ["Hystrix", "Polly", "resilience4j"];
 
     /// <summary>Looks up one row by library and parameter name (ordinal, case-insensitive).</summary>
@@ -61,40 +50,34 @@ public static class CircuitBreakerDefaults
                 $"{string.Join(", ", All.Where(r => string.Equals(r.Library, library, StringComparison.OrdinalIgnoreCase)).Select(r => r.Parameter))}.");
     }
 
-    /// <summary>A library's documented closed-state defaults as <see cref="BreakerOptions"/>, with the library's own comparison.</summary>
+    /// <summary>A library's documented closed-state defaults as a <see cref="TripCondition"/>, with the library's own comparison.</summary>
     /// <param name="library">"Hystrix", "Polly" or "resilience4j" (case-insensitive).</param>
     /// <exception cref="ArgumentException">The library is not one of the three.</exception>
-    public static BreakerOptions OptionsFor(string library)
+    public static TripCondition TripConditionFor(string library)
     {
         ArgumentNullException.ThrowIfNull(library);
         int Int(string parameter) => checked((int)Number(library, parameter));
         return library.ToUpperInvariant() switch
         {
-            "HYSTRIX" => new BreakerOptions
-            {
-                Kind = SlidingWindowKind.TimeBased,
-                WindowSize = checked((int)(Number(library, "metrics.rollingStats.timeInMilliseconds") / 1000)),
-                MinimumThroughput = Int("circuitBreaker.requestVolumeThreshold"),
-                FailureThreshold = Number(library, "circuitBreaker.errorThresholdPercentage") / 100,
-                Rule = TripRule.TruncatedPercentAtLeast,
-            },
-            "POLLY" => new BreakerOptions
-            {
-                Kind = SlidingWindowKind.TimeBased,
-                WindowSize = Int("SamplingDuration"),
-                MinimumThroughput = Int("MinimumThroughput"),
-                FailureThreshold = Number(library, "FailureRatio"),
-                Rule = TripRule.RatioAtLeast,
-            },
-            "RESILIENCE4J" => new BreakerOptions
-            {
-                Kind = Find(library, "slidingWindowType").Value == "TIME_BASED" ? SlidingWindowKind.TimeBased : SlidingWindowKind.CountBased,
-                WindowSize = Int("slidingWindowSize"),
-                MinimumThroughput = Int("minimumNumberOfCalls"),
-                FailureThreshold = Number(library, "failureRateThreshold") / 100,
-                Rule = TripRule.PercentAtLeastSingle,
-            },
-            _ => throw new ArgumentException($"No breaker options for '{library}'; known libraries: {string.Join(", ", Libraries)}.", nameof(library)),
+            "HYSTRIX" => new TripCondition(
+                windowKind: SlidingWindowKind.TimeBased,
+                windowSize: checked((int)(Number(library, "metrics.rollingStats.timeInMilliseconds") / 1000)),
+                minimumThroughput: Int("circuitBreaker.requestVolumeThreshold"),
+                failureThreshold: Number(library, "circuitBreaker.errorThresholdPercentage") / 100,
+                comparison: TripComparison.TruncatedPercentAtLeast),
+            "POLLY" => new TripCondition(
+                windowKind: SlidingWindowKind.TimeBased,
+                windowSize: Int("SamplingDuration"),
+                minimumThroughput: Int("MinimumThroughput"),
+                failureThreshold: Number(library, "FailureRatio"),
+                comparison: TripComparison.RatioAtLeast),
+            "RESILIENCE4J" => new TripCondition(
+                windowKind: Find(library, "slidingWindowType").Value == "TIME_BASED" ? SlidingWindowKind.TimeBased : SlidingWindowKind.CountBased,
+                windowSize: Int("slidingWindowSize"),
+                minimumThroughput: Int("minimumNumberOfCalls"),
+                failureThreshold: Number(library, "failureRateThreshold") / 100,
+                comparison: TripComparison.PercentAtLeastSingle),
+            _ => throw new ArgumentException($"No trip condition for '{library}'; known libraries: {string.Join(", ", Libraries)}.", nameof(library)),
         };
     }
 
@@ -121,22 +104,22 @@ public static class CircuitBreakerDefaults
         var result = new List<DefaultsAssessment>();
         foreach (string library in Libraries)
         {
-            var options = OptionsFor(library);
-            int calls = BreakerTripMath.CallsInFullWindow(options, requestsPerSecond);
+            var condition = TripConditionFor(library);
+            int calls = BreakerTripMath.CallsInFullWindow(condition, requestsPerSecond);
             PowerPoint[] Curve(IReadOnlyList<double> rates) =>
-                rates.Select(p => new PowerPoint(p, BreakerTripMath.WindowTripProbability(options, p, calls))).ToArray();
+                rates.Select(p => new PowerPoint(p, BreakerTripMath.WindowTripProbability(condition, p, calls))).ToArray();
 
-            string simplification = options.Kind == SlidingWindowKind.CountBased
+            string simplification = condition.WindowKind == SlidingWindowKind.CountBased
                 ? "Count-based window: one evaluation of a full window of the last calls; independent failures."
-                : $"Time-based window of {options.WindowSize} s taken to hold exactly ceil({Guard.Format(requestsPerSecond)} x {options.WindowSize}) = {calls} calls " +
+                : $"Time-based window of {condition.WindowSize} s taken to hold exactly ceil({Guard.Format(requestsPerSecond)} x {condition.WindowSize}) = {calls} calls " +
                   "(evenly spaced arrivals); bucket granularity and re-evaluation timing ignored; independent failures.";
             result.Add(new DefaultsAssessment(
                 library,
                 Documented.First(r => r.Library == library).Version,
-                options,
+                condition,
                 requestsPerSecond,
                 calls,
-                options.MinimumFailuresToTrip(calls),
+                condition.MinimumFailuresToTrip(calls),
                 Curve(baselineRates),
                 Curve(degradedRates),
                 simplification));

@@ -5,43 +5,41 @@ namespace Workbook.Core.Resilience;
 /// whether the limits are the exact time-varying ones or the steady-state ones.
 /// </summary>
 /// <remarks>
-/// <para>
-/// Defaults λ = 0.2 and L = 3 follow Montgomery's guidance for EWMA charts (Introduction to
-/// Statistical Quality Control, EWMA chapter): λ between 0.05 and 0.25 works well, smaller λ for
-/// smaller shifts, and L = 3 works reasonably with the larger λ (for λ ≤ 0.1, an L of about 2.6 to
-/// 2.8 is common). They are a starting point, not a recommendation for any particular service: the
-/// in-control run length they give depends on the failure rate and on how many calls each observation covers.
-/// </para>
-/// <para>
-/// Steady-state limits are the default because the classical run-length tables and the Markov-chain
-/// method assume them. Time-varying limits start narrow (σ_z(1) = λσ), which with one call per
-/// observation and p₀ below 1/(1 + L²) makes the very first failure a signal.
-/// </para>
-/// <para>Each property is validated when set; errors name the property and the allowed range.</para>
+/// The defaults λ = 0.2 and L = 3 follow D. C. Montgomery, Introduction to Statistical Quality Control
+/// (EWMA chapter): λ between 0.05 and 0.25, smaller for smaller shifts, and L = 3 with the larger λ
+/// (about 2.6 to 2.8 for λ ≤ 0.1). They are a starting point, not a recommendation for a service.
+/// Steady-state limits are the default because run-length tables and the Markov-chain method of
+/// <see cref="EwmaRunLength"/> assume them. Every value is checked here, in the constructor.
 /// </remarks>
 public sealed record EwmaChartOptions
 {
-    private readonly double lambda = 0.2;
-    private readonly double limitWidth = 3;
-
-    /// <summary>The smoothing factor λ; a finite number in (0, 1]. Default 0.2.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Set to NaN, an infinity, or a value outside (0, 1].</exception>
-    public double Lambda
+    /// <summary>Creates and validates chart options.</summary>
+    /// <param name="lambda">The smoothing factor λ; a finite number in (0, 1].</param>
+    /// <param name="limitWidth">The limit width L in standard deviations of z; a finite number &gt; 0.</param>
+    /// <param name="timeVaryingLimits">Whether to use the exact limits μ₀ + L·σ_z(t) instead of the steady-state μ₀ + L·σ_z(∞).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
+    public EwmaChartOptions(double lambda = 0.2, double limitWidth = 3, bool timeVaryingLimits = false)
     {
-        get => lambda;
-        init => lambda = Guard.InRangeExclusiveInclusive(value, 0, 1, nameof(Lambda));
+        Lambda = Guard.InRangeExclusiveInclusive(lambda, 0, 1, nameof(lambda));
+        LimitWidth = Guard.PositiveFinite(limitWidth, nameof(limitWidth));
+        TimeVaryingLimits = timeVaryingLimits;
     }
 
-    /// <summary>The limit width L in standard deviations of z; a finite number &gt; 0. Default 3.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Set to NaN, an infinity, zero or a negative value.</exception>
-    public double LimitWidth
-    {
-        get => limitWidth;
-        init => limitWidth = Guard.PositiveFinite(value, nameof(LimitWidth));
-    }
+    /// <summary>The smoothing factor λ: the weight of the newest observation.</summary>
+    /// <value>The default is 0.2.</value>
+    public double Lambda { get; }
 
-    /// <summary>Use the exact limits μ₀ + L·σ_z(t) instead of the steady-state μ₀ + L·σ_z(∞). Default false.</summary>
-    public bool TimeVaryingLimits { get; init; }
+    /// <summary>The limit width L, in standard deviations of z.</summary>
+    /// <value>The default is 3.</value>
+    public double LimitWidth { get; }
+
+    /// <summary>
+    /// Whether the limits are the exact μ₀ + L·σ_z(t), narrow at the start (σ_z(1) = λσ), instead of the
+    /// steady-state μ₀ + L·σ_z(∞). With one call per observation and p₀ below 1/(1 + L²), exact limits make
+    /// the very first failure a signal.
+    /// </summary>
+    /// <value>The default is false (steady-state limits).</value>
+    public bool TimeVaryingLimits { get; }
 
     /// <summary>The upper control limit after t observations, for in-control mean μ₀ and observation standard deviation σ.</summary>
     /// <param name="targetMean">μ₀; a finite number.</param>

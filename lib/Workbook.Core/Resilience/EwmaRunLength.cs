@@ -9,27 +9,13 @@ namespace Workbook.Core.Resilience;
 /// (ARL), by seeded simulation and, independently, by the Markov-chain method.
 /// </summary>
 /// <remarks>
-/// <para>
-/// <b>The set-up.</b> Each observation is the failure fraction of b calls (b = 1 is one call, a
-/// Bernoulli signal). The chart is centred on the baseline rate p₀ with σ = √(p₀(1 − p₀)/b), starts
-/// at z₀ = p₀ (a "zero-state" start) and signals at the first t with z_t above the upper limit.
-/// From the first observation on, calls fail at rate p. With p = p₀ the run length is the time
-/// to a false alarm (ARL₀, large is good); with a degraded p = p₁ it is the time to detect a step
-/// change (ARL₁, small is good). Multiply by b for calls, and by b/λ_requests for seconds.
-/// </para>
-/// <para>
-/// <b>The Markov-chain method</b> (D. Brook and D. A. Evans, "An approach to the probability
-/// distribution of cusum run length", Biometrika 59(3), 1972; applied to EWMA charts by Lucas and
-/// Saccucci, Technometrics 32(1), 1990). Split the in-control range [0, UCL] of z into M cells and
-/// replace z by its cell's midpoint. From midpoint c the next value is (1 − λ)c + λj/b with binomial
-/// probability P(j failures of b); it either leaves the range (a signal: absorption) or lands in a
-/// cell. With Q the M × M matrix of moves between cells, the vector of ARLs from each cell solves
-/// (I − Q)·a = 1. The first step is taken from the exact z₀. The approximation converges as M grows;
-/// it needs steady-state limits, because time-varying limits make the chain time-dependent.
-/// The classical ARL tables assume normally distributed observations; failure fractions of a few
-/// calls are far from normal, which is why this class computes run lengths for the binomial signal
-/// itself instead of quoting a table.
-/// </para>
+/// Each observation is the failure fraction of b calls; the chart is centred on p₀ with
+/// σ = √(p₀(1 − p₀)/b), starts at z₀ = p₀ and signals when z_t exceeds the upper limit. With p = p₀
+/// the run length is the time to a false alarm (ARL₀), with a degraded p₁ the time to detect (ARL₁);
+/// multiply by b for calls. The Markov-chain method (D. Brook and D. A. Evans, Biometrika 59(3), 1972;
+/// Lucas and Saccucci, Technometrics 32(1), 1990) splits [0, UCL] into M cells and solves (I − Q)·a = 1
+/// with binomial moves, so it needs steady-state limits; classical ARL tables assume normal observations,
+/// which failure fractions of a few calls are not. Derivation: episode 13, section 5.
 /// </remarks>
 public static class EwmaRunLength
 {
@@ -96,11 +82,11 @@ public static class EwmaRunLength
     /// <param name="actualFailureRate">p, in [0, 1].</param>
     /// <param name="callsPerObservation">b, &gt;= 1.</param>
     /// <param name="states">M, the number of cells; in [10, 5000]. Default 1000.</param>
-    /// <returns>The ARL, or <see cref="double.PositiveInfinity"/> if the limit is at or above 1 (z can never exceed it).</returns>
+    /// <returns>The ARL; infinite, with <see cref="ExpectedRunLength.IsFinite"/> false and the reason, if the limit is at or above 1 (z can never exceed it).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="chart"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="chart"/> uses time-varying limits.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
-    public static double MarkovChain(
+    public static ExpectedRunLength MarkovChain(
         EwmaChartOptions chart, double baselineFailureRate, double actualFailureRate, int callsPerObservation, int states = 1000)
     {
         ArgumentNullException.ThrowIfNull(chart);
@@ -119,7 +105,9 @@ public static class EwmaRunLength
         double upper = chart.UpperLimit(baselineFailureRate, sigma, 1);
         if (upper >= 1)
         {
-            return double.PositiveInfinity;
+            return new ExpectedRunLength(
+                double.PositiveInfinity,
+                $"The upper limit {Guard.Format(upper)} is at or above 1, and z, an average of failure fractions, never exceeds 1: the chart never signals.");
         }
 
         double lambda = chart.Lambda;
@@ -155,7 +143,7 @@ public static class EwmaRunLength
             }
         }
 
-        return arl;
+        return new ExpectedRunLength(arl, $"Markov chain with {states} cells on [0, {Guard.Format(upper)}] (steady-state upper limit).");
     }
 
     private static double[] BinomialCumulative(int n, double p)

@@ -38,8 +38,11 @@ public sealed class ExponentiallyWeightedMoments
     /// <summary>The raw exponentially weighted variance S_t, biased low by the factor c_t described in the remarks.</summary>
     public double WeightedVariance => weightedVariance;
 
-    /// <summary>S_t / c_t: an unbiased estimate of σ² (NaN before the first observation).</summary>
-    public double Variance => Count == 0 ? double.NaN : weightedVariance / biasFactor;
+    /// <summary>S_t / c_t: an unbiased estimate of σ².</summary>
+    /// <exception cref="InvalidOperationException">No observation yet (<see cref="Count"/> is 0): there is nothing to estimate from.</exception>
+    public double Variance => Count == 0
+        ? throw new InvalidOperationException("Variance needs at least one observation; call Observe first (Count is 0).")
+        : weightedVariance / biasFactor;
 
     /// <summary>Adds one observation.</summary>
     /// <param name="observation">x_t, a finite number.</param>

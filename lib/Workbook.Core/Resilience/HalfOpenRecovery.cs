@@ -12,8 +12,7 @@ namespace Workbook.Core.Resilience;
 /// <b>The model.</b> The breaker opens at time 0; the dependency recovers at R ~ Exponential(mean μ).
 /// Probe j goes out at T_j = w₁ + ... + w_j with the waits of a <see cref="ProbeSchedule"/>. A probe
 /// before R fails; a probe at or after R succeeds with probability q, independently. The first
-/// success, probe J, closes the breaker at T_J. <see cref="Expected"/> sums E[T_J] = Σ_j w_j·P(J ≥ j)
-/// with P(J ≥ j + 1) = e^{−T_j/μ} + B_j, B_j = (1 − q)(B_{j−1} + e^{−T_{j−1}/μ} − e^{−T_j/μ});
+/// success, probe J, closes the breaker at T_J. <see cref="Expected"/> sums E[T_J] = Σ_j w_j·P(J ≥ j);
 /// <see cref="ExpectedForFixedPeriod"/> is the renewal closed form for a fixed period; <see cref="Simulate"/>
 /// checks both. Derivations: episode 13, section 6; S. M. Ross, Introduction to Probability Models,
 /// renewal theory (residual life).
@@ -64,14 +63,14 @@ public static class HalfOpenRecovery
     }
 
     /// <summary>
-    /// The renewal closed form for a fixed period c (g = 1): E[delay] = c − μ + c/(e^{c/μ} − 1) + c(1 − q)/q
-    /// and E[probes while broken] = 1/(e^{c/μ} − 1).
+    /// The renewal closed form for a fixed period c (g = 1): E[delay] = c − μ + c/(e^{c/μ} − 1) + c(1 − q)/q,
+    /// E[probes while broken] = 1/(e^{c/μ} − 1), E[close time] = E[delay] + μ and E[failed probes after recovery] = (1 − q)/q.
     /// </summary>
     /// <param name="periodSeconds">c, a finite number &gt; 0.</param>
     /// <param name="meanRecoverySeconds">μ, a finite number &gt; 0.</param>
     /// <param name="probeSuccessProbability">q, in (0, 1].</param>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
-    public static (double MeanDetectionDelaySeconds, double MeanProbesWhileBroken) ExpectedForFixedPeriod(
+    public static RecoveryExpectation ExpectedForFixedPeriod(
         double periodSeconds, double meanRecoverySeconds, double probeSuccessProbability)
     {
         Guard.PositiveFinite(periodSeconds, nameof(periodSeconds));
@@ -81,7 +80,7 @@ public static class HalfOpenRecovery
 
         double expMinusOne = PreciseMath.ExpM1(c / meanRecoverySeconds); // e^{c/μ} − 1 without cancellation
         double delay = c - meanRecoverySeconds + (c / expMinusOne) + (c * (1 - q) / q);
-        return (delay, 1 / expMinusOne);
+        return new RecoveryExpectation(delay + meanRecoverySeconds, delay, 1 / expMinusOne, (1 - q) / q);
     }
 
     /// <summary>The same quantities by seeded simulation of the model in the remarks.</summary>
@@ -90,10 +89,10 @@ public static class HalfOpenRecovery
     /// <param name="probeSuccessProbability">q, in (0, 1].</param>
     /// <param name="runs">Independent outages; &gt;= 2.</param>
     /// <param name="seed">Seed of the random number generator.</param>
-    /// <returns>The simulated detection delay in seconds and the number of probes sent while broken.</returns>
+    /// <returns>The simulated detection delay in seconds and the number of probes sent while broken, with standard errors.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="schedule"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
-    public static (Estimate DetectionDelaySeconds, Estimate ProbesWhileBroken) Simulate(
+    public static SimulatedRecovery Simulate(
         ProbeSchedule schedule, double meanRecoverySeconds, double probeSuccessProbability, int runs, int seed)
     {
         ArgumentNullException.ThrowIfNull(schedule);
@@ -129,7 +128,7 @@ public static class HalfOpenRecovery
             probeSquares += (double)wasted * wasted;
         }
 
-        return (Estimate.FromSums(delaySum, delaySquares, runs), Estimate.FromSums(probeSum, probeSquares, runs));
+        return new SimulatedRecovery(Estimate.FromSums(delaySum, delaySquares, runs), Estimate.FromSums(probeSum, probeSquares, runs));
     }
 
     /// <summary>
@@ -141,13 +140,13 @@ public static class HalfOpenRecovery
     /// <param name="probeSuccessProbability">q, in (0, 1].</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
-    public static IReadOnlyList<(double GrowthFactor, RecoveryExpectation Expectation)> TradeOff(
+    public static IReadOnlyList<RecoveryTradeOffPoint> TradeOff(
         ProbeSchedule schedule, IReadOnlyList<double> growthFactors, double meanRecoverySeconds, double probeSuccessProbability)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(growthFactors);
         return growthFactors
-            .Select(g => (g, Expected(schedule with { GrowthFactor = g }, meanRecoverySeconds, probeSuccessProbability)))
+            .Select(g => new RecoveryTradeOffPoint(g, Expected(schedule.WithGrowthFactor(g), meanRecoverySeconds, probeSuccessProbability)))
             .ToArray();
     }
 }

@@ -5,52 +5,51 @@ namespace Workbook.Core.Resilience;
 /// maximum, counted from the moment the breaker opened (each failed probe re-opens it and starts the next wait).
 /// </summary>
 /// <remarks>
-/// <para>
 /// With g = 1 this is the fixed break duration of Polly (BreakDuration, default 5 s), Hystrix
 /// (sleepWindowInMilliseconds, default 5000 ms) and resilience4j (waitDurationInOpenState, default
-/// 60 s). A growth factor g &gt; 1 is exponential back-off, which Polly offers through a
-/// BreakDurationGenerator and resilience4j through an exponential IntervalFunction.
-/// </para>
-/// <para>
-/// Defaults: t₀ = 5 s (the Polly and Hystrix default break), g = 1, cap 60 s (resilience4j's default
-/// wait, so a growing schedule never waits longer than that). Each property is validated when set.
-/// </para>
+/// 60 s); g &gt; 1 is exponential back-off (Polly's BreakDurationGenerator, resilience4j's exponential
+/// IntervalFunction). Every value is checked here, in the constructor, including that the first wait
+/// is not above the cap. <see cref="HalfOpenRecovery"/> computes what a schedule costs.
 /// </remarks>
 public sealed record ProbeSchedule
 {
-    private readonly double initialWaitSeconds = 5;
-    private readonly double growthFactor = 1;
-    private readonly double maximumWaitSeconds = 60;
-
-    /// <summary>t₀, the wait before the first probe, in seconds; a finite number &gt; 0. Default 5.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Set to NaN, an infinity, zero or a negative value.</exception>
-    public double InitialWaitSeconds
+    /// <summary>Creates and validates a probe schedule.</summary>
+    /// <param name="initialWaitSeconds">t₀, the wait before the first probe, in seconds; a finite number in (0, <paramref name="maximumWaitSeconds"/>].</param>
+    /// <param name="growthFactor">g, the factor by which each wait exceeds the previous one; a finite number &gt;= 1.</param>
+    /// <param name="maximumWaitSeconds">The longest wait, in seconds; a finite number &gt; 0, or <see cref="double.PositiveInfinity"/> for no cap.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range, or <paramref name="initialWaitSeconds"/> exceeds <paramref name="maximumWaitSeconds"/>.</exception>
+    public ProbeSchedule(double initialWaitSeconds = 5, double growthFactor = 1, double maximumWaitSeconds = 60)
     {
-        get => initialWaitSeconds;
-        init => initialWaitSeconds = Guard.PositiveFinite(value, nameof(InitialWaitSeconds));
+        InitialWaitSeconds = Guard.PositiveFinite(initialWaitSeconds, nameof(initialWaitSeconds));
+        GrowthFactor = Guard.AtLeastFinite(growthFactor, 1, nameof(growthFactor));
+        MaximumWaitSeconds = double.IsPositiveInfinity(maximumWaitSeconds) || (maximumWaitSeconds > 0 && double.IsFinite(maximumWaitSeconds))
+            ? maximumWaitSeconds
+            : throw Guard.OutOfRange(nameof(maximumWaitSeconds), "a finite number > 0 or PositiveInfinity (no cap)", Guard.Format(maximumWaitSeconds));
+        if (initialWaitSeconds > maximumWaitSeconds)
+        {
+            throw Guard.OutOfRange(
+                nameof(initialWaitSeconds),
+                $"a finite number in (0, {Guard.Format(maximumWaitSeconds)}] (at most {nameof(maximumWaitSeconds)}, the cap on every wait)",
+                Guard.Format(initialWaitSeconds));
+        }
     }
 
-    /// <summary>g, the factor by which each wait exceeds the previous one; a finite number &gt;= 1. Default 1.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Set to NaN, an infinity or a value below 1.</exception>
-    public double GrowthFactor
-    {
-        get => growthFactor;
-        init => growthFactor = Guard.AtLeastFinite(value, 1, nameof(GrowthFactor));
-    }
+    /// <summary>t₀, the wait before the first probe, in seconds.</summary>
+    /// <value>The default is 5 seconds (the Polly and Hystrix default break).</value>
+    public double InitialWaitSeconds { get; }
 
-    /// <summary>The longest wait, in seconds; a number &gt; 0, or <see cref="double.PositiveInfinity"/> for no cap. Default 60.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Set to NaN, zero or a negative value.</exception>
-    public double MaximumWaitSeconds
-    {
-        get => maximumWaitSeconds;
-        init => maximumWaitSeconds = double.IsPositiveInfinity(value)
-            ? value
-            : value > 0 && double.IsFinite(value)
-                ? value
-                : throw new ArgumentOutOfRangeException(
-                    nameof(MaximumWaitSeconds),
-                    $"{nameof(MaximumWaitSeconds)} must be a number > 0 or PositiveInfinity; got {Guard.Format(value)}.");
-    }
+    /// <summary>g, the factor by which each wait exceeds the previous one.</summary>
+    /// <value>The default is 1 (a fixed break).</value>
+    public double GrowthFactor { get; }
+
+    /// <summary>The longest wait, in seconds, or <see cref="double.PositiveInfinity"/> for no cap.</summary>
+    /// <value>The default is 60 seconds (resilience4j's default wait).</value>
+    public double MaximumWaitSeconds { get; }
+
+    /// <summary>The same schedule with another growth factor.</summary>
+    /// <param name="growthFactor">g, a finite number &gt;= 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="growthFactor"/> is outside its range.</exception>
+    public ProbeSchedule WithGrowthFactor(double growthFactor) => new(InitialWaitSeconds, growthFactor, MaximumWaitSeconds);
 
     /// <summary>The wait before probe <paramref name="probe"/> (1-based): min(t₀·g^(probe−1), cap).</summary>
     /// <param name="probe">The probe number, &gt;= 1.</param>

@@ -10,9 +10,9 @@ namespace Workbook.Core.Resilience;
 /// </remarks>
 public enum SlidingWindowKind
 {
-    /// <summary>The window holds the last <see cref="BreakerOptions.WindowSize"/> calls.</summary>
+    /// <summary>The window holds the last <see cref="TripCondition.WindowSize"/> calls.</summary>
     CountBased,
 
-    /// <summary>The window holds the calls of the last <see cref="BreakerOptions.WindowSize"/> seconds.</summary>
+    /// <summary>The window holds the calls of the last <see cref="TripCondition.WindowSize"/> seconds.</summary>
     TimeBased,
 }

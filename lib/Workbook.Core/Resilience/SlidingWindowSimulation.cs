@@ -7,25 +7,13 @@ namespace Workbook.Core.Resilience;
 /// tripping at least once within T calls, and the time to detect a step change in the failure rate.
 /// </summary>
 /// <remarks>
-/// <para>
-/// <b>Why simulate.</b> A breaker re-evaluates its window after every call. Two consecutive windows
-/// share all but one call, so their verdicts are strongly correlated: the chance of at least one
-/// false trip in T calls is neither the per-window probability q (too low, only one look) nor
-/// 1 − (1 − q)^(T − N + 1) (too high, it treats every look as independent). The exact answer is a
-/// Markov chain over the 2^N possible window contents, hopeless at N = 100; a simulation is easy.
-/// </para>
-/// <para>
-/// <b>What is simulated.</b> Calls fail independently. The window is evaluated after every recorded
-/// call, successes included, as resilience4j does (Polly evaluates only after failures; with a
-/// ratio rule a success can trip a breaker only at the moment the window first reaches the minimum
-/// throughput). Time is measured in mean gaps between calls and converted to seconds at the end,
-/// so evenly spaced arrivals sit exactly on integer times and a time-based window boundary is
-/// compared without rounding error. A call at time s is inside a window of length T ending at t when
-/// t − T &lt; s ≤ t.
-/// </para>
-/// <para>
-/// Every method takes a seed: the same arguments and seed give the same result on every machine.
-/// </para>
+/// A breaker re-evaluates its window after every call, and consecutive windows share all but one
+/// call, so the chance of at least one false trip in T calls is neither the per-window probability
+/// nor 1 − (1 − q)^(T − N + 1); the exact answer is a Markov chain over 2^N window contents. Calls fail
+/// independently; the window is evaluated after every call, as resilience4j does (Polly evaluates only
+/// after failures, which with a ratio rule differs only when the window first reaches the minimum
+/// throughput). Time is counted in mean gaps between calls, and a call at s is inside a window of
+/// length T ending at t when t − T &lt; s ≤ t. Every method takes a seed. Episode 13, sections 3 and 4.
 /// </remarks>
 public static class SlidingWindowSimulation
 {
@@ -33,21 +21,21 @@ public static class SlidingWindowSimulation
     /// The probability that a fresh count-based breaker trips at least once within its first
     /// <paramref name="requests"/> calls when every call fails independently with probability p.
     /// </summary>
-    /// <param name="options">A count-based breaker.</param>
+    /// <param name="condition">A count-based trip condition.</param>
     /// <param name="failureRate">p, in [0, 1].</param>
     /// <param name="requests">T, the calls observed per run; &gt;= 1.</param>
     /// <param name="runs">Independent runs; &gt;= 2.</param>
     /// <param name="seed">Seed of the random number generator.</param>
     /// <returns>The fraction of runs that tripped, with its standard error.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="options"/> is not count-based.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="condition"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="condition"/> is not count-based.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
-    public static Estimate TripWithinRequests(BreakerOptions options, double failureRate, int requests, int runs, int seed)
+    public static Estimate TripWithinRequests(TripCondition condition, double failureRate, int requests, int runs, int seed)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.Kind != SlidingWindowKind.CountBased)
+        ArgumentNullException.ThrowIfNull(condition);
+        if (condition.WindowKind != SlidingWindowKind.CountBased)
         {
-            throw new ArgumentException("TripWithinRequests needs a count-based window; use DetectionDelay for a time-based one.", nameof(options));
+            throw new ArgumentException("TripWithinRequests needs a count-based window; use DetectionDelay for a time-based one.", nameof(condition));
         }
 
         Guard.Probability(failureRate, nameof(failureRate));
@@ -55,7 +43,7 @@ public static class SlidingWindowSimulation
         Guard.AtLeast(runs, 2, nameof(runs));
 
         var random = new Xoshiro256StarStar(seed);
-        var window = new bool[options.WindowSize];
+        var window = new bool[condition.WindowSize];
         int tripped = 0;
         for (int run = 0; run < runs; run++)
         {
@@ -76,7 +64,7 @@ public static class SlidingWindowSimulation
                 window[next] = failed;
                 failures += failed ? 1 : 0;
                 next = (next + 1) % window.Length;
-                if (options.TripsUnchecked(failures, calls))
+                if (condition.TripsUnchecked(failures, calls))
                 {
                     tripped++;
                     break;
@@ -96,9 +84,9 @@ public static class SlidingWindowSimulation
     /// Each run starts with a window full of baseline history: the last N calls for a count-based window,
     /// the calls of the last T seconds for a time-based one. Trips before the change are not looked for
     /// (the breaker is assumed closed at the change). With p₀ = 0, p₁ = 1 and evenly spaced arrivals the
-    /// result equals <see cref="BreakerTripMath.DetectionDelayAllFailuresSeconds"/> exactly, with zero spread.
+    /// result equals <see cref="BreakerTripMath.DetectionDelayAllFailures"/> exactly, with zero spread.
     /// </remarks>
-    /// <param name="options">The breaker.</param>
+    /// <param name="condition">The breaker's trip condition.</param>
     /// <param name="requestsPerSecond">λ, a finite number &gt; 0.</param>
     /// <param name="baselineFailureRate">p₀ before the change, in [0, 1].</param>
     /// <param name="degradedFailureRate">p₁ after the change, in [0, 1].</param>
@@ -107,10 +95,10 @@ public static class SlidingWindowSimulation
     /// <param name="seed">Seed of the random number generator.</param>
     /// <param name="maxRequestsPerRun">Calls after the change at which a run is cut off and counted as censored; &gt;= 1. Default 100,000.</param>
     /// <returns>The mean delay in seconds, with its standard error and the number of censored runs.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="condition"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
     public static Estimate DetectionDelay(
-        BreakerOptions options,
+        TripCondition condition,
         double requestsPerSecond,
         double baselineFailureRate,
         double degradedFailureRate,
@@ -119,7 +107,7 @@ public static class SlidingWindowSimulation
         int seed,
         int maxRequestsPerRun = 100_000)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(condition);
         Guard.PositiveFinite(requestsPerSecond, nameof(requestsPerSecond));
         Guard.Probability(baselineFailureRate, nameof(baselineFailureRate));
         Guard.Probability(degradedFailureRate, nameof(degradedFailureRate));
@@ -135,8 +123,8 @@ public static class SlidingWindowSimulation
         double Gap() => arrivals == ArrivalProcess.Deterministic ? 1 : random.NextExponential(1);
 
         // Time unit: the mean gap between calls, 1/λ seconds. A time-based window of T seconds spans λT units.
-        bool countBased = options.Kind == SlidingWindowKind.CountBased;
-        double windowLength = requestsPerSecond * options.WindowSize;
+        bool countBased = condition.WindowKind == SlidingWindowKind.CountBased;
+        double windowLength = requestsPerSecond * condition.WindowSize;
         var window = new Queue<(double Time, bool Failed)>();
         double sum = 0, sumOfSquares = 0;
         int censored = 0;
@@ -148,7 +136,7 @@ public static class SlidingWindowSimulation
             // Baseline history, newest first going back from time 0, then replayed in time order.
             var history = new List<(double Time, bool Failed)>();
             double back = 0;
-            while (countBased ? history.Count < options.WindowSize : back > -windowLength)
+            while (countBased ? history.Count < condition.WindowSize : back > -windowLength)
             {
                 history.Add((back, random.NextDouble() < baselineFailureRate));
                 back -= Gap();
@@ -168,12 +156,12 @@ public static class SlidingWindowSimulation
                 bool failed = random.NextDouble() < degradedFailureRate;
                 window.Enqueue((time, failed));
                 failures += failed ? 1 : 0;
-                while (countBased ? window.Count > options.WindowSize : window.Peek().Time <= time - windowLength)
+                while (countBased ? window.Count > condition.WindowSize : window.Peek().Time <= time - windowLength)
                 {
                     failures -= window.Dequeue().Failed ? 1 : 0;
                 }
 
-                if (options.TripsUnchecked(failures, window.Count))
+                if (condition.TripsUnchecked(failures, window.Count))
                 {
                     detected = true;
                     break;

@@ -9,39 +9,13 @@ namespace Workbook.Core.Resilience;
 /// that meets a detection target.
 /// </summary>
 /// <remarks>
-/// <para>
-/// <b>The test.</b> Let each of n calls fail independently with probability p, so the failure count
-/// is X ~ Binomial(n, p). The null hypothesis H₀: p = p₀ says the dependency is healthy at its
-/// baseline rate; the alternative H₁: p &gt; p₀ says it has degraded. The breaker trips (rejects H₀)
-/// when X &gt; k. A false trip is a type I error, with probability
-/// P(X &gt; k | p₀) = Σᵢ₌ₖ₊₁ⁿ C(n, i) p₀ⁱ (1 − p₀)ⁿ⁻ⁱ, which falls as k grows. The critical count is
-/// the smallest k with P(X &gt; k | p₀) ≤ α: the most sensitive breaker that stays within the budget.
-/// </para>
-/// <para>
-/// <b>The exact inequality and the off-by-one.</b> P(X &gt; k) ≤ α is the same as F(k) ≥ 1 − α for
-/// the distribution function F, so k is the (1 − α)-quantile, F⁻¹(1 − α) = min{k : F(k) ≥ 1 − α},
-/// which is what <c>scipy.stats.binom.ppf(1 − α, n, p₀)</c> returns. Three things follow. The bound
-/// is "≤ α", not "&lt; α". The achieved false-trip probability is usually well below α, because X
-/// is discrete and the tail jumps from above α (at k − 1) to below it (at k): report the achieved
-/// value, not α. And the rule is strict: trip on <i>more than</i> k failures. Circuit-breaker
-/// libraries trip on a failure <i>ratio at or above</i> a threshold, so configuring one with the
-/// ratio k / n trips at X ≥ k, one failure early, with false-trip probability P(X &gt; k − 1) &gt; α
-/// by the very choice of k. The matching library threshold is (k + 1) / n.
-/// </para>
-/// <para>
-/// <b>Power.</b> P(X &gt; k | p) grows with p (the binomial family is stochastically ordered in p),
-/// from the false-trip probability at p₀ to 1 at p = 1. At p = p₀ the curve shows the size of the
-/// test, not its power.
-/// </para>
-/// <para>
-/// Independence is an assumption: failures of real calls cluster (a bad host, a slow garbage
-/// collection), which makes the true false-trip rate higher than the binomial one.
-/// </para>
-/// <para>
-/// Source: any text on hypothesis testing for a binomial proportion, e.g. G. Casella and
-/// R. L. Berger, Statistical Inference, 2nd ed. (2002), section 8.3 (error probabilities, size and power; the
-/// randomisation needed to hit α exactly with discrete data, which a breaker does not do).
-/// </para>
+/// Each of n calls fails independently with probability p, so X ~ Binomial(n, p). The breaker tests
+/// H₀: p = p₀ against H₁: p &gt; p₀ and trips when X &gt; k; k is the smallest count with
+/// P(X &gt; k | p₀) ≤ α, the (1 − α)-quantile (<c>scipy.stats.binom.ppf(1 − α, n, p₀)</c>). Report the
+/// achieved size, usually well below α because X is discrete. Libraries trip at a ratio <i>at or
+/// above</i> a threshold, so the matching library threshold is (k + 1) / n, not k / n. Independence
+/// is an assumption (real failures cluster). Derivation: episode 13, sections 1 and 2; G. Casella and
+/// R. L. Berger, Statistical Inference, 2nd ed. (2002), section 8.3.
 /// </remarks>
 public static class TripThreshold
 {
@@ -109,19 +83,18 @@ public static class TripThreshold
     /// with probability at least <paramref name="targetPower"/>.
     /// </summary>
     /// <remarks>
-    /// Power is not monotone in n. Each time n grows by one call, k either stays (power rises) or
-    /// steps up by one (power drops), so the power against n is a rising saw-tooth, and the false-trip
-    /// probability saw-tooths below α the same way. The search therefore scans n = 1, 2, 3, ... and
-    /// returns the first n that qualifies; a slightly larger n may fall short again.
+    /// Power is not monotone in n: each time k steps up by one the power drops, so power against n is a
+    /// rising saw-tooth. The search therefore scans n = 1, 2, 3, ... and returns the first n that
+    /// qualifies; a slightly larger n may fall short again.
     /// </remarks>
     /// <param name="baselineFailureRate">p₀, in [0, 1).</param>
     /// <param name="degradedFailureRate">p₁, in (p₀, 1].</param>
     /// <param name="alpha">The false-trip budget per window, in (0, 1).</param>
     /// <param name="targetPower">The detection probability wanted, in (0, 1).</param>
     /// <param name="maxWindowSize">Where to give up; in [1, <see cref="MaximumWindowSize"/>]. Default 100,000 calls.</param>
-    /// <returns>The design, or null if no n up to <paramref name="maxWindowSize"/> qualifies.</returns>
+    /// <returns>The design, or <see cref="WindowDesign.IsFeasible"/> false with the reason when no n up to <paramref name="maxWindowSize"/> qualifies.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range, or p₁ ≤ p₀.</exception>
-    public static WindowDesign? SmallestWindow(
+    public static WindowDesign SmallestWindow(
         double baselineFailureRate, double degradedFailureRate, double alpha, double targetPower, int maxWindowSize = 100_000)
     {
         Guard.Probability(baselineFailureRate, nameof(baselineFailureRate));
@@ -143,11 +116,20 @@ public static class TripThreshold
             double power = BinomialTail.Upper(n, k, degradedFailureRate);
             if (power >= targetPower)
             {
-                return new WindowDesign(n, k, BinomialTail.Upper(n, k, baselineFailureRate), power);
+                double falseTrip = BinomialTail.Upper(n, k, baselineFailureRate);
+                return new WindowDesign(
+                    n, k, falseTrip, power,
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{n} calls, trip on more than {k} failures: false-trip probability {falseTrip:G4} <= {alpha:G4}, power {power:G4} >= {targetPower:G4}; no smaller window meets both."));
             }
         }
 
-        return null;
+        return new WindowDesign(
+            null, null, null, null,
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"No window of 1 to {maxWindowSize} calls reaches power {targetPower:G4} at p1 = {degradedFailureRate:G4} within a false-trip budget of {alpha:G4} at p0 = {baselineFailureRate:G4}."));
     }
 
     // The lower bound keeps Guard's message ("an integer >= 1"); the upper one states the whole range.

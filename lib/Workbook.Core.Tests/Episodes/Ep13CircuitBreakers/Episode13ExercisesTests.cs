@@ -68,7 +68,7 @@ public class Episode13ExercisesTests(ITestOutputHelper output)
     [Fact]
     public void BackoffClose_GrowingWaits_AgreeWithSimulatedOutages()
     {
-        var schedule = new ProbeSchedule { InitialWaitSeconds = 5, GrowthFactor = 1.5, MaximumWaitSeconds = 120 };
+        var schedule = new ProbeSchedule(initialWaitSeconds: 5, growthFactor: 1.5, maximumWaitSeconds: 120);
         var simulated = HalfOpenRecovery.Simulate(schedule, 300, 0.7, runs: 100_000, seed: 1301);
         double expected = (double)Expected("ep13.backoff-close", 5.0, 1.5, 120.0, 300.0, 0.7)!;
 
@@ -109,7 +109,7 @@ public class Episode13ExercisesTests(ITestOutputHelper output)
         var exercise = ExerciseCatalog.Get("ep13.ewma-arl");
         var @case = exercise.Cases.Single(c => (double)c[0]! == p0 && (double)c[1]! == p && (double)c[3]! == kappa);
         double chain = (double)exercise.Reference.DynamicInvoke(@case)!;
-        var simulated = EwmaRunLength.Simulate(new EwmaChartOptions { Lambda = kappa, LimitWidth = width }, p0, p, b, runs, seed: 1313);
+        var simulated = EwmaRunLength.Simulate(new EwmaChartOptions(lambda: kappa, limitWidth: width), p0, p, b, runs, seed: 1313);
 
         output.WriteLine($"chain {chain:G5}, simulated {simulated.Mean:G5} ± {simulated.StandardError:G3}");
         Assert.True(Math.Abs(chain - simulated.Mean) < (0.01 * chain) + (4 * simulated.StandardError));

@@ -56,9 +56,9 @@ public static class Episode13Exercises
             Track = Track.Intermediate,
             Signature = "double OutageDetectionSeconds(int windowSize, double failureThreshold, double requestsPerSecond)",
             Reference = (Func<int, double, double, double>)((windowSize, failureThreshold, requestsPerSecond) =>
-                BreakerTripMath.DetectionDelayAllFailuresSeconds(
-                    new BreakerOptions { WindowSize = windowSize, MinimumThroughput = windowSize, FailureThreshold = failureThreshold, Rule = TripRule.RatioAtLeast },
-                    requestsPerSecond)),
+                BreakerTripMath.DetectionDelayAllFailures(
+                    new TripCondition(windowSize: windowSize, minimumThroughput: windowSize, failureThreshold: failureThreshold, comparison: TripComparison.RatioAtLeast),
+                    requestsPerSecond).Seconds!.Value),
             Cases = [[100, 0.5, 50.0], [100, 0.5, 10.0], [20, 0.25, 2.0], [10, 0.25, 1.0], [1000, 0.05, 200.0], [100, 0.55, 10.0]],
             Hints =
             [
@@ -130,14 +130,12 @@ public static class Episode13Exercises
             Signature = "double WindowTripProbability(int callsInWindow, int minimumThroughput, double failureRatio, double failureRate)",
             Reference = (Func<int, int, double, double, double>)((callsInWindow, minimumThroughput, failureRatio, failureRate) =>
                 BreakerTripMath.WindowTripProbability(
-                    new BreakerOptions
-                    {
-                        Kind = SlidingWindowKind.TimeBased,
-                        WindowSize = 1,
-                        MinimumThroughput = minimumThroughput,
-                        FailureThreshold = failureRatio,
-                        Rule = TripRule.RatioAtLeast,
-                    },
+                    new TripCondition(
+                        windowKind: SlidingWindowKind.TimeBased,
+                        windowSize: 1,
+                        minimumThroughput: minimumThroughput,
+                        failureThreshold: failureRatio,
+                        comparison: TripComparison.RatioAtLeast),
                     failureRate,
                     callsInWindow)),
             Cases = [[150, 100, 0.1, 0.05], [150, 100, 0.1, 0.2], [90, 100, 0.1, 0.5], [100, 20, 0.5, 0.2], [40, 20, 0.5, 0.45], [300, 100, 0.25, 0.2], [200, 100, 0.55, 0.5]],
@@ -200,7 +198,7 @@ public static class Episode13Exercises
             Signature = "double MeanCloseSeconds(double firstWaitSeconds, double growthFactor, double maxWaitSeconds, double meanRecoverySeconds, double probeSuccessProbability)",
             Reference = (Func<double, double, double, double, double, double>)((firstWaitSeconds, growthFactor, maxWaitSeconds, meanRecoverySeconds, probeSuccessProbability) =>
                 HalfOpenRecovery.Expected(
-                    new ProbeSchedule { InitialWaitSeconds = firstWaitSeconds, GrowthFactor = growthFactor, MaximumWaitSeconds = maxWaitSeconds },
+                    new ProbeSchedule(initialWaitSeconds: firstWaitSeconds, growthFactor: growthFactor, maximumWaitSeconds: maxWaitSeconds),
                     meanRecoverySeconds,
                     probeSuccessProbability).MeanCloseTimeSeconds),
             Cases = [[5.0, 1.0, 60.0, 300.0, 0.7], [5.0, 1.5, 120.0, 300.0, 0.7], [2.0, 2.0, 30.0, 600.0, 1.0], [60.0, 1.0, 60.0, 30.0, 0.5], [1.0, 3.0, 1000.0, 100.0, 0.9], [10.0, 2.0, 10.0, 50.0, 0.8]],
@@ -228,7 +226,7 @@ public static class Episode13Exercises
             Track = Track.Expert,
             Signature = "int SmallestWindow(double baselineFailureRate, double degradedFailureRate, double alpha, double targetPower)",
             Reference = (Func<double, double, double, double, int>)((baselineFailureRate, degradedFailureRate, alpha, targetPower) =>
-                TripThreshold.SmallestWindow(baselineFailureRate, degradedFailureRate, alpha, targetPower)!.WindowSize),
+                TripThreshold.SmallestWindow(baselineFailureRate, degradedFailureRate, alpha, targetPower).WindowSize!.Value),
 
             // Cases 1 and 4 sit on a saw-tooth where every bisection (on [1, 1000], [1, 100000] or after doubling) returns
             // a larger n (61 instead of 57, 19 instead of 17). Case 1 comes first, and there the normal formula (53), the
@@ -279,11 +277,11 @@ public static class Episode13Exercises
             Signature = "double AverageRunLength(double baselineFailureRate, double actualFailureRate, int callsPerObservation, double smoothingWeight, double limitWidth, int cells)",
             Reference = (Func<double, double, int, double, double, int, double>)((baselineFailureRate, actualFailureRate, callsPerObservation, smoothingWeight, limitWidth, cells) =>
                 EwmaRunLength.MarkovChain(
-                    new EwmaChartOptions { Lambda = smoothingWeight, LimitWidth = limitWidth },
+                    new EwmaChartOptions(lambda: smoothingWeight, limitWidth: limitWidth),
                     baselineFailureRate,
                     actualFailureRate,
                     callsPerObservation,
-                    cells)),
+                    cells).Observations),
 
             // In order: an in-control run (catches a range clamped at p₀, normal moves, calls instead of observations),
             // a detection run (catches a missing first step), a run that a two-sided chart cuts short (a wrong lower
@@ -307,9 +305,9 @@ public static class Episode13Exercises
                     "z goes below p₀ whenever a batch has few failures, and from there it needs longer to reach the limit. The cells must cover [0, UCL], not [p₀, UCL]: clamping z at p₀ makes false alarms look far more frequent."),
                 new("normal observations", (Func<double, double, int, double, double, int, double>)((p0, p, b, w, l, m) => EwmaArlVariant(p0, p, b, w, l, m, EwmaArlMistake.NormalObservations)),
                     "A batch's failure fraction is binomial (j failures of b, skewed for small p), not normal: the classical normal-theory chain gets ARL₀ wrong by a factor. Move by κj/b with probability Binomial.PMF(p, b, j)."),
-                new("run length in calls", (Func<double, double, int, double, double, int, double>)((p0, p, b, w, l, m) => b * EwmaRunLength.MarkovChain(new EwmaChartOptions { Lambda = w, LimitWidth = l }, p0, p, b, m)),
+                new("run length in calls", (Func<double, double, int, double, double, int, double>)((p0, p, b, w, l, m) => b * EwmaRunLength.MarkovChain(new EwmaChartOptions(lambda: w, limitWidth: l), p0, p, b, m).Observations),
                     "That is the run length in calls. The chart counts observations (one per batch of b calls): do not multiply by b."),
-                new("first observation not counted", (Func<double, double, int, double, double, int, double>)((p0, p, b, w, l, m) => EwmaRunLength.MarkovChain(new EwmaChartOptions { Lambda = w, LimitWidth = l }, p0, p, b, m) - 1),
+                new("first observation not counted", (Func<double, double, int, double, double, int, double>)((p0, p, b, w, l, m) => EwmaRunLength.MarkovChain(new EwmaChartOptions(lambda: w, limitWidth: l), p0, p, b, m).Observations - 1),
                     "The first observation counts too: ARL = 1 + Σⱼ P(j)·ℓ(cell reached from z₀ = p₀), the 1 being the observation that makes the first move."),
                 new("two-sided limits", (Func<double, double, int, double, double, int, double>)((p0, p, b, w, l, m) => EwmaArlVariant(p0, p, b, w, l, m, EwmaArlMistake.TwoSided)),
                     "A breaker's chart has only an upper limit: z below p₀ − L·σ_z means fewer failures than usual, which is good news, not an alarm. Keep the cells down to 0 and absorb only above UCL."),
@@ -319,8 +317,8 @@ public static class Episode13Exercises
 
     /// <summary>The smallest f with f / (double)n ≥ ratio: the comparison the libraries make, without rounding surprises.</summary>
     private static int FirstTrippingCount(int n, double ratio) =>
-        new BreakerOptions { WindowSize = n, MinimumThroughput = 1, FailureThreshold = ratio, Rule = TripRule.RatioAtLeast }
-            .MinimumFailuresToTrip(n)!.Value;
+        new TripCondition(windowSize: n, minimumThroughput: 1, failureThreshold: ratio, comparison: TripComparison.RatioAtLeast)
+            .MinimumFailuresToTrip(n).Failures!.Value;
 
     /// <summary>E[S_J] by the recursion of section 6, with the switches the known mistakes flip.</summary>
     private static double BackoffCloseTime(

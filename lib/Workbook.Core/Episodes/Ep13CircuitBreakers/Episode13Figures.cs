@@ -57,7 +57,7 @@ public static class Episode13Figures
         const int calls = 20;
         const int stepAt = 100;
         const double degraded = 0.15;
-        var chart = new EwmaChartOptions { Lambda = 0.2, LimitWidth = 3, TimeVaryingLimits = true };
+        var chart = new EwmaChartOptions(lambda: 0.2, limitWidth: 3, timeVaryingLimits: true);
         var sigma = EwmaMath.FailureFractionStandardDeviation(BaselineFailureRate, calls);
         var random = new Xoshiro256StarStar(13);
         var observations = Enumerable.Range(1, 160).ToArray();
@@ -108,7 +108,7 @@ public static class Episode13Figures
             (0.20, "failure rate 5 % → 20 %", "#d62728"),
         ];
         var lines = cases.Select(c => Line(lambdas,
-            lambdas.Select(l => EwmaRunLength.MarkovChain(new EwmaChartOptions { Lambda = l, LimitWidth = 3 }, BaselineFailureRate, c.Rate, calls, states: 400)),
+            lambdas.Select(l => EwmaRunLength.MarkovChain(new EwmaChartOptions(lambda: l, limitWidth: 3), BaselineFailureRate, c.Rate, calls, states: 400).Observations),
             c.Name, c.Colour, 3));
         var styled = ChartStyle.Apply(CSharpChart.Combine(lines), "Smaller κ: false alarms far rarer, detection a little slower (L = 3, b = 20)",
             "smoothing weight κ (ratio)", "average run length (observations)");
@@ -120,7 +120,7 @@ public static class Episode13Figures
         const double meanOutageSeconds = 300;
         const double probeSuccess = 0.7;
         double[] growth = [1.0, 1.25, 1.5, 2.0, 3.0];
-        var baseSchedule = new ProbeSchedule { InitialWaitSeconds = 5, MaximumWaitSeconds = 120 };
+        var baseSchedule = new ProbeSchedule(initialWaitSeconds: 5, maximumWaitSeconds: 120);
         var points = HalfOpenRecovery.TradeOff(baseSchedule, growth, meanOutageSeconds, probeSuccess);
         var trace = CSharpChart.Point<double, double, string>(
             points.Select(p => p.Expectation.MeanProbesWhileBroken),
@@ -146,15 +146,15 @@ public static class Episode13Figures
         var traces = new List<GenericChart>();
         foreach (var (library, colour) in CircuitBreakerDefaults.Libraries.Zip(colours))
         {
-            var options = CircuitBreakerDefaults.OptionsFor(library);
-            var window = options.Kind == SlidingWindowKind.CountBased ? $"last {options.WindowSize} calls" : $"last {options.WindowSize} s";
-            var delays = rates.Select(rate => BreakerTripMath.DetectionDelayAllFailuresSeconds(options, rate))
-                .Select(d => double.IsFinite(d) ? d : double.NaN);
+            var condition = CircuitBreakerDefaults.TripConditionFor(library);
+            var window = condition.WindowKind == SlidingWindowKind.CountBased ? $"last {condition.WindowSize} calls" : $"last {condition.WindowSize} s";
+            var delays = rates.Select(rate => BreakerTripMath.DetectionDelayAllFailures(condition, rate))
+                .Select(d => d.Trips ? d.Seconds.Value : double.NaN);
             traces.Add(Line(rates, delays, $"{library} ({window}), exact", colour, 3));
 
             double[] simulatedRates = [5, 20, 100, 500];
             var simulated = simulatedRates.Select((rate, i) =>
-                SlidingWindowSimulation.DetectionDelay(options, rate, 0.0, 1.0, ArrivalProcess.Poisson, runs: 200, seed: 1300 + i).Mean);
+                SlidingWindowSimulation.DetectionDelay(condition, rate, 0.0, 1.0, ArrivalProcess.Poisson, runs: 200, seed: 1300 + i).Mean);
             traces.Add(Points(simulatedRates, simulated, $"{library}, Poisson calls, simulated", colour));
         }
 

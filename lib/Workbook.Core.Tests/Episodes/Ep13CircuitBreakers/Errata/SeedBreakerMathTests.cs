@@ -66,7 +66,7 @@ public class SeedBreakerMathTests(ITestOutputHelper output)
         // The seed says recovery takes the outage length plus ~136 s. Under the stated model (exponential recovery with
         // mean 300 s, a probe every 30 s, each probe after recovery succeeding with probability 0.7) the breaker closes on
         // average 300 s + E[delay] after opening, with E[delay] = 30(1/0.7 − 1/2) ≈ 28 s in the long-outage limit.
-        var (delay, _) = HalfOpenRecovery.ExpectedForFixedPeriod(30, 300, 0.7);
+        double delay = HalfOpenRecovery.ExpectedForFixedPeriod(30, 300, 0.7).MeanDetectionDelaySeconds;
         double seed = SeedBreakerMath.SeedExpectedRecoveryTime(300, 0.7);
 
         Assert.InRange(delay, 27, 29);
@@ -78,12 +78,12 @@ public class SeedBreakerMathTests(ITestOutputHelper output)
     {
         var (k, ratio, reportedError, power) = SeedBreakerMath.SeedOptimalThreshold(100, 0.05, 0.01);
         double achieved = TripThreshold.ExceedanceProbability(100, 0.05, k);
-        var library = new BreakerOptions { MinimumThroughput = 1, FailureThreshold = ratio, Rule = TripRule.RatioAtLeast };
+        var library = new TripCondition(minimumThroughput: 1, failureThreshold: ratio, comparison: TripComparison.RatioAtLeast);
 
         Assert.Equal(11, k);
         Assert.Equal(0.01, reportedError);
         Assert.True(achieved < 0.5 * reportedError, $"achieved size {achieved}");
-        Assert.Equal(11, library.MinimumFailuresToTrip(100)); // ">= 0.11" trips at 11 failures, not 12
+        Assert.Equal(11, library.MinimumFailuresToTrip(100).Failures); // ">= 0.11" trips at 11 failures, not 12
         Assert.True(BreakerTripMath.WindowTripProbability(library, 0.05, 100) > 0.01);
         Assert.Equal(0.05, power[0].FailureRate);
         Assert.Equal(achieved, power[0].TripProbability); // the curve's first "power" is the false-trip probability

@@ -8,9 +8,10 @@ namespace Workbook.Core.Resilience;
 /// All three libraries checked trip <b>at or above</b> the threshold, whatever their prose says
 /// (Polly's documentation says the ratio "exceeds" FailureRatio; its code compares with ≥). They
 /// differ in arithmetic, which matters only at exact boundaries, and only <see cref="TruncatedPercentAtLeast"/>
-/// can move a boundary. Each rule applies after the minimum-throughput check.
+/// can move a boundary. The comparison is one part of a <see cref="TripCondition"/> and applies after
+/// its minimum-throughput check.
 /// </remarks>
-public enum TripRule
+public enum TripComparison
 {
     /// <summary>
     /// Polly v8: <c>failures / (double)calls &gt;= FailureRatio</c>
@@ -25,10 +26,10 @@ public enum TripRule
     PercentAtLeastSingle,
 
     /// <summary>
-    /// Netflix Hystrix 1.5: <c>(int)((double)errors / total * 100) &gt;= errorThresholdPercentage</c>.
-    /// The percentage is truncated to an integer after a double multiplication, so 29 errors in 100
-    /// calls read as 28 % (0.29 × 100 = 28.999999999999996 in binary floating point) and do not trip
-    /// a 29 % threshold (<c>HystrixCommandMetrics.HealthCounts</c>, <c>HystrixCircuitBreaker</c>, v1.5.18).
+    /// Netflix Hystrix 1.5: <c>(int)((double)errors / total * 100) &gt;= errorThresholdPercentage</c>, an
+    /// integer percentage. Truncation after a double multiplication reads 29 errors in 100 calls as 28 %
+    /// (0.29 × 100 = 28.999999999999996), so they do not trip a 29 % threshold
+    /// (<c>HystrixCommandMetrics.HealthCounts</c>, <c>HystrixCircuitBreaker</c>, v1.5.18).
     /// </summary>
     TruncatedPercentAtLeast,
 
