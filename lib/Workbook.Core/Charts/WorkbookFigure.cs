@@ -22,17 +22,12 @@ namespace Workbook.Core.Charts;
 /// deterministic: fixed seeds, no clock, no network.
 /// </param>
 /// <remarks>
-/// <para>
-/// A figure is defined once, in the library, and both the notebook (which displays it) and the
-/// command line (which exports it to HTML, PNG and SVG) call <see cref="Build"/>: the same data and
-/// the same look everywhere. Each episode's folder (<c>Episodes/Ep01SpeedOfLight/</c>, …) lists its
-/// figures, its <see cref="Episode"/> type hands them to <see cref="EpisodeCatalog"/>, and
-/// <see cref="FigureCatalog"/> gathers them from there. The id is parsed by <see cref="EpisodeItemId"/>.
-/// </para>
-/// <para>
-/// The record validates its arguments when it is constructed. Its properties are read-only, so a
-/// <c>with</c> expression cannot produce a figure that skipped the validation.
-/// </para>
+/// A figure is defined once, in the library: the notebook displays it and the command line exports
+/// it (HTML, PNG, SVG) through the same <see cref="Build"/>, so data and look agree everywhere. Each
+/// episode lists its figures, its <see cref="Episode"/> hands them to <see cref="EpisodeCatalog"/>,
+/// and <see cref="FigureCatalog"/> gathers them; ids are parsed by <see cref="EpisodeItemId"/>. The
+/// record validates its arguments at construction and its properties are read-only, so a
+/// <c>with</c> expression cannot skip the validation.
 /// </remarks>
 /// <example>
 /// <code>

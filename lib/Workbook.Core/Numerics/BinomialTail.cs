@@ -7,20 +7,12 @@ namespace Workbook.Core.Numerics;
 /// every exact false-trip and detection probability in this folder.
 /// </summary>
 /// <remarks>
-/// <para>
-/// The textbook route, <c>1 − CDF(k)</c>, cancels catastrophically when the upper tail is small:
-/// for 100 calls at a 1 % failure rate, P(X ≥ 50) is about 6 × 10⁻⁷², but <c>1 − CDF(49)</c> is
-/// exactly 0 in double precision. A false-trip probability of 0 is a wrong answer, not a small one.
-/// </para>
-/// <para>
-/// Implementation note: the tail is summed from the side that is small. The first term comes from
-/// MathNet.Numerics' <see cref="Binomial.PMFLn(double, int, int)"/> (log space, so C(1000, 500)
-/// does not overflow); the next terms follow from the ratio
-/// P(i + 1) / P(i) = (n − i) / (i + 1) × p / (1 − p), which only shrinks once past the mode, so the
-/// sum stops after a few standard deviations' worth of terms. If k lies below the mean, the lower
-/// tail P(X ≤ k) is the small one; it is summed downwards the same way and the upper tail is its
-/// complement, which is then at least about one half and loses nothing to cancellation.
-/// </para>
+/// Not <c>1 − CDF(k)</c>, which cancels when the upper tail is small (P(X ≥ 50) for 100 calls at 1 %
+/// is about 6 × 10⁻⁷², but <c>1 − CDF(49)</c> is exactly 0). The tail is summed from the side that
+/// is small: the first term from MathNet's <see cref="Binomial.PMFLn(double, int, int)"/> (log
+/// space, so C(1000, 500) does not overflow), the next by the ratio P(i + 1)/P(i) =
+/// (n − i)/(i + 1) · p/(1 − p); when k is below the mean the lower tail is summed and the upper tail
+/// is its complement, at least about one half.
 /// </remarks>
 internal static class BinomialTail
 {

@@ -5,19 +5,12 @@ namespace Workbook.Core.Numerics;
 /// variant of regula falsi with a bisection safeguard.
 /// </summary>
 /// <remarks>
-/// <para>
-/// Regula falsi draws the chord between the two ends of the bracket and moves the end on the same
-/// side of the root to where the chord crosses zero. On its own it can stall: one end may never
-/// move. The Illinois rule halves the function value stored for an end that has been kept twice in
-/// a row, which tilts the next chord towards it and restores superlinear convergence (order about
-/// 1.44). The functions solved here, logarithms of tail probabilities, are nearly straight lines, so
-/// a handful of steps usually suffice. As a safeguard, any step that fails to halve the bracket is
-/// followed by a plain bisection step, so the worst case is twice the cost of bisection.
-/// </para>
-/// <para>
-/// Source: M. Dowell and P. Jarratt, "A modified regula falsi method for computing the root of an
-/// equation", BIT 11 (1971), 168–174.
-/// </para>
+/// Regula falsi moves the bracket end on the root's side to where the chord crosses zero; the
+/// Illinois rule halves the value kept for an end that stayed twice, so it cannot stall (order
+/// about 1.44), and any step that fails to halve the bracket is followed by a bisection step, so the
+/// worst case is twice bisection. The functions solved here, logarithms of tail probabilities, are
+/// nearly straight, so a few steps suffice. Source: Dowell and Jarratt, "A modified regula falsi
+/// method for computing the root of an equation", BIT 11 (1971), 168–174.
 /// </remarks>
 internal static class MonotoneRoot
 {

@@ -5,21 +5,12 @@ namespace Workbook.Core.Numerics;
 /// expressions lose every digit.
 /// </summary>
 /// <remarks>
-/// <para>
-/// <b>Why not <c>double.LogP1</c> and <c>double.ExpM1</c>?</b> In .NET 7 to 10 they are implemented
-/// as <c>Math.Log(x + 1)</c> and <c>Math.Exp(x) - 1</c> (dotnet/runtime issues 77979 and 127508), so
-/// <c>double.LogP1(1e-20)</c> is 0 instead of 10⁻²⁰: the 1 + x rounds x away before the logarithm
-/// sees it. The tails of the queueing distributions need both functions near 0.
-/// </para>
-/// <para>
-/// <b>The trick.</b> Both use a correction that makes the rounding errors cancel. For ln(1 + x):
-/// let u = 1 + x rounded; then ln(u)·x/(u − 1) is accurate, because the function ln(u)/(u − 1) is
-/// flat near u = 1, so evaluating it at the slightly wrong point u costs nothing, and the factor x
-/// restores the exact input (D. Goldberg, "What every computer scientist should know about
-/// floating-point arithmetic", ACM Computing Surveys 23(1), 1991, Theorem 4). For eˣ − 1 the same
-/// idea runs the other way: with u = eˣ rounded, (u − 1)·x/ln(u) (W. Kahan; N. J. Higham, Accuracy
-/// and Stability of Numerical Algorithms, 2nd ed., SIAM 2002, section 1.14.1).
-/// </para>
+/// Not <c>double.LogP1</c>/<c>double.ExpM1</c>: in .NET 7 to 10 they are <c>Math.Log(x + 1)</c> and
+/// <c>Math.Exp(x) - 1</c> (dotnet/runtime #77979, #127508), so <c>double.LogP1(1e-20)</c> is 0. Both
+/// functions here evaluate at the rounded u = 1 + x (or u = eˣ) and correct with the exact x, so the
+/// rounding errors cancel: Goldberg, "What every computer scientist should know about floating-point
+/// arithmetic", ACM Computing Surveys 23(1), 1991, Theorem 4; Higham, <i>Accuracy and Stability of
+/// Numerical Algorithms</i>, 2nd ed., §1.14.1.
 /// </remarks>
 internal static class PreciseMath
 {

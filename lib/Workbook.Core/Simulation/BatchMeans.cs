@@ -4,21 +4,12 @@ namespace Workbook.Core.Simulation;
 /// Confidence intervals by the method of batch means, for quantities that are ratios of batch totals.
 /// </summary>
 /// <remarks>
-/// <para>
-/// <b>Why batches.</b> Consecutive customers' waits are strongly correlated (a customer behind a long
-/// queue is followed by another one behind nearly the same queue), so the textbook interval
-/// mean ± t·s/√n, which assumes independent observations, would be far too narrow. Cut the run into
-/// k long consecutive batches instead: if each batch is much longer than the queue's memory, the
-/// batch means are nearly independent and nearly normal, and a Student t interval on those k
-/// numbers is honest. Reference: A. M. Law, <i>Simulation Modeling and Analysis</i>, 5th ed., §9.5.3.
-/// </para>
-/// <para>
-/// <b>Ratios.</b> Each quantity here is R = ΣYᵦ / ΣXᵦ over the batches b: total wait over customers,
-/// busy time over elapsed time. Its standard error is estimated by the classical ratio-estimator
-/// formula, SE² = Σ(Yᵦ − R·Xᵦ)² / (k(k − 1)·X̄²). When every batch has the same Xᵦ (equal batch
-/// sizes) this is exactly the usual standard error of the mean of the batch means; when the Xᵦ
-/// differ (batch durations) it never divides by a single, possibly tiny, Xᵦ.
-/// </para>
+/// Consecutive waits in a queue are correlated, so mean ± t·s/√n over customers would be far too
+/// narrow. Cut the run into k long batches: if each is much longer than the queue's memory, the batch
+/// means are nearly independent and normal, and a t interval on them is honest (Law, <i>Simulation
+/// Modeling and Analysis</i>, 5th ed., §9.5.3). Each quantity is a ratio R = ΣYᵦ/ΣXᵦ (wait over
+/// customers, busy time over elapsed time) with the ratio-estimator error
+/// SE² = Σ(Yᵦ − R·Xᵦ)² / (k(k − 1)·X̄²), which for equal Xᵦ is the usual error of the batch means.
 /// </remarks>
 internal static class BatchMeans
 {

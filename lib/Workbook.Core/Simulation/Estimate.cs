@@ -42,6 +42,7 @@ public sealed record Estimate
         Samples = samples;
         Censored = censored;
         Level = level;
+        HalfWidth = TQuantile(level, samples - 1) * standardError;
     }
 
     /// <summary>The confidence level used unless another is given: 0.95.</summary>
@@ -67,7 +68,7 @@ public sealed record Estimate
     public int DegreesOfFreedom => Samples - 1;
 
     /// <summary>Half the interval's width, t × <see cref="StandardError"/>.</summary>
-    public double HalfWidth => TQuantile(Level, DegreesOfFreedom) * StandardError;
+    public double HalfWidth { get; }
 
     /// <summary>The lower end, Mean − HalfWidth.</summary>
     public double Lower => Mean - HalfWidth;

@@ -5,19 +5,11 @@ namespace Workbook.Core.Simulation;
 /// each pair is kept in the struct for the next call.
 /// </summary>
 /// <remarks>
-/// <para>
-/// Draw a point (u, v) uniformly in the square [−1, 1]², and retry until it falls inside the unit
-/// circle, 0 &lt; s = u² + v² &lt; 1 (this happens with probability π/4 ≈ 0.785). Then
-/// u·√(−2 ln s / s) and v·√(−2 ln s / s) are two independent standard normal numbers. It is
-/// Box–Muller with the angle taken from the point itself, so it needs no sine or cosine. Reference:
-/// G. Marsaglia and T. A. Bray, "A convenient method for generating normal variables", SIAM Review
-/// 6(3), 1964.
-/// </para>
-/// <para>
-/// The cached spare is two fields of this struct, not a heap object, so caching allocates nothing;
-/// the owner (for example <c>Queueing.Simulation.LognormalService</c>) must be a mutable struct held in a variable for the
-/// cache to persist between calls.
-/// </para>
+/// Draw (u, v) uniformly in [−1, 1]² until 0 &lt; s = u² + v² &lt; 1 (probability π/4); then
+/// u·√(−2 ln s / s) and v·√(−2 ln s / s) are two independent standard normals: Box–Muller with the
+/// angle taken from the point, so no sine or cosine (Marsaglia and Bray, SIAM Review 6(3), 1964).
+/// The spare lives in this struct, so its owner (e.g. <c>Queueing.Simulation.LognormalService</c>)
+/// must be a mutable struct held in a variable for the cache to persist.
 /// </remarks>
 internal struct PolarNormalSampler
 {
