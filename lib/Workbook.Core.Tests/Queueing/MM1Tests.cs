@@ -57,7 +57,7 @@ public class MM1Tests
     [Theory]
     [InlineData(0.5, 0.03, 11)]
     [InlineData(0.8, 0.05, 12)]
-    public void LibrarySimulation_MatchesTheClosedForm(double utilisation, double relativeTolerance, int seed)
+    public void LindleySimulation_MatchesTheClosedForm(double utilisation, double relativeTolerance, int seed)
     {
         double simulated = MM1Simulation.MeanWaitInQueue(1.2, utilisation, customers: 1_000_000, seed: seed);
         double wait = MM1.MeanWaitInQueue(1.2, utilisation);
@@ -66,7 +66,7 @@ public class MM1Tests
     }
 
     [Fact]
-    public void LibrarySimulation_RejectsTooFewCustomers_NamingTheParameter()
+    public void LindleySimulation_RejectsTooFewCustomers_NamingTheParameter()
     {
         BadInput.Rejects(() => MM1Simulation.MeanWaitInQueue(1.2, 0.5, customers: 999, seed: 1), "customers", "customers must be at least 1000; got 999.");
     }

@@ -33,8 +33,9 @@ public class EstimateTests
     {
         BadInput.Rejects(() => new Estimate(3, 0, samples: 1), "samples", "an integer >= 2");
         BadInput.Rejects(() => new Estimate(3, 0, samples: 10, censored: 11), "censored", "in [0, samples = 10]");
-        BadInput.Rejects(() => new Estimate(3, double.NaN, samples: 10), "standardError", "≥ 0");
-        BadInput.Rejects(() => new Estimate(3, -1, samples: 10), "standardError", "≥ 0");
+        BadInput.Rejects(() => new Estimate(3, double.NaN, samples: 10), "standardError", "a finite number >= 0");
+        BadInput.Rejects(() => new Estimate(3, -1, samples: 10), "standardError", "a finite number >= 0");
+        BadInput.Rejects(() => new Estimate(double.NaN, 1, samples: 10), "mean", "a finite number");
         BadInput.Rejects(() => new Estimate(3, 1, samples: 10, level: 1), "level", "(0, 1)");
     }
 

@@ -23,6 +23,7 @@ public abstract partial class Episode
     /// <param name="slug">The notebook's name after <c>epNN-</c>, lowercase kebab-case, e.g. <c>queueing</c>.</param>
     /// <param name="title">The episode's title: the notebook's first heading after "Episode N — ".</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="number"/> is outside 1 to 99.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="slug"/> or <paramref name="title"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="slug"/> is not kebab-case, or <paramref name="title"/> is empty.</exception>
     protected Episode(int number, string slug, string title)
     {

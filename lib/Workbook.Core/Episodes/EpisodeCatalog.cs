@@ -34,6 +34,7 @@ public static class EpisodeCatalog
 
     /// <summary>The episode whose notebook has the given file name, for example <c>ep19-queueing.ipynb</c>.</summary>
     /// <param name="notebookFileName">A file name without folder.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="notebookFileName"/> is null.</exception>
     /// <exception cref="KeyNotFoundException">No episode has that notebook; the message lists the notebooks that exist.</exception>
     public static Episode ForNotebook(string notebookFileName)
     {

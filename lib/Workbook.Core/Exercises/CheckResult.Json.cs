@@ -37,6 +37,7 @@ public sealed partial record CheckResult
     /// <summary>Reads the JSON that <see cref="ToJson"/> writes.</summary>
     /// <param name="json">One JSON object.</param>
     /// <returns>The result, equal to the one that wrote the JSON.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="FormatException">The text is not JSON, or a property is missing or of the wrong kind; the message names it.</exception>
     public static CheckResult FromJson(string json)
     {

@@ -40,7 +40,9 @@ public static class HalfOpenRecovery
         double wait = schedule.InitialWaitSeconds;
         for (int j = 1; j <= MaxProbes; j++)
         {
-            // P(J ≥ j) = P(R > T_{j−1}) + B_{j−1}
+            // P(J ≥ j) = P(R > T_{j−1}) + B_{j−1}, where J is the probe that closes the breaker, R the
+            // recovery time, T_k the time of probe k, and B_k the chance that recovery came before T_k
+            // but every probe since then failed.
             double stillOpen = survivalBefore + failedAfterRecovery;
             if (stillOpen < 1e-15)
             {

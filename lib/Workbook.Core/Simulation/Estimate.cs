@@ -17,23 +17,21 @@ namespace Workbook.Core.Simulation;
 public sealed record Estimate
 {
     /// <summary>Creates an estimate.</summary>
-    /// <param name="mean">The point estimate.</param>
-    /// <param name="standardError">The standard error of <paramref name="mean"/>, ≥ 0.</param>
+    /// <param name="mean">The point estimate, a finite number.</param>
+    /// <param name="standardError">The standard error of <paramref name="mean"/>, a finite number ≥ 0.</param>
     /// <param name="samples">Independent samples averaged (runs or batches), at least 2.</param>
     /// <param name="censored">Samples stopped at the cap before their event happened, in [0, samples].</param>
     /// <param name="level">The confidence level of the interval, in (0, 1).</param>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
     public Estimate(double mean, double standardError, int samples, int censored = 0, double level = DefaultLevel)
     {
+        Guard.Finite(mean, nameof(mean));
+        Guard.NonNegativeFinite(standardError, nameof(standardError));
         Guard.AtLeast(samples, 2, nameof(samples));
         if (censored < 0 || censored > samples)
         {
-            throw new ArgumentOutOfRangeException(nameof(censored), censored, $"censored must be an integer in [0, samples = {samples}]; got {censored}.");
-        }
-
-        if (!(standardError >= 0))
-        {
-            throw new ArgumentOutOfRangeException(nameof(standardError), standardError, $"standardError must be a number ≥ 0; got {standardError}.");
+            throw Guard.OutOfRange(
+                nameof(censored), $"an integer in [0, samples = {samples}]", censored.ToString(CultureInfo.InvariantCulture));
         }
 
         Guard.InRangeExclusive(level, 0, 1, nameof(level));

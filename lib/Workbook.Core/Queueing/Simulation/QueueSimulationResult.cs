@@ -67,7 +67,9 @@ public sealed record QueueSimulationResult
 
     /// <summary>
     /// The lag-1 autocorrelation of the batches' mean waits. Near 0 (within about ±2/√batches) when
-    /// the batches are independent enough for the confidence intervals to be trusted.
+    /// the batches are independent enough for the confidence intervals to be trusted; NaN when every
+    /// batch has the same mean wait (no customer waited), where a correlation is undefined and the
+    /// intervals have zero width anyway.
     /// </summary>
     public required double BatchLag1Autocorrelation { get; init; }
 

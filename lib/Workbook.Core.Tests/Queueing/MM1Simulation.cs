@@ -1,10 +1,12 @@
+using Workbook.Core.Queueing;
 using Workbook.Core.Simulation;
 
-namespace Workbook.Core.Queueing;
+namespace Workbook.Core.Tests.Queueing;
 
 /// <summary>
-/// A seeded simulation of a single FIFO M/M/1 queue, used to check <see cref="MM1"/>'s closed forms
-/// by an independent method.
+/// A test oracle: a seeded simulation of a single FIFO M/M/1 queue by Lindley's recursion, the
+/// obviously correct slow check of <see cref="MM1"/>'s closed forms (the library's own simulator is
+/// <c>Queueing.Simulation.QueueSimulator</c>).
 /// </summary>
 /// <remarks>
 /// Lindley's recursion gives each customer's wait from the previous one's without an event list:
@@ -13,7 +15,7 @@ namespace Workbook.Core.Queueing;
 /// Proc. Cambridge Phil. Soc. 48, 1952). Exponential draws come from inverse transform sampling.
 /// The first tenth of the customers is discarded as warm-up, since the queue starts empty.
 /// </remarks>
-public static class MM1Simulation
+internal static class MM1Simulation
 {
     /// <summary>The simulated mean wait in queue, in the unit of <paramref name="meanServiceTime"/>.</summary>
     /// <param name="meanServiceTime">Mean service time; a finite number &gt; 0.</param>
