@@ -41,7 +41,7 @@ public class GeoPointTests
     {
         var london = new GeoPoint(51.5072, -0.1275);
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => london with { LatitudeDegrees = 100 });
+        BadInput.Rejects(() => _ = london with { LatitudeDegrees = 100 }, "LatitudeDegrees", "in [-90, 90]");
     }
 
     [Fact]

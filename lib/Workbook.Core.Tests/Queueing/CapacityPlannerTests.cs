@@ -180,8 +180,8 @@ public class CapacityPlannerTests
         var target = CapacityTarget.MeanWaitAtMost(1);
 
         Assert.Throws<ArgumentNullException>(() => CapacityPlanner.MinimumServers(1, 1, null!));
-        Assert.Equal("arrivalRatePerSecond", Assert.Throws<ArgumentOutOfRangeException>(() => CapacityPlanner.MinimumServers(double.NaN, 1, target)).ParamName);
-        Assert.Equal("meanServiceTimeSeconds", Assert.Throws<ArgumentOutOfRangeException>(() => CapacityPlanner.MinimumServers(1, 0, target)).ParamName);
+        BadInput.Rejects(() => CapacityPlanner.MinimumServers(double.NaN, 1, target), "arrivalRatePerSecond", "arrivalRatePerSecond must be a finite number > 0; got NaN.");
+        BadInput.Rejects(() => CapacityPlanner.MinimumServers(1, 0, target), "meanServiceTimeSeconds", "meanServiceTimeSeconds must be a finite number in [1E-15, 1000000000000000]; got 0.");
     }
 
     [Theory]

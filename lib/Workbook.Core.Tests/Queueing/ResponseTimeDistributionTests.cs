@@ -168,13 +168,10 @@ public class ResponseTimeDistributionTests
     {
         var state = Steady(50, 0.01, 1);
 
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => state.ResponseTime.Cdf(t));
-        Assert.Throws<ArgumentOutOfRangeException>(() => state.ResponseTime.ComplementaryCdf(t));
-        Assert.Throws<ArgumentOutOfRangeException>(() => state.WaitingTime.Cdf(t));
-        Assert.Throws<ArgumentOutOfRangeException>(() => state.WaitingTime.ComplementaryCdf(t));
-
-        Assert.Equal("timeSeconds", ex.ParamName);
-        Assert.StartsWith("timeSeconds must be a finite number;", ex.Message, StringComparison.Ordinal);
+        BadInput.Rejects(() => state.ResponseTime.Cdf(t), "timeSeconds", "timeSeconds must be a finite number;");
+        BadInput.Rejects(() => state.ResponseTime.ComplementaryCdf(t), "timeSeconds", "timeSeconds must be a finite number;");
+        BadInput.Rejects(() => state.WaitingTime.Cdf(t), "timeSeconds", "timeSeconds must be a finite number;");
+        BadInput.Rejects(() => state.WaitingTime.ComplementaryCdf(t), "timeSeconds", "timeSeconds must be a finite number;");
     }
 
     private static MMcSteadyState Steady(double lambda, double s, int servers) =>

@@ -99,11 +99,11 @@ public class SquareRootStaffingTests
     [Fact]
     public void OtherMethods_RejectBadInput_NamingTheParameter()
     {
-        Assert.Equal("servers", Assert.Throws<ArgumentOutOfRangeException>(() => SquareRootStaffing.Beta(0, 1)).ParamName);
-        Assert.Equal("offeredLoadErlangs", Assert.Throws<ArgumentOutOfRangeException>(() => SquareRootStaffing.Beta(1, 0)).ParamName);
-        Assert.Equal("offeredLoadErlangs", Assert.Throws<ArgumentOutOfRangeException>(() => SquareRootStaffing.Servers(double.NaN, 1)).ParamName);
-        Assert.Equal("delayProbability", Assert.Throws<ArgumentOutOfRangeException>(() => SquareRootStaffing.BetaForDelayProbability(0)).ParamName);
-        Assert.Equal("percentile", Assert.Throws<ArgumentOutOfRangeException>(() => SquareRootStaffing.BetaForWaitPercentile(10, 1, 1, 1)).ParamName);
-        Assert.Equal("maxWaitSeconds", Assert.Throws<ArgumentOutOfRangeException>(() => SquareRootStaffing.BetaForWaitPercentile(10, 1, 0.9, -1)).ParamName);
+        BadInput.Rejects(() => SquareRootStaffing.Beta(0, 1), "servers", "servers must be an integer >= 1; got 0.");
+        BadInput.Rejects(() => SquareRootStaffing.Beta(1, 0), "offeredLoadErlangs", "offeredLoadErlangs must be a finite number > 0; got 0.");
+        BadInput.Rejects(() => SquareRootStaffing.Servers(double.NaN, 1), "offeredLoadErlangs", "offeredLoadErlangs must be a finite number in (0, 1000000000]; got NaN.");
+        BadInput.Rejects(() => SquareRootStaffing.BetaForDelayProbability(0), "delayProbability", "delayProbability must be a finite number in [1E-150, 1]; got 0.");
+        BadInput.Rejects(() => SquareRootStaffing.BetaForWaitPercentile(10, 1, 1, 1), "percentile", "percentile must be a finite number in (0, 1); got 1.");
+        BadInput.Rejects(() => SquareRootStaffing.BetaForWaitPercentile(10, 1, 0.9, -1), "maxWaitSeconds", "maxWaitSeconds must be a finite number >= 0; got -1.");
     }
 }

@@ -118,7 +118,7 @@ public class EwmaTests(ITestOutputHelper output)
         Assert.Equal(0.05, moments.Mean);
         var ex = Assert.Throws<InvalidOperationException>(() => moments.Variance);
         Assert.Equal("Variance needs at least one observation; call Observe first (Count is 0).", ex.Message);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new ExponentiallyWeightedMoments(1, 0));
+        BadInput.Rejects(() => new ExponentiallyWeightedMoments(1, 0), "lambda", "lambda must be a finite number in (0, 1); got 1.");
     }
 
     [Fact]

@@ -100,8 +100,8 @@ public class SeedLittlesLawSketchTests
     [Fact]
     public void Sketch_RejectsBadInput()
     {
-        Assert.Equal("utilisation", Assert.Throws<ArgumentOutOfRangeException>(() => SeedLittlesLawSketch.P99ResponseTime(1, double.NaN)).ParamName);
-        Assert.Equal("servers", Assert.Throws<ArgumentOutOfRangeException>(() => SeedLittlesLawSketch.CalculateSystemMetrics(1, 1, 0)).ParamName);
+        BadInput.Rejects(() => SeedLittlesLawSketch.P99ResponseTime(1, double.NaN), "utilisation", "utilisation must be a finite number >= 0; got NaN.");
+        BadInput.Rejects(() => SeedLittlesLawSketch.CalculateSystemMetrics(1, 1, 0), "servers", "servers must be an integer >= 1; got 0.");
         Assert.Throws<ArgumentNullException>(() => SeedLittlesLawSketch.CalculateSystemMetrics(null!));
     }
 }
