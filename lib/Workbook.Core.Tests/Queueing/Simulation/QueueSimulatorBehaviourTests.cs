@@ -168,9 +168,12 @@ public class QueueSimulatorBehaviourTests
             return GC.GetAllocatedBytesForCurrentThread() - before;
         }
 
-        Allocated(10_000); // compile and load everything first
-        var small = Allocated(20_000);
-        var large = Allocated(200_000);
+        // One-time costs of the runtime (JIT, on-stack replacement of the hot loop, tier-up, type
+        // loading) can land in any run when the machine is busy, so each size keeps its smallest of
+        // three runs: a per-customer allocation would show in every run, ten times larger in the large one.
+        Allocated(10_000);
+        var small = Enumerable.Range(0, 3).Min(_ => Allocated(20_000));
+        var large = Enumerable.Range(0, 3).Min(_ => Allocated(200_000));
 
         Assert.Equal(small, large);
     }
