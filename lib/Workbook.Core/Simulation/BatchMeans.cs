@@ -14,7 +14,7 @@ namespace Workbook.Core.Simulation;
 internal static class BatchMeans
 {
     /// <summary>The confidence level of every interval the simulator reports.</summary>
-    public const double Level = 0.95;
+    public const double Level = Estimate.DefaultLevel;
 
     /// <summary>The two-sided Student t quantile for <see cref="Level"/>, t₀.₉₇₅ with <paramref name="degreesOfFreedom"/>.</summary>
     public static double TQuantile(int degreesOfFreedom) => Estimate.TQuantile(Level, degreesOfFreedom);

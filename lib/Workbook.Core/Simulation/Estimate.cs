@@ -25,8 +25,6 @@ public sealed record Estimate
     /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
     public Estimate(double mean, double standardError, int samples, int censored = 0, double level = DefaultLevel)
     {
-        Guard.Finite(mean, nameof(mean));
-        Guard.NonNegativeFinite(standardError, nameof(standardError));
         Guard.AtLeast(samples, 2, nameof(samples));
         if (censored < 0 || censored > samples)
         {
@@ -34,6 +32,8 @@ public sealed record Estimate
                 nameof(censored), $"an integer in [0, samples = {samples}]", censored.ToString(CultureInfo.InvariantCulture));
         }
 
+        Guard.Finite(mean, nameof(mean));
+        Guard.NonNegativeFinite(standardError, nameof(standardError));
         Guard.InRangeExclusive(level, 0, 1, nameof(level));
         Mean = mean;
         StandardError = standardError;
@@ -91,7 +91,7 @@ public sealed record Estimate
     internal static Estimate FromSums(double sum, double sumOfSquares, int samples, int censored = 0)
     {
         double mean = sum / samples;
-        double variance = samples > 1 ? Math.Max(0, (sumOfSquares - (sum * mean)) / (samples - 1)) : 0;
+        double variance = Math.Max(0, (sumOfSquares - (sum * mean)) / (samples - 1)); // samples >= 2: the constructor checks it first
         return new Estimate(mean, Math.Sqrt(variance / samples), samples, censored);
     }
 
