@@ -89,11 +89,12 @@ public static class Episode01Figures
             MarkerColor: Color.fromString("#d62728"),
             MultiText: Texts(routes.Select(r => $"{RatioToOwnFloor(r).ToString("0.00", CultureInfo.InvariantCulture)}× its {FloorName(r)} floor")),
             TextPosition: StyleParam.TextPosition.Outside);
-        var chart = CSharpChart.Combine([floor, measured]).WithXAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 250));
+        var chart = CSharpChart.Combine([floor, measured]).WithXAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 270));
         string Above(Func<MeasuredRoute, bool> which)
         {
             var ratios = routes.Where(which).Select(r => (RatioToOwnFloor(r) - 1) * 100).ToArray();
-            return $"{Ms(ratios.Min(), "0")}–{Ms(ratios.Max(), "0")} %";
+            var (low, high) = (Ms(ratios.Min(), "0"), Ms(ratios.Max(), "0"));
+            return low == high ? $"{low} %" : $"{low}–{high} %";
         }
 
         var modernCable = routes.First(r => r.Path == TransmissionPath.FiberCable && r.Year >= 2015).Link;

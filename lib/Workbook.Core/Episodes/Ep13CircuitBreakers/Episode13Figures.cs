@@ -25,7 +25,7 @@ public static class Episode13Figures
     private const string EwmaStepTitle = "An EWMA chart flags a jump from 5 % to 15 % failures within a few observations";
     private const string DetectionDelayTitle = "Smaller κ makes false alarms far rarer and detection only a little slower";
     private const string RecoveryTradeOffTitle = "Faster back-off wastes fewer probes on a broken service but closes later";
-    private const string WindowKindsTitle = "A count window trips sooner as traffic grows; a time window takes the same seconds at any rate";
+    private const string WindowKindsTitle = "Count windows trip sooner as traffic grows; time windows take the same seconds";
     private const string EquationBuilderTitle = "A stricter false-trip budget α needs more failures to trip";
 
     /// <summary>The figures of episode 13, in the order the episode will show them.</summary>

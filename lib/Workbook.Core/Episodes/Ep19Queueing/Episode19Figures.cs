@@ -31,8 +31,8 @@ public static class Episode19Figures
     private const string HockeyStickTitle = "Latency explodes past 80 % utilisation on one server; ten servers hold out longer";
     private const string PercentilesVsServersTitle = "More servers fix the p99 wait but never bring the p99 response under 50 ms";
     private const string LoadSensitivityTitle = "A tight plan is fragile: 0.2 % more traffic triples the p99 wait";
-    private const string ApproximationErrorTitle = "Allen–Cunneen's error in the mean wait is largest at moderate load and shrinks near ρ = 0.9";
-    private const string EquationBuilderTitle = "Response time stays flat until λ nears c/S, then explodes";
+    private const string ApproximationErrorTitle = "Allen–Cunneen's mean-wait error is largest at moderate load, smallest near ρ = 0.9";
+    private const string EquationBuilderTitle = "The more servers, the closer to the limit λ = c/S response time stays flat";
 
     /// <summary>The figures of episode 19, in the order the episode shows them.</summary>
     public static IReadOnlyList<WorkbookFigure> All { get; } =
