@@ -231,7 +231,7 @@ public class Episode13FiguresTests
     [Fact]
     public void WindowKinds_UsesLambdaForTheRequestRate_AndRecoveryUsesQForTheProbe()
     {
-        Assert.Contains("request rate λ (requests/s)", Labels("ep13.window-kinds"), StringComparison.Ordinal);
+        Assert.Contains("request rate λ (requests/s, log scale)", Labels("ep13.window-kinds"), StringComparison.Ordinal);
 
         var recovery = Labels("ep13.recovery-tradeoff");
         Assert.Contains("q = 0.7", recovery, StringComparison.Ordinal);
