@@ -31,7 +31,14 @@ internal sealed partial class FigureData
 
     public JsonNode Layout => json["layout"]!;
 
-    public string Title => TitleOf(Layout);
+    /// <summary>The chart title as plotly gets it: the headline, &lt;br&gt;, the subtitle in a smaller span.</summary>
+    public string RawTitle => TitleOf(Layout);
+
+    /// <summary>The title as a reader sees it, headline and subtitle on one line, markup removed.</summary>
+    public string Title => Markup().Replace(RawTitle.Replace("<br>", " — ", StringComparison.Ordinal), "");
+
+    /// <summary>The first line of the title: the finding, which must equal the catalog title.</summary>
+    public string Headline => RawTitle.Split("<br>")[0];
 
     public string XTitle => TitleOf(Layout["xaxis"]);
 
@@ -66,6 +73,9 @@ internal sealed partial class FigureData
 
     private static string TitleOf(JsonNode? node) => node?["title"]?["text"]?.GetValue<string>() ?? "";
 
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Markup();
+
     [GeneratedRegex(@"\d{1,3}(,\d{3})+(\.\d+)?|\d+(\.\d+)?")]
     private static partial Regex NumberPattern();
 }
@@ -82,6 +92,58 @@ internal static class FigureRules
         Assert.Matches(UnitSuffix, figure.XTitle);
         Assert.Matches(UnitSuffix, figure.YTitle);
     }
+
+    /// <summary>A headline that fits one line of a 900 px figure at the title font, and a slide's title bar.</summary>
+    public const int MaxHeadlineLength = 85;
+
+    /// <summary>Words that join two axis names without saying anything: "y against x", "y by x", "y vs x".</summary>
+    private static readonly HashSet<string> Connectives = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "of", "and", "against", "vs", "versus", "by", "over", "per", "for", "with", "in", "on", "to", "as", "at",
+        "from", "its", "their", "each", "equation", "builder", "figure", "chart", "plot", "distribution", "distributions",
+    };
+
+    /// <summary>
+    /// Verbs and comparisons that make a title a claim. Closed on purpose, so the rule is decidable: a new
+    /// episode whose finding uses another verb adds it here (a verb or comparative, never an axis noun).
+    /// </summary>
+    private static readonly HashSet<string> ClaimWords = new(StringComparer.Ordinal)
+    {
+        "beats", "beat", "run", "runs", "does", "not", "no", "never", "only", "explain", "explains", "most", "least", "waits",
+        "reaches", "grows", "grow", "falls", "fall", "rises", "tells", "flags", "makes", "rarer", "slower", "faster", "sooner",
+        "later", "fewer", "more", "less", "wastes", "closes", "trip", "trips", "take", "takes", "needs", "need", "breaks",
+        "confirms", "explodes", "hold", "holds", "fix", "fixes", "triples", "doubles", "halves", "largest", "smallest",
+        "stays", "closer", "sharply", "bigger", "smaller", "stricter", "higher", "lower", "agrees", "overflows", "beats",
+    };
+
+    /// <summary>
+    /// Why a title does not state a finding, or null when it does. The rule, decidable from the title and the
+    /// axis titles alone: (1) the headline fits <see cref="MaxHeadlineLength"/> characters; (2) it is not the
+    /// axes restated: after removing the axis titles' words and <see cref="Connectives"/>, some word is left
+    /// ("Mean response time against utilisation" leaves nothing); (3) it makes a claim: it holds a number, a
+    /// comparison sign (&lt; &gt; ≤ ≥ → × =) or a word of <see cref="ClaimWords"/>.
+    /// </summary>
+    public static string? TitleFindingProblem(string headline, string xAxisTitle, string yAxisTitle)
+    {
+        if (headline.Length > MaxHeadlineLength)
+        {
+            return $"the headline has {headline.Length} characters, more than {MaxHeadlineLength}: '{headline}'";
+        }
+
+        var axisWords = Words(xAxisTitle + " " + yAxisTitle).ToHashSet(StringComparer.Ordinal);
+        var words = Words(headline).ToList();
+        var left = words.Where(w => !axisWords.Contains(w) && !Connectives.Contains(w)).ToList();
+        if (left.Count == 0)
+        {
+            return $"the headline only restates the axes ('{xAxisTitle}', '{yAxisTitle}'): '{headline}'";
+        }
+
+        var claims = headline.Any(char.IsDigit) || headline.IndexOfAny(['<', '>', '≤', '≥', '→', '×', '=']) >= 0 || words.Any(ClaimWords.Contains);
+        return claims ? null : $"the headline has no number, comparison or claim word (a verb or comparative; see FigureRules.ClaimWords): '{headline}'";
+    }
+
+    private static IEnumerable<string> Words(string text) =>
+        Regex.Matches(text.ToLowerInvariant(), @"[\p{L}]+(?:['’][\p{L}]+)?").Select(m => m.Value);
 
     public static void AssertEveryTraceNamed(FigureData figure) =>
         Assert.All(figure.TraceNames, name => Assert.False(string.IsNullOrWhiteSpace(name), $"{figure.Id}: a trace without a name"));

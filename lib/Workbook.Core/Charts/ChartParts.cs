@@ -22,21 +22,54 @@ internal static class ChartParts
     }
 
     /// <summary>
-    /// Labels a log axis at powers of ten only (1, 10, 100 …). Plotly otherwise also labels 2 and 5
-    /// within each decade when the range is short, which reads as an unordered list of numbers.
+    /// A figure title: the finding as the headline (the figure's catalog title), then a smaller second
+    /// line with the conditions and the computed numbers, so the descriptive label never has to be the headline.
     /// </summary>
-    public static GenericChart PowersOfTenTicks(GenericChart chart, bool xAxis, bool yAxis)
+    public static string Headline(string finding, string subtitle) =>
+        $"{finding}<br><span style=\"font-size:75%\">{subtitle}</span>";
+
+    /// <summary>
+    /// Makes an axis logarithmic over [<paramref name="min"/>, <paramref name="max"/>] with ticks at the
+    /// powers of ten only, written out by hand: 0.01 … 10,000 as plain numbers, beyond that all ticks as
+    /// 10⁻³ style powers. Plotly would otherwise pick SI suffixes (100µ reads as microseconds) or label 2 and 5
+    /// within each decade. The axis title should say "log scale" (see the episode figures).
+    /// </summary>
+    public static GenericChart LogAxis(GenericChart chart, string axis, double min, double max)
     {
-        var layout = GenericChart.getLayout(chart);
-        foreach (var (axis, wanted) in new[] { ("xaxis", xAxis), ("yaxis", yAxis) })
+        if (!(min > 0 && max > min) || !double.IsFinite(max))
         {
-            if (wanted && layout.TryGetPropertyValue(axis) is { } value && value.Value is DynamicObj.DynamicObj axisObject)
-            {
-                axisObject.SetProperty("dtick", 1);
-            }
+            throw new ArgumentOutOfRangeException(nameof(min), $"A log axis needs 0 < min < max < +∞; it was [{min}, {max}].");
         }
 
+        var (low, high) = (Math.Log10(min), Math.Log10(max));
+        var powers = Enumerable.Range((int)Math.Ceiling(low - 1e-9), (int)Math.Floor(high + 1e-9) - (int)Math.Ceiling(low - 1e-9) + 1).ToArray();
+        var plain = powers.All(k => k is >= -2 and <= 4);
+        var layout = GenericChart.getLayout(chart);
+        if (layout.TryGetPropertyValue(axis) is not { } value || value.Value is not DynamicObj.DynamicObj axisObject)
+        {
+            throw new ArgumentException($"The chart has no '{axis}' to make logarithmic.", nameof(axis));
+        }
+
+        axisObject.SetProperty("type", "log");
+        axisObject.SetProperty("autorange", false);
+        axisObject.SetProperty("range", new[] { low, high });
+        axisObject.SetProperty("tickmode", "array");
+        axisObject.SetProperty("tickvals", powers.Select(k => Math.Pow(10, k)).ToArray());
+        axisObject.SetProperty("ticktext", powers.Select(k => plain ? Math.Pow(10, k).ToString("#,##0.##", CultureInfo.InvariantCulture) : PowerOfTen(k)).ToArray());
         return chart;
+    }
+
+    /// <summary>10ᵏ written with superscript digits, for example 10⁻³; 10⁰ is written 1.</summary>
+    public static string PowerOfTen(int exponent)
+    {
+        if (exponent == 0)
+        {
+            return "1";
+        }
+
+        const string digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+        var text = Math.Abs(exponent).ToString(CultureInfo.InvariantCulture);
+        return "10" + (exponent < 0 ? "⁻" : "") + string.Concat(text.Select(d => digits[d - '0']));
     }
 
     /// <summary>Open circle markers, as a raw plotly.js trace.</summary>

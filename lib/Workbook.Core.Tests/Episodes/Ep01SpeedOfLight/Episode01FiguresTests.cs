@@ -42,7 +42,9 @@ public class Episode01FiguresTests(ITestOutputHelper output)
         // 2πR·n_g/c = 196.04 ms in fiber, 2πR/c = 133.53 ms in vacuum.
         double reach = 0.05 * C / Ng;
         double antipode = Math.PI * R;
-        Assert.Equal([100, 10_210, 196, 134], figure.TitleNumbers());
+        Assert.Equal([100, 100, 10_210, 196, 134], figure.TitleNumbers());
+        // "reaches only half-way round the Earth": 10,209.5 / 20,015.1 = 0.51.
+        Assert.InRange(reach / antipode, 0.45, 0.55);
         Assert.Equal(10_210, Math.Round(reach));
         Assert.Equal(196, Math.Round(FiberRttMs(antipode)));
         Assert.Equal(134, Math.Round(2 * antipode / C * 1000));
@@ -74,7 +76,7 @@ public class Episode01FiguresTests(ITestOutputHelper output)
     public void LatencyBreakdown_TitleNumbers_MatchTheFloorTheMeasurementAndTheStackedBars()
     {
         var figure = FigureData.Get("ep01.latency-breakdown");
-        Assert.Equal(["longer path (published cable length)", "processing", "serialization", "queueing"], figure.TraceNames);
+        Assert.Equal(["longer path (published cable length)", "processing", "serialization (too thin to see: value above each bar)", "queueing"], figure.TraceNames);
         Assert.Equal(("model (name)", "round-trip time above the fiber floor (ms)"), (figure.XTitle, figure.YTitle));
 
         // New York–London: great circle 5,585.27 km (the dedicated-cable point of ep01.latency-vs-distance), so the
@@ -87,7 +89,14 @@ public class Episode01FiguresTests(ITestOutputHelper output)
         // The bars of the path through the published cable (the third column) add up to 2.3 ms of those 3.8.
         double explained = figure.Traces.Sum(t => FigureData.Numbers(t["y"])[2]);
         Assert.Equal(2.3, Math.Round(explained, 1));
-        Assert.Contains("explain 2.3 of the 3.8 ms above the 54.7 ms fiber floor", figure.Title.Replace("<br>", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("2.3 of the 3.8 ms above the 54.7 ms fiber floor", figure.Title, StringComparison.Ordinal);
+        // "explain most of the time above the floor": 2.3 of 3.8 ms is 60 %.
+        Assert.True(explained > (58.55 - floor) / 2);
+
+        // Serialization (microseconds) is too thin to see, so each column states it above the bar.
+        var serialization = FigureData.Numbers(figure.Traces[2]["y"]);
+        var notes = figure.Layout["annotations"]!.AsArray().Select(a => a!["text"]!.GetValue<string>()).ToList();
+        Assert.All(serialization, s => Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"serialization: {Math.Round(s * 1000)} µs"), notes));
     }
 
     [Fact]
@@ -114,7 +123,7 @@ public class Episode01FiguresTests(ITestOutputHelper output)
     {
         var figure = FigureData.Get("ep01.measured-vs-floor");
         Assert.Equal(["physical floor on the great circle (fiber; air for microwave)", "measured"], figure.TraceNames);
-        Assert.Equal(("round-trip time (ms)", "route (name)"), (figure.XTitle, figure.YTitle));
+        Assert.Equal(("round-trip time (ms)", "route (from–to, year; link)"), (figure.XTitle, figure.YTitle));
 
         var labels = figure.Traces[0]["y"]!.AsArray().Select(y => y!.GetValue<string>()).ToList();
         var floors = figure.X("physical floor on the great circle (fiber; air for microwave)");
@@ -128,13 +137,25 @@ public class Episode01FiguresTests(ITestOutputHelper output)
         // "the public Internet 37–92 %".
         var internet = PercentAbove(l => l.Contains("public Internet", StringComparison.Ordinal));
         Assert.Equal((37.0, 92.0), (internet.Min(), internet.Max()));
-        Assert.Contains("7–8 % above it, the public Internet 37–92 %", figure.Title.Replace("<br>", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        // The microwave link against its own (air) floor: 4.6 ms over 2 × 599 km / c ≈ 4.0 ms, 15 % above.
+        var microwavePercent = PercentAbove(l => l.Contains("microwave", StringComparison.Ordinal)).Single();
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"the modern cable 7–8 %, microwave {microwavePercent} %, the public Internet 37–92 %"), figure.Title, StringComparison.Ordinal);
+
+        // "Dedicated links run close to their physical floor; the public Internet does not": every dedicated link
+        // (cable or microwave) is nearer its floor than any public Internet path.
+        var dedicated = PercentAbove(l => !l.Contains("public Internet", StringComparison.Ordinal));
+        Assert.True(dedicated.Max() < internet.Min());
+
+        // Each bar's label compares it with its own medium's floor, never the microwave with the fiber floor.
+        var texts = figure.Trace("measured")["text"]!.AsArray().Select(t => t!.GetValue<string>()).ToList();
+        Assert.All(labels.Zip(texts), p => Assert.EndsWith(p.First.Contains("microwave", StringComparison.Ordinal) ? "× its air floor" : "× its fiber floor", p.Second, StringComparison.Ordinal));
 
         // "Only microwave beats the fiber floor": the microwave link (4.6 ms over 599 km) is below 2·D·n_g/c = 5.87 ms.
         double microwaveKm = FigureData.Get("ep01.latency-vs-distance").X("measured: microwave link").Single();
         int microwave = labels.FindIndex(l => l.Contains("microwave", StringComparison.Ordinal));
         Assert.True(measured[microwave] < FiberRttMs(microwaveKm));
-        Assert.All(labels.Select((l, i) => (l, i)).Where(x => x.i != microwave), x => Assert.True(measured[x.i] > floors[x.i], x.l));
+        // "No measured route beats the physical floor of its medium" (the headline of ep01.latency-vs-distance too).
+        Assert.All(labels.Select((l, i) => (l, i)), x => Assert.True(measured[x.i] > floors[x.i], x.l));
     }
 
     [Fact]
@@ -145,7 +166,9 @@ public class Episode01FiguresTests(ITestOutputHelper output)
         Assert.Equal(("time from the client's first packet (ms)", "protocol stack (name)"), (figure.XTitle, figure.YTitle));
 
         // TCP + TLS 1.3: 3 × 58.55 = 175.65 ms → "176"; TCP + TLS 1.2: 4 × 58.55 = 234.2 ms → "234".
-        Assert.Contains($"waits {Math.Round(3 * 58.55)}–{Math.Round(4 * 58.55)} ms<br>(3–4 round trips)", figure.Title, StringComparison.Ordinal);
+        Assert.Contains($"{Math.Round(58.55)} ms with 0-RTT QUIC, {Math.Round(3 * 58.55)}–{Math.Round(4 * 58.55)} ms (3–4 round trips) with TCP and TLS", figure.Title, StringComparison.Ordinal);
+        // "waits 1 to 4 round trips": QUIC 0-RTT needs 1, TCP + TLS 1.2 needs 4 (see the stacked bars test).
+        Assert.StartsWith("A new HTTPS connection waits 1 to 4 round trips", figure.Title, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,8 +28,13 @@ public class Episode13FiguresTests
     {
         var figure = FigureData.Get("ep13.detection-delay");
         Assert.Equal(["no change (false alarms)", "failure rate 5 % → 10 %", "failure rate 5 % → 20 %"], figure.TraceNames);
-        Assert.Equal(("smoothing weight κ (ratio)", "average run length (observations)"), (figure.XTitle, figure.YTitle));
+        Assert.Equal(("smoothing weight κ (ratio)", "average run length (observations, log scale)"), (figure.XTitle, figure.YTitle));
         Assert.EndsWith("(L = 3, b = 20)", figure.Title, StringComparison.Ordinal);
+
+        // The log axis runs from 1 (no run is shorter) to above the longest run, so every series lies within its ticks.
+        var range = FigureData.Numbers(figure.Layout["yaxis"]!["range"]);
+        Assert.Equal(0, range[0]);
+        Assert.True(figure.Traces.SelectMany(t => FigureData.Numbers(t["y"])).All(y => y >= 1 && Math.Log10(y) <= range[1]));
 
         // κ = 1 is a Shewhart chart: UCL = 0.05 + 3·√(0.05·0.95/20) = 0.196, so 4 or more failures of b = 20 signal
         // (20 × 0.196 = 3.92) and ARL = 1 / P(X > 3) exactly, for p = 0.05, 0.10 and 0.20.
@@ -51,7 +56,7 @@ public class Episode13FiguresTests
     public void EquationBuilder_EveryTraceName_StatesTheExactCriticalCountAndFalseTripRate()
     {
         var figure = FigureData.Get("ep13.equation-builder");
-        Assert.Equal("P(X > k | p) for a window of n calls, baseline p₀ = 5 %", figure.Title);
+        Assert.EndsWith("P(X > k | p) for a window of n calls, baseline p₀ = 5 %", figure.Title, StringComparison.Ordinal);
         Assert.Equal(("true failure rate p (ratio)", "probability of tripping (ratio)"), (figure.XTitle, figure.YTitle));
         var steps = figure.Layout["sliders"]![0]!["steps"]!.AsArray();
         var windows = steps.Select(s => int.Parse(s!["label"]!.GetValue<string>(), CultureInfo.InvariantCulture)).ToList();
@@ -73,6 +78,13 @@ public class Episode13FiguresTests
 
             int atBaseline = Array.FindIndex(figure.X(name), p => Math.Abs(p - 0.05) < 1e-12);
             Assert.Equal(Tail(n, 1, 20, k), figure.Y(name)[atBaseline], Tail(n, 1, 20, k) * 1e-9);
+        }
+
+        // "A stricter false-trip budget α needs more failures to trip": in every window, k falls as α grows.
+        foreach (var n in windows)
+        {
+            var ks = new[] { 0.001, 0.01, 0.05 }.Select(a => CriticalCount(n, 1, 20, a)).ToList();
+            Assert.True(ks[0] >= ks[1] && ks[1] >= ks[2] && ks[0] > ks[2], $"n = {n}: {string.Join(", ", ks)}");
         }
     }
 
@@ -106,15 +118,18 @@ public class Episode13FiguresTests
         Assert.Equal(signals, figure.X("signal: EWMA above the limit"));
         Assert.Equal([100.0, 100.0], figure.X("failure rate steps 5 % → 15 %"));
         double falseAlarm = signals.First(), detected = signals.First(s => s > 100);
-        Assert.Equal($"EWMA: false alarm at t = {falseAlarm}; the step at t = 100 flagged at t = {detected}", figure.Title);
+        Assert.EndsWith($"seeded trace: false alarm at t = {falseAlarm}; the step at t = 100 flagged at t = {detected}", figure.Title, StringComparison.Ordinal);
         Assert.Equal((24.0, 106.0), (falseAlarm, detected));
+        // "flags a jump from 5 % to 15 % failures within a few observations": 6 after the step.
+        Assert.StartsWith("An EWMA chart flags a jump from 5 % to 15 % failures", figure.Title, StringComparison.Ordinal);
+        Assert.InRange(detected - 100, 1, 10);
     }
 
     [Fact]
     public void PowerCurves_CriticalCountsInTheNames_AreExactAtAlphaOnePercent_AndBiggerWindowsSeparateMore()
     {
         var figure = FigureData.Get("ep13.power-curves");
-        Assert.Contains("(α = 1 %)", figure.Title, StringComparison.Ordinal);
+        Assert.Contains("α = 1 %", figure.Title, StringComparison.Ordinal);
         Assert.Equal(("true failure rate p (ratio)", "probability of tripping (ratio)"), (figure.XTitle, figure.YTitle));
 
         var windows = new[] { 20, 50, 100, 500 };
@@ -135,6 +150,7 @@ public class Episode13FiguresTests
         Assert.Equal(["trade-off", "schedules: first wait 5 s, cap 120 s"], figure.TraceNames);
         Assert.Equal(("probes sent to the broken service (count)", "delay from recovery to closing (s)"), (figure.XTitle, figure.YTitle));
         Assert.EndsWith("(τ = 300 s, q = 0.7)", figure.Title, StringComparison.Ordinal);
+        Assert.StartsWith("Faster back-off wastes fewer probes on a broken service but closes later", figure.Title, StringComparison.Ordinal);
 
         // The first schedule waits 5 s every time. With Exp(τ = 300 s) outages: probes before recovery
         // Σⱼ e^{−5j/300} = 1/(e^{5/300} − 1) = 59.50; delay after recovery 5 − 300 + 5/(e^{5/300} − 1) + 5·0.3/0.7 = 4.650 s.
@@ -155,7 +171,18 @@ public class Episode13FiguresTests
     {
         var figure = FigureData.Get("ep13.window-kinds");
         Assert.Equal(["Hystrix (last 10 s), exact", "Hystrix, Poisson calls, simulated", "Polly (last 30 s), exact", "Polly, Poisson calls, simulated", "resilience4j (last 100 calls), exact", "resilience4j, Poisson calls, simulated"], figure.TraceNames);
-        Assert.Equal(("request rate λ (requests/s)", "time to trip (s)"), (figure.XTitle, figure.YTitle));
+        Assert.Equal(("request rate λ (requests/s, log scale)", "time to trip (s, log scale)"), (figure.XTitle, figure.YTitle));
+        Assert.Equal(("log", "log"), (figure.Layout["xaxis"]!["type"]!.GetValue<string>(), figure.Layout["yaxis"]!["type"]!.GetValue<string>()));
+
+        // "Count windows trip sooner as traffic grows; time windows take the same seconds": resilience4j's delay
+        // falls with every rate step, and from 10 requests/s on each time window stays within 5 % of its last value.
+        var count = figure.Y("resilience4j (last 100 calls), exact");
+        Assert.All(count.Zip(count.Skip(1)), p => Assert.True(p.Second < p.First));
+        foreach (var name in new[] { "Polly (last 30 s), exact", "Hystrix (last 10 s), exact" })
+        {
+            var seconds = figure.X(name).Zip(figure.Y(name)).Where(p => p.First >= 10).Select(p => p.Second).ToList();
+            Assert.All(seconds, s => Assert.InRange(s / seconds[^1], 0.95, 1.05));
+        }
 
         // resilience4j: a full window of 100 successes trips at 50 % after 50 failures: 50/λ seconds.
         foreach (var (rate, seconds) in figure.X("resilience4j (last 100 calls), exact").Zip(figure.Y("resilience4j (last 100 calls), exact")))
@@ -204,7 +231,7 @@ public class Episode13FiguresTests
     [Fact]
     public void WindowKinds_UsesLambdaForTheRequestRate_AndRecoveryUsesQForTheProbe()
     {
-        Assert.Contains("request rate λ (requests/s)", Labels("ep13.window-kinds"), StringComparison.Ordinal);
+        Assert.Contains("request rate λ (requests/s, log scale)", Labels("ep13.window-kinds"), StringComparison.Ordinal);
 
         var recovery = Labels("ep13.recovery-tradeoff");
         Assert.Contains("q = 0.7", recovery, StringComparison.Ordinal);

@@ -29,22 +29,31 @@ public static class Episode01Figures
         [Medium.CopperTwistedPair.Name] = "#8c564b",
     };
 
+    // Titles state the finding (the headline of the chart too); the numbers behind them are in each
+    // chart's subtitle, computed, and every claim is checked against the data by Episode01FiguresTests.
+    private const string LatencyVsDistanceTitle = "No measured route beats the physical floor of its medium";
+    private const string MeasuredVsFloorTitle = "Dedicated links run close to their physical floor; the public Internet does not";
+    private const string LatencyBreakdownTitle = "The cable's longer path and the routers explain most of the time above the floor";
+    private const string TimeToFirstByteTitle = "A new HTTPS connection waits 1 to 4 round trips for its first byte";
+    private const string BudgetReachTitle = "A 100 ms round trip in fiber reaches only half-way round the Earth";
+    private const string EquationBuilderTitle = "Round-trip time grows in proportion to the route stretch";
+
     /// <summary>The figures of episode 1, in the order the episode shows them.</summary>
     public static IReadOnlyList<WorkbookFigure> All { get; } =
     [
-        new("ep01.latency-vs-distance", 1, "Round-trip time against distance",
+        new("ep01.latency-vs-distance", 1, LatencyVsDistanceTitle,
             "The physical floor for each medium, with measured routes (sources in data/latency/measured-rtt.csv).", LatencyVsDistance),
-        new("ep01.measured-vs-floor", 1, "Measured round trips against the fiber floor",
-            "Each measured route next to the fastest a fiber on its great circle could be.", MeasuredVsFloor),
-        new("ep01.latency-breakdown", 1, "What a New York–London round trip adds to the floor",
+        new("ep01.measured-vs-floor", 1, MeasuredVsFloorTitle,
+            "Each measured route next to the fastest its own medium could be on its great circle: fiber for cables and the Internet, air for the microwave link.", MeasuredVsFloor),
+        new("ep01.latency-breakdown", 1, LatencyBreakdownTitle,
             "The seed sketch against the corrected model (M/D/1 queueing at each hop), component by component, above the fiber floor; " +
             "the longer path comes from the cable's published length (data/latency/cable-lengths.csv). Router numbers are the seed's, illustrative.", LatencyBreakdown),
-        new("ep01.time-to-first-byte", 1, "Round trips before the first byte of an HTTPS response",
+        new("ep01.time-to-first-byte", 1, TimeToFirstByteTitle,
             "Handshake and request round trips of a new connection, per protocol stack, at the measured New York–London round trip of the " +
             "EXA Express cable (58.55 ms); RFC 9293, RFC 5246, RFC 8446, RFC 9000.", TimeToFirstByte),
-        new("ep01.budget-reach", 1, "How far a request can go in a round-trip budget",
+        new("ep01.budget-reach", 1, BudgetReachTitle,
             "Farthest great-circle distance reachable and back within a budget, by medium.", BudgetReach),
-        new("ep01.equation-builder", 1, "Equation builder: fiber round trip with route stretch",
+        new("ep01.equation-builder", 1, EquationBuilderTitle,
             "Drag the slider to change the route stretch; the measured routes stay put.", EquationBuilder),
     ];
 
@@ -58,9 +67,11 @@ public static class Episode01Figures
             MediumColours[Medium.StandardFiber.Name], dash: StyleParam.DrawingStyle.Dash);
         var chart = CSharpChart.Combine([.. lines, stretched, .. MeasuredPoints()]);
         var worstInternet = LatencyData.MeasuredRoutes.Where(r => r.Path == TransmissionPath.PublicInternet).Max(r => r.RatioToFiberLimit);
-        return ChartStyle.Apply(chart,
-            $"Every measured route lies above its medium's floor;<br>public Internet paths up to {Ms(worstInternet, "0.00")}× the fiber floor",
+        var styled = ChartStyle.Apply(chart,
+            Headline(LatencyVsDistanceTitle, $"round-trip time against distance; public Internet paths up to {Ms(worstInternet, "0.00")}× the fiber floor"),
             "great-circle distance (km)", "round-trip time (ms)");
+        var top = Propagation.RoundTripMs(distances[^1] * RouteOptions.TypicalInternetStretch, Medium.StandardFiber);
+        return FromZero(styled, distances[^1], Math.Ceiling(top / 50) * 50);
     }
 
     private static GenericChart MeasuredVsFloor()
@@ -68,24 +79,29 @@ public static class Episode01Figures
         // Horizontal bars read best with long route names; reversed so the first route is on top.
         var routes = LatencyData.MeasuredRoutes.Reverse().ToArray();
         var labels = routes.Select(Label).ToArray();
+        static Medium OwnMedium(MeasuredRoute r) => r.Path == TransmissionPath.Microwave ? Medium.MicrowaveAir : Medium.StandardFiber;
+        static string FloorName(MeasuredRoute r) => r.Path == TransmissionPath.Microwave ? "air" : "fiber";
+        double RatioToOwnFloor(MeasuredRoute r) => r.RttMs / r.PhysicalLimitRoundTripMs(OwnMedium(r));
         var floor = CSharpChart.Bar<double, string, string>(
-            routes.Select(r => r.PhysicalLimitRoundTripMs(r.Path == TransmissionPath.Microwave ? Medium.MicrowaveAir : Medium.StandardFiber)),
+            routes.Select(r => r.PhysicalLimitRoundTripMs(OwnMedium(r))),
             Keys: labels, Name: "physical floor on the great circle (fiber; air for microwave)", MarkerColor: Color.fromString("#9e9e9e"));
         var measured = CSharpChart.Bar<double, string, string>(routes.Select(r => r.RttMs), Keys: labels, Name: "measured",
             MarkerColor: Color.fromString("#d62728"),
-            MultiText: Texts(routes.Select(r => $"{r.RatioToFiberLimit.ToString("0.00", CultureInfo.InvariantCulture)}× fiber floor")),
+            MultiText: Texts(routes.Select(r => $"{RatioToOwnFloor(r).ToString("0.00", CultureInfo.InvariantCulture)}× its {FloorName(r)} floor")),
             TextPosition: StyleParam.TextPosition.Outside);
-        var chart = CSharpChart.Combine([floor, measured]).WithXAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 250));
+        var chart = CSharpChart.Combine([floor, measured]).WithXAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 270));
         string Above(Func<MeasuredRoute, bool> which)
         {
-            var ratios = routes.Where(which).Select(r => (r.RatioToFiberLimit - 1) * 100).ToArray();
-            return $"{Ms(ratios.Min(), "0")}–{Ms(ratios.Max(), "0")} %";
+            var ratios = routes.Where(which).Select(r => (RatioToOwnFloor(r) - 1) * 100).ToArray();
+            var (low, high) = (Ms(ratios.Min(), "0"), Ms(ratios.Max(), "0"));
+            return low == high ? $"{low} %" : $"{low}–{high} %";
         }
 
         var modernCable = routes.First(r => r.Path == TransmissionPath.FiberCable && r.Year >= 2015).Link;
         var styled = AutoMarginY(ChartStyle.Apply(chart,
-            $"Only microwave beats the fiber floor; the one modern cable runs<br>{Above(r => r.Link == modernCable)} above it, the public Internet {Above(r => r.Path == TransmissionPath.PublicInternet)}",
-            "round-trip time (ms)", "route (name)"));
+            Headline(MeasuredVsFloorTitle,
+                $"above its own floor: the modern cable {Above(r => r.Link == modernCable)}, microwave {Above(r => r.Path == TransmissionPath.Microwave)}, the public Internet {Above(r => r.Path == TransmissionPath.PublicInternet)}"),
+            "round-trip time (ms)", "route (from–to, year; link)"));
         var layout = new Layout();
         layout.SetProperty("barmode", "group");
         layout.SetProperty("margin", new { l = 300, r = 30, t = 100, b = 70 });
@@ -122,7 +138,7 @@ public static class Episode01Figures
         [
             ("longer path (published cable length)", "#D55E00", [seed.PhysicalMs - floorMs, 2 * greatCircle.PropagationMs - floorMs, 2 * throughCable.PropagationMs - floorMs]),
             ("processing", "#E69F00", [seed.RoutingMs, 2 * greatCircle.ProcessingMs, 2 * throughCable.ProcessingMs]),
-            ("serialization", "#009E73", [seed.SerializationMs, 2 * greatCircle.SerializationMs, 2 * throughCable.SerializationMs]),
+            (SerializationName, "#009E73", [seed.SerializationMs, 2 * greatCircle.SerializationMs, 2 * throughCable.SerializationMs]),
             ("queueing", "#56B4E9", [seed.QueueingMs, 2 * greatCircle.QueueingMs, 2 * throughCable.QueueingMs]),
         ];
         var bars = parts.Select(p => CSharpChart.StackedColumn<double, string, string>(p.Values, Keys: scenarios, Name: p.Name,
@@ -135,8 +151,12 @@ public static class Episode01Figures
         var explained = throughCable.RoundTripMs - floorMs;
         var chart = CSharpChart.Combine(bars).WithYAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 5));
         var styled = ChartStyle.Apply(chart,
-            $"New York–London: the cable's published length and the routers<br>explain {Ms(explained, "0.0")} of the {Ms(gap, "0.0")} ms above the {Ms(floorMs, "0.0")} ms fiber floor",
+            Headline(LatencyBreakdownTitle,
+                $"New York–London: {Ms(explained, "0.0")} of the {Ms(gap, "0.0")} ms above the {Ms(floorMs, "0.0")} ms fiber floor, by component"),
             "model (name)", "round-trip time above the fiber floor (ms)");
+        // Serialization is a few microseconds per hop: too thin to see as a bar, so each column states it.
+        var serialization = parts.Single(p => p.Name == SerializationName).Values;
+        var totals = scenarios.Select((_, i) => parts.Sum(p => p.Values[i])).ToArray();
         var layout = new Layout();
         layout.SetProperty("barmode", "stack");
         layout.SetProperty("margin", new { l = 80, r = 30, t = 100, b = 150 });
@@ -150,9 +170,16 @@ public static class Episode01Figures
         {
             xref = "paper", x = 0, xanchor = "left", y = r.RttMs - floorMs, yanchor = "bottom", showarrow = false,
             text = $"measured {r.Year} ({(r.Year == 2015 ? "as Hibernia Express, upper bound" : "as EXA Express")}): {Ms(r.RttMs - floorMs, "0.00")} ms above the floor",
-        }).ToArray());
+        }).Concat(scenarios.Select((s, i) => (object)new
+        {
+            x = s, y = totals[i], yanchor = "bottom", showarrow = false,
+            text = $"serialization: {Ms(serialization[i] * 1000, "0")} µs",
+            font = new { color = "#007a5a" },
+        })).ToArray());
         return Plotly.NET.Chart.withLayout(layout).Invoke(styled).WithSize(ChartStyle.Width, ChartStyle.Height + 80);
     }
+
+    private const string SerializationName = "serialization (too thin to see: value above each bar)";
 
     private static GenericChart TimeToFirstByte()
     {
@@ -179,7 +206,8 @@ public static class Episode01Figures
         var totals = stacks.Select(s => ConnectionLatency.TimeToFirstByteMs(rttMs, s.Setup)).ToArray();
         var chart = CSharpChart.Combine(bars).WithXAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 300));
         var styled = AutoMarginY(ChartStyle.Apply(chart,
-            $"New York–London: a new HTTPS connection waits {Ms(totals[3], "0")}–{Ms(totals[4], "0")} ms<br>(3–4 round trips) for its first byte",
+            Headline(TimeToFirstByteTitle,
+                $"New York–London: {Ms(totals[0], "0")} ms with 0-RTT QUIC, {Ms(totals[3], "0")}–{Ms(totals[4], "0")} ms (3–4 round trips) with TCP and TLS"),
             "time from the client's first packet (ms)", "protocol stack (name)"));
         var layout = new Layout();
         layout.SetProperty("barmode", "stack");
@@ -208,6 +236,14 @@ public static class Episode01Figures
         return chart;
     }
 
+    /// <summary>
+    /// Both axes start exactly at 0: the thick floor lines start at the origin, and plotly's automatic range
+    /// pads below it, so half their width would dip below zero.
+    /// </summary>
+    private static GenericChart FromZero(GenericChart chart, double xMax, double yMax) =>
+        chart.WithXAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, xMax))
+            .WithYAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, yMax));
+
     private static string Ms(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
     private static GenericChart BudgetReach()
@@ -223,10 +259,12 @@ public static class Episode01Figures
         var fiberReach100 = Propagation.MaxOneWayDistanceKm(100, Medium.StandardFiber);
         var antipodeFiberMs = Propagation.RoundTripMs(HalfCircumferenceKm, Medium.StandardFiber);
         var antipodeVacuumMs = Propagation.RoundTripMs(HalfCircumferenceKm, Medium.Vacuum);
-        return ChartStyle.Apply(chart,
-            $"A 100 ms round trip reaches {fiberReach100.ToString("#,##0", CultureInfo.InvariantCulture)} km in fiber;<br>" +
-            $"the other side of the Earth needs {Ms(antipodeFiberMs, "0")} ms ({Ms(antipodeVacuumMs, "0")} ms in vacuum)",
+        var styled = ChartStyle.Apply(chart,
+            Headline(BudgetReachTitle,
+                $"100 ms reaches {fiberReach100.ToString("#,##0", CultureInfo.InvariantCulture)} km in fiber; " +
+                $"the other side of the Earth needs {Ms(antipodeFiberMs, "0")} ms ({Ms(antipodeVacuumMs, "0")} ms in vacuum)"),
             "round-trip budget (ms)", "farthest great-circle distance (km)");
+        return FromZero(styled, budgets[^1], 30000);
     }
 
     private static GenericChart EquationBuilder()
@@ -252,7 +290,8 @@ public static class Episode01Figures
             },
         }).ToArray();
         var chart = CSharpChart.Combine([.. fixedTraces, .. stretchLines]);
-        var styled = ChartStyle.Apply(chart, "RTT = 2 · D · s · n_g / c   (n_g = 1.4682, s = route stretch)", "great-circle distance (km)", "round-trip time (ms)");
+        var ng = (1 / Medium.StandardFiber.VelocityFactor).ToString("0.0000", CultureInfo.InvariantCulture);
+        var styled = ChartStyle.Apply(chart, Headline(EquationBuilderTitle, $"RTT = 2 · D · s · n_g / c   (n_g = {ng}, s = route stretch)"), "great-circle distance (km)", "round-trip time (ms)");
         var layout = new Layout();
         layout.SetProperty("sliders", new object[]
         {

@@ -19,20 +19,29 @@ public static class Episode13Figures
     private const double BaselineFailureRate = 0.05;
     private const double Alpha = 0.01;
 
+    // Titles state the finding (the headline of the chart too); conditions and computed numbers are in each
+    // chart's subtitle, and every claim is checked against the data by Episode13FiguresTests.
+    private const string PowerCurvesTitle = "A bigger window tells a degraded service from a 5 % baseline more sharply";
+    private const string EwmaStepTitle = "An EWMA chart flags a jump from 5 % to 15 % failures within a few observations";
+    private const string DetectionDelayTitle = "Smaller κ makes false alarms far rarer and detection only a little slower";
+    private const string RecoveryTradeOffTitle = "Faster back-off wastes fewer probes on a broken service but closes later";
+    private const string WindowKindsTitle = "Count windows trip sooner as traffic grows; time windows take the same seconds";
+    private const string EquationBuilderTitle = "A stricter false-trip budget α needs more failures to trip";
+
     /// <summary>The figures of episode 13, in the order the episode will show them.</summary>
     public static IReadOnlyList<WorkbookFigure> All { get; } =
     [
-        new("ep13.power-curves", 13, "Power curves of a count-window trip threshold",
+        new("ep13.power-curves", 13, PowerCurvesTitle,
             "Probability of tripping against the true failure rate, for windows of several sizes at a 1 % false-trip budget.", PowerCurves),
-        new("ep13.ewma-step", 13, "An EWMA failure-rate chart with a step change",
+        new("ep13.ewma-step", 13, EwmaStepTitle,
             "A seeded trace of the failure fraction, its EWMA and the exact time-varying control limit.", EwmaStep),
-        new("ep13.detection-delay", 13, "Detection delay against the smoothing weight κ",
+        new("ep13.detection-delay", 13, DetectionDelayTitle,
             "Average run length of an EWMA chart after a step change, by the Markov-chain method.", DetectionDelay),
-        new("ep13.recovery-tradeoff", 13, "Half-open probing: recovery delay against probes sent",
+        new("ep13.recovery-tradeoff", 13, RecoveryTradeOffTitle,
             "Geometric probe schedules: expected delay from recovery to closing against probes sent to a still-broken service; outage ~ Exp(mean τ = 300 s), a probe after recovery succeeds with probability q = 0.7.", RecoveryTradeOff),
-        new("ep13.window-kinds", 13, "Count-based against time-based windows: time to notice an outage",
+        new("ep13.window-kinds", 13, WindowKindsTitle,
             "Detection delay of a total outage against the request rate, for the default windows of resilience4j, Polly and Hystrix, exact and simulated.", WindowKinds),
-        new("ep13.equation-builder", 13, "Equation builder: trip threshold and power for a window of n calls",
+        new("ep13.equation-builder", 13, EquationBuilderTitle,
             "Drag the slider to change the window size; each line is a false-trip budget α at a 5 % baseline.", EquationBuilder),
     ];
 
@@ -48,7 +57,7 @@ public static class Episode13Figures
                 $"n = {w.Window} (trip when failures > {k})", w.Colour, 3);
         });
         var baseline = Line([BaselineFailureRate, BaselineFailureRate], [0, 1], "baseline failure rate 5 %", "#000000", 1.5, dash: StyleParam.DrawingStyle.Dot);
-        return ChartStyle.Apply(CSharpChart.Combine([.. lines, baseline]), "A bigger window separates 5 % from a degraded rate more sharply (α = 1 %)",
+        return ChartStyle.Apply(CSharpChart.Combine([.. lines, baseline]), Headline(PowerCurvesTitle, "probability of tripping against the true failure rate, false-trip budget α = 1 %"),
             "true failure rate p (ratio)", "probability of tripping (ratio)");
     }
 
@@ -90,10 +99,10 @@ public static class Episode13Figures
                 Name: "signal: EWMA above the limit", MarkerColor: Color.fromString("#d62728"),
                 MarkerSymbol: StyleParam.MarkerSymbol.NewModified(StyleParam.MarkerSymbol.X, StyleParam.SymbolStyle.Dot)),
         ]);
-        var title = falseAlarm == 0
-            ? $"EWMA chart: the step at t = {stepAt} is flagged at t = {firstAlarm}"
-            : $"EWMA: false alarm at t = {falseAlarm}; the step at t = {stepAt} flagged at t = {firstAlarm}";
-        return ChartStyle.Apply(traces, title,
+        var detail = falseAlarm == 0
+            ? $"seeded trace: the step at t = {stepAt} is flagged at t = {firstAlarm}"
+            : $"seeded trace: false alarm at t = {falseAlarm}; the step at t = {stepAt} flagged at t = {firstAlarm}";
+        return ChartStyle.Apply(traces, Headline(EwmaStepTitle, detail),
             "observation t (count)", "failure fraction (ratio)");
     }
 
@@ -107,12 +116,13 @@ public static class Episode13Figures
             (0.10, "failure rate 5 % → 10 %", "#1f77b4"),
             (0.20, "failure rate 5 % → 20 %", "#d62728"),
         ];
-        var lines = cases.Select(c => Line(lambdas,
-            lambdas.Select(l => EwmaRunLength.MarkovChain(new EwmaChartOptions(lambda: l, limitWidth: 3), BaselineFailureRate, c.Rate, calls, states: 400).Observations),
-            c.Name, c.Colour, 3));
-        var styled = ChartStyle.Apply(CSharpChart.Combine(lines), "Smaller κ: false alarms far rarer, detection a little slower (L = 3, b = 20)",
-            "smoothing weight κ (ratio)", "average run length (observations)");
-        return PowersOfTenTicks(styled.WithYAxisStyle<double, double, string>(AxisType: StyleParam.AxisType.Log), xAxis: false, yAxis: true);
+        var runLengths = cases.Select(c =>
+            lambdas.Select(l => EwmaRunLength.MarkovChain(new EwmaChartOptions(lambda: l, limitWidth: 3), BaselineFailureRate, c.Rate, calls, states: 400).Observations).ToArray()).ToArray();
+        var lines = cases.Zip(runLengths, (c, y) => Line(lambdas, y, c.Name, c.Colour, 3));
+        var styled = ChartStyle.Apply(CSharpChart.Combine(lines), Headline(DetectionDelayTitle, "average run length of an EWMA chart (L = 3, b = 20)"),
+            "smoothing weight κ (ratio)", "average run length (observations, log scale)");
+        // The range runs from 1 (the shortest possible run) to above the longest, so every series sits between ticks.
+        return LogAxis(styled, "yaxis", 1, Math.Pow(10, Math.Ceiling(Math.Log10(runLengths.SelectMany(y => y).Max()) * 4) / 4));
     }
 
     private static GenericChart RecoveryTradeOff()
@@ -134,7 +144,7 @@ public static class Episode13Figures
             Line(points.Select(p => p.Expectation.MeanProbesWhileBroken), points.Select(p => p.Expectation.MeanDetectionDelaySeconds), "trade-off", "#1f77b4", 1.5, dash: StyleParam.DrawingStyle.Dot),
             trace,
         ]);
-        var styled = ChartStyle.Apply(withLine, "Faster back-off: fewer wasted probes, later close (τ = 300 s, q = 0.7)",
+        var styled = ChartStyle.Apply(withLine, Headline(RecoveryTradeOffTitle, "geometric probe schedules (τ = 300 s, q = 0.7)"),
             "probes sent to the broken service (count)", "delay from recovery to closing (s)");
         return styled.WithXAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 75));
     }
@@ -144,27 +154,29 @@ public static class Episode13Figures
         var rates = Enumerable.Range(0, 61).Select(i => Math.Pow(10, i / 20.0)).ToArray();
         string[] colours = ["#d62728", "#1f77b4", "#2ca02c"];
         var traces = new List<GenericChart>();
+        var allDelays = new List<double>();
         foreach (var (library, colour) in CircuitBreakerDefaults.Libraries.Zip(colours))
         {
             var condition = CircuitBreakerDefaults.TripConditionFor(library);
             var window = condition.WindowKind == SlidingWindowKind.CountBased ? $"last {condition.WindowSize} calls" : $"last {condition.WindowSize} s";
             var delays = rates.Select(rate => BreakerTripMath.DetectionDelayAllFailures(condition, rate))
-                .Select(d => d.Trips ? d.Seconds.Value : double.NaN);
+                .Select(d => d.Trips ? d.Seconds.Value : double.NaN).ToArray();
             traces.Add(Line(rates, delays, $"{library} ({window}), exact", colour, 3));
 
             double[] simulatedRates = [5, 20, 100, 500];
             var simulated = simulatedRates.Select((rate, i) =>
                 SlidingWindowSimulation.DetectionDelay(condition, rate, 0.0, 1.0, ArrivalProcess.Poisson, runs: 200, seed: 1300 + i).Mean);
-            traces.Add(Points(simulatedRates, simulated, $"{library}, Poisson calls, simulated", colour));
+            var simulatedDelays = simulated.ToArray();
+            traces.Add(Points(simulatedRates, simulatedDelays, $"{library}, Poisson calls, simulated", colour));
+            allDelays.AddRange(delays.Where(double.IsFinite).Concat(simulatedDelays));
         }
 
-        var styled = ChartStyle.Apply(CSharpChart.Combine(traces), "Every call fails from time 0: when does each library's default breaker trip?",
-            "request rate λ (requests/s)", "time to trip (s)");
-        return PowersOfTenTicks(
-            styled.WithXAxisStyle<double, double, string>(AxisType: StyleParam.AxisType.Log)
-                .WithYAxisStyle<double, double, string>(AxisType: StyleParam.AxisType.Log),
-            xAxis: true,
-            yAxis: true);
+        var styled = ChartStyle.Apply(CSharpChart.Combine(traces),
+            Headline(WindowKindsTitle, "every call fails from time 0; the default breaker of each library"),
+            "request rate λ (requests/s, log scale)", "time to trip (s, log scale)");
+        // Half a decade of room on the y axis beyond the data, so no point sits on the frame.
+        var withX = LogAxis(styled, "xaxis", rates[0], rates[^1]);
+        return LogAxis(withX, "yaxis", allDelays.Min() / Math.Sqrt(10), allDelays.Max() * Math.Sqrt(10));
     }
 
     private static GenericChart EquationBuilder()
@@ -187,7 +199,7 @@ public static class Episode13Figures
             }
         }
 
-        var styled = ChartStyle.Apply(CSharpChart.Combine(traces), "P(X > k | p) for a window of n calls, baseline p₀ = 5 %",
+        var styled = ChartStyle.Apply(CSharpChart.Combine(traces), Headline(EquationBuilderTitle, "P(X > k | p) for a window of n calls, baseline p₀ = 5 %"),
             "true failure rate p (ratio)", "probability of tripping (ratio)");
         return WithSlider(styled, windows, budgets.Length, active, "window n (calls): ");
     }

@@ -21,22 +21,35 @@ public static class Episode19Figures
 {
     private const int SimulatedCustomers = 200_000;
 
+    /// <summary>How close a simulated tail must be to the exact one to count as agreeing: within 20 %.</summary>
+    public const double TailAgreement = 0.2;
+
+    // Titles state the finding (the headline of the chart too); conditions and computed numbers are in each
+    // chart's subtitle, and every claim is checked against the data by Episode19FiguresTests.
+    private const string FactorialBreaksTitle = "The textbook Erlang C formula breaks down once A^c overflows a double";
+    private const string WaitingTimeDistributionTitle = "Simulation confirms the exact M/M/10 tails down to 10⁻², not deeper";
+    private const string HockeyStickTitle = "Latency explodes past 80 % utilisation on one server; ten servers hold out longer";
+    private const string PercentilesVsServersTitle = "More servers fix the p99 wait but never bring the p99 response under 50 ms";
+    private const string LoadSensitivityTitle = "A tight plan is fragile: 0.2 % more traffic triples the p99 wait";
+    private const string ApproximationErrorTitle = "Allen–Cunneen's mean-wait error is largest at moderate load, smallest near ρ = 0.9";
+    private const string EquationBuilderTitle = "The more servers, the closer to the limit λ = c/S response time stays flat";
+
     /// <summary>The figures of episode 19, in the order the episode shows them.</summary>
     public static IReadOnlyList<WorkbookFigure> All { get; } =
     [
-        new("ep19.factorial-breaks", 19, "Why the textbook factorial breaks",
+        new("ep19.factorial-breaks", 19, FactorialBreaksTitle,
             "P(wait) from the textbook formula (c! and A^c in floating point) against the stable recurrence, at 90 % utilisation.", FactorialBreaks),
-        new("ep19.waiting-time-distribution", 19, "Waiting and response time distributions of an M/M/c queue",
-            "Exact tails of M/M/10 at 90 % load against a seeded simulation of 500,000 requests, too few to resolve tails below 10^-3.", WaitingTimeDistribution),
-        new("ep19.hockey-stick", 19, "Latency against utilisation",
+        new("ep19.waiting-time-distribution", 19, WaitingTimeDistributionTitle,
+            "Exact waiting and response time tails of M/M/10 at 90 % load against a seeded simulation of 500,000 requests; the subtitle states how deep the two agree within 20 %.", WaitingTimeDistribution),
+        new("ep19.hockey-stick", 19, HockeyStickTitle,
             "Mean response time of M/M/1 and M/M/10 against utilisation, with simulated means and 95 % intervals.", HockeyStick),
-        new("ep19.percentiles-vs-servers", 19, "Percentiles against servers for the capacity challenge",
+        new("ep19.percentiles-vs-servers", 19, PercentilesVsServersTitle,
             "50,000 requests/s at 20 ms mean service (1,000 erlangs): waiting and response percentiles by server count.", PercentilesVsServers),
-        new("ep19.load-sensitivity", 19, "How fragile a tight plan is",
+        new("ep19.load-sensitivity", 19, LoadSensitivityTitle,
             "p99 wait against arrival rate at 1,003 and 1,010 servers, 20 ms service: exact for exponential service, a proven bound for constant service.", LoadSensitivity),
-        new("ep19.approximation-error", 19, "Allen–Cunneen against simulation",
+        new("ep19.approximation-error", 19, ApproximationErrorTitle,
             "Relative error of the G/G/c approximation of the mean wait, with the simulation's 95 % interval.", ApproximationError),
-        new("ep19.equation-builder", 19, "Equation builder: M/M/c response time",
+        new("ep19.equation-builder", 19, EquationBuilderTitle,
             "Drag the slider to change the number of servers.", EquationBuilder),
     ];
 
@@ -62,7 +75,7 @@ public static class Episode19Figures
             Line(servers.Select(c => (double)c), textbook.Select(v => double.IsFinite(v) ? v : double.NaN), "textbook: c! and A^c in double", "#d62728", 2.5),
         ]);
         var firstBroken = servers.First(c => !double.IsFinite(textbook[c - 1]));
-        return ChartStyle.Apply(chart, $"At 90 % utilisation the textbook form breaks at c = {firstBroken}, where A^c passes 10^308",
+        return ChartStyle.Apply(chart, Headline(FactorialBreaksTitle, $"at 90 % utilisation it breaks at c = {firstBroken}, where A^c passes 10^308"),
             "servers c (count)", "probability of waiting (ratio)");
     }
 
@@ -73,16 +86,24 @@ public static class Episode19Figures
         var simulation = QueueSimulator.Run(new PoissonArrivals(9), new ExponentialService(1),
             new QueueSimulationOptions(servers: 10, customers: 500_000, warmUpCustomers: 20_000, seed: 19, keepSamples: true));
         var times = Steps(0, 12, 0.25);
+        var exactWait = times.Select(exact.WaitingTime.ComplementaryCdf).ToArray();
+        var exactResponse = times.Select(exact.ResponseTime.ComplementaryCdf).ToArray();
+        var simulatedWait = times.Select(t => simulation.Waits!.FractionAbove(t)).ToArray();
+        var simulatedResponse = times.Select(t => simulation.ResponseTimes!.FractionAbove(t)).ToArray();
         var chart = CSharpChart.Combine(
         [
-            Line(times, times.Select(exact.WaitingTime.ComplementaryCdf), "P(wait > t), exact", "#1f77b4", 3),
-            Line(times, times.Select(exact.ResponseTime.ComplementaryCdf), "P(response > t), exact", "#d62728", 3),
-            Points(times, times.Select(t => simulation.Waits!.FractionAbove(t)), "P(wait > t), simulated", "#1f77b4"),
-            Points(times, times.Select(t => simulation.ResponseTimes!.FractionAbove(t)), "P(response > t), simulated", "#d62728"),
+            Line(times, exactWait, "P(wait > t), exact", "#1f77b4", 3),
+            Line(times, exactResponse, "P(response > t), exact", "#d62728", 3),
+            Points(times, simulatedWait, "P(wait > t), simulated", "#1f77b4"),
+            Points(times, simulatedResponse, "P(response > t), simulated", "#d62728"),
         ]);
-        var styled = ChartStyle.Apply(chart, "M/M/10 at 90 % load: simulation agrees with the exact tails down to 10^-3",
-            "time t (s)", "probability of exceeding t (ratio)");
-        return PowerTicks(styled.WithYAxisStyle<double, double, string>(AxisType: StyleParam.AxisType.Log));
+        var depth = Math.Min(AgreementDepth(exactWait, simulatedWait), AgreementDepth(exactResponse, simulatedResponse));
+        var styled = ChartStyle.Apply(chart,
+            Headline(WaitingTimeDistributionTitle,
+                string.Create(CultureInfo.InvariantCulture, $"M/M/10 at 90 % load: 500,000 simulated requests agree within {TailAgreement * 100:0} % down to {PowerOfTen(-depth)}")),
+            "time t (s)", "probability of exceeding t (ratio, log scale)");
+        var smallest = exactWait.Concat(exactResponse).Where(p => p > 0).Min();
+        return LogAxis(styled, "yaxis", Math.Pow(10, Math.Floor(Math.Log10(smallest))), 1.2);
     }
 
     private static GenericChart HockeyStick()
@@ -101,10 +122,14 @@ public static class Episode19Figures
                 $"M/M/{servers}, simulated (95 % interval)", colour));
         }
 
-        var styled = ChartStyle.Apply(CSharpChart.Combine(traces), "Response time explodes as ρ nears 1, later for 10 servers than for 1",
+        var styled = ChartStyle.Apply(CSharpChart.Combine(traces), Headline(HockeyStickTitle, string.Create(CultureInfo.InvariantCulture,
+                $"mean response at ρ = 0.8 → 0.9: {MeanResponse(1, 0.8):0.0} → {MeanResponse(1, 0.9):0.0} service times on one server, {MeanResponse(10, 0.8):0.0} → {MeanResponse(10, 0.9):0.0} on ten")),
             "utilisation ρ (ratio)", "mean response time (service times)");
         return styled.WithYAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 12));
     }
+
+    private static double MeanResponse(int servers, double utilisation) =>
+        ((MMcSteadyState)new MMcQueue(utilisation * servers, 1, servers).Analyze()).MeanResponseTimeSeconds;
 
     private static GenericChart PercentilesVsServers()
     {
@@ -121,7 +146,8 @@ public static class Episode19Figures
             Line([x[0], x[^1]], [1000 * SeedScenarios.ChallengeP99ResponseTimeSeconds, 1000 * SeedScenarios.ChallengeP99ResponseTimeSeconds], "SLO: p99 response ≤ 50 ms", "#000000", 2, dash: StyleParam.DrawingStyle.DashDot),
         ]);
         var enough = servers.First(c => states[c - servers[0]].WaitingTime.PercentileSeconds(0.99) <= 0.030);
-        var styled = ChartStyle.Apply(chart, string.Create(CultureInfo.InvariantCulture, $"p99 wait ≤ 30 ms from {enough:N0} servers; p99 response never reaches 50 ms"),
+        var styled = ChartStyle.Apply(chart, Headline(PercentilesVsServersTitle, string.Create(CultureInfo.InvariantCulture,
+                $"p99 wait ≤ 30 ms from {enough:N0} servers; p99 response stays above {1000 * states.Min(s => s.ResponseTime.PercentileSeconds(0.99)):0} ms up to {servers[^1]:N0}")),
             "servers c (count)", "time (ms)");
         return styled.WithYAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 150));
     }
@@ -139,7 +165,20 @@ public static class Episode19Figures
             .Select(g => PointsWithErrors(g.Select(p => p.Utilisation), g.Select(p => p.ErrorPercent), g.Select(p => p.ErrorHalfWidthPercent), g.Key, colours[g.Key], lines: true))
             .ToList();
         traces.Add(Line([0.48, 0.92], [0, 0], "no error", "#000000", 1, dash: StyleParam.DrawingStyle.Dot));
-        return ChartStyle.Apply(CSharpChart.Combine(traces), "Allen–Cunneen, c = 10: too low for M/D and H2, too high for lognormal service",
+        var points = ApproximationErrors();
+        bool Significant(ApproximationErrorPoint p, int sign) => sign * p.ErrorPercent > p.ErrorHalfWidthPercent;
+        var holdsUpTo = points.Select(p => p.Utilisation).Distinct().Order()
+            .TakeWhile(rho => points.Where(p => p.Utilisation == rho).All(p => p.Model switch
+            {
+                "M/D/10" or "H2/M/10, arrival SCV 4" => Significant(p, -1),
+                "M/LN/10, service SCV 4" => Significant(p, +1),
+                _ => true,
+            }))
+            .DefaultIfEmpty(double.NaN).Max();
+        var subtitle = double.IsNaN(holdsUpTo)
+            ? "c = 10: the signs of the errors are within the simulation's 95 % interval"
+            : string.Create(CultureInfo.InvariantCulture, $"c = 10: too low for M/D and H2, too high for lognormal service, beyond the 95 % interval for ρ ≤ {holdsUpTo:0.0}");
+        return ChartStyle.Apply(CSharpChart.Combine(traces), Headline(ApproximationErrorTitle, subtitle),
             "utilisation ρ (ratio)", "approximation error (%)");
     }
 
@@ -195,23 +234,27 @@ public static class Episode19Figures
             Points([planned, busier], [MMcP99Ms(planned, 1003), MMcP99Ms(busier, 1003)], "M/M/1003 at 50,000 and 50,100 req/s", "#d62728"),
             Line([rates[0], rates[^1]], [30, 30], "SLO: p99 wait ≤ 30 ms", "#000000", 2, dash: StyleParam.DrawingStyle.DashDot),
         ]);
-        var title = string.Create(CultureInfo.InvariantCulture,
-            $"At 1,003 servers, 0.2 % more traffic triples the p99 wait: {MMcP99Ms(planned, 1003):F0} → {MMcP99Ms(busier, 1003):F0} ms");
+        var title = Headline(LoadSensitivityTitle, string.Create(CultureInfo.InvariantCulture,
+            $"at 1,003 servers, {planned:N0} → {busier:N0} requests/s takes the p99 wait from {MMcP99Ms(planned, 1003):F0} to {MMcP99Ms(busier, 1003):F0} ms"));
         var styled = ChartStyle.Apply(chart, title, "arrival rate λ (requests/s)", "p99 wait (ms)");
         return styled.WithYAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 200));
     }
 
-    /// <summary>A log axis labelled at powers of ten, written as 10⁻³ rather than with SI prefixes (100µ would read as a service rate).</summary>
-    private static GenericChart PowerTicks(GenericChart chart)
+    /// <summary>
+    /// The largest k such that at every time where the exact tail is at least 10⁻ᵏ the simulated tail is
+    /// within <see cref="TailAgreement"/> of it, relatively: how deep the simulation can be trusted.
+    /// </summary>
+    public static int AgreementDepth(IReadOnlyList<double> exact, IReadOnlyList<double> simulated)
     {
-        var layout = GenericChart.getLayout(chart);
-        if (layout.TryGetPropertyValue("yaxis") is { } value && value.Value is DynamicObj.DynamicObj axis)
+        var depth = 0;
+        while (depth < 15 && Enumerable.Range(0, exact.Count)
+                   .Where(i => exact[i] >= Math.Pow(10, -(depth + 1)))
+                   .All(i => Math.Abs(simulated[i] / exact[i] - 1) <= TailAgreement))
         {
-            axis.SetProperty("dtick", 1);
-            axis.SetProperty("exponentformat", "power");
+            depth++;
         }
 
-        return chart;
+        return depth;
     }
 
     private static GenericChart EquationBuilder()
@@ -229,7 +272,7 @@ public static class Episode19Figures
             traces.Add(Line(rates, states.Select(s => 1000 * s.ResponseTime.PercentileSeconds(0.99)), $"p99 response, c = {c}", "#d62728", 3).WithTraceInfo(Visible: visible));
         }
 
-        var styled = ChartStyle.Apply(CSharpChart.Combine(traces), "M/M/c with S = 100 ms: response time against arrival rate",
+        var styled = ChartStyle.Apply(CSharpChart.Combine(traces), Headline(EquationBuilderTitle, "M/M/c with S = 100 ms; drag the slider to change the number of servers c"),
             "arrival rate λ (requests/s)", "response time (ms)");
         return WithSlider(styled, serverCounts, 2, active, "servers c: ")
             .WithYAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 1500));
