@@ -199,6 +199,10 @@ public sealed record FigureLayout
         legend["y"] = 0;
         legend["yanchor"] = "bottom";
         layout["legend"] = legend;
+
+        // Implementation note: plotly.js counts a bottom margin as already holding a container-anchored
+        // legend; with automargin the x axis pushes its own room (ticks, title) so the two stack.
+        Child(layout, "xaxis")["automargin"] = true;
     }
 
     private void ApplyTheme(JsonObject figure, JsonObject layout)
