@@ -215,9 +215,6 @@ public sealed record FigureLayout
                 Child(layout, "legend")["bgcolor"] = NoFill;
                 break;
             case FigureTheme.Dark:
-                layout["paper_bgcolor"] = DarkPaper;
-                layout["plot_bgcolor"] = DarkPaper;
-                Child(layout, "legend")["bgcolor"] = NoFill;
                 var template = layout["template"];
                 layout.Remove("template");
                 LightenNeutralColours(figure);
@@ -225,6 +222,10 @@ public sealed record FigureLayout
                 {
                     layout["template"] = template;
                 }
+
+                layout["paper_bgcolor"] = DarkPaper;
+                layout["plot_bgcolor"] = DarkPaper;
+                Child(layout, "legend")["bgcolor"] = NoFill;
 
                 Child(layout, "font")["color"] = DarkText;
                 Child(Child(layout, "title"), "font")["color"] = DarkText;
