@@ -313,7 +313,7 @@ public static class FiguresCommand
         var scale = 1.0;
         if (values.TryGetValue("--scale", out var scaleText))
         {
-            if (!double.TryParse(scaleText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out scale)
+            if (!double.TryParse(scaleText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out scale) || !double.IsFinite(scale)
                 || scale is < FigureLayout.MinScale or > FigureLayout.MaxScale)
             {
                 problem = $"--scale: '{scaleText}' is not a scale; expected a number from {FigureLayout.MinScale.ToString(CultureInfo.InvariantCulture)} to {FigureLayout.MaxScale.ToString(CultureInfo.InvariantCulture)}, like 2";
