@@ -1,10 +1,12 @@
+using Workbook.Core.Charts;
+
 namespace Workbook.Cli.Figures;
 
 /// <summary>Where and how <see cref="FigureExporter"/> writes figures.</summary>
 /// <remarks>
 /// The defaults give the workbook's published files: every format, at the figure's own size
-/// (<see cref="Workbook.Core.Charts.ChartStyle.Width"/> × <see cref="Workbook.Core.Charts.ChartStyle.Height"/>
-/// for styled charts), PNG at scale 1. Values are validated when the options are created.
+/// (<see cref="ChartStyle.Width"/> × <see cref="ChartStyle.Height"/> for styled charts), PNG at
+/// scale 1 (<see cref="FigureLayout.Default"/>). Values are validated when the options are created.
 /// </remarks>
 public sealed record FigureExportOptions
 {
@@ -38,14 +40,12 @@ public sealed record FigureExportOptions
     /// </summary>
     public string? BrowserPath { get; init; }
 
-    /// <summary>Pixel density of PNG images: 1 gives the figure's size in pixels, 2 doubles both sides. Default 1; 0.5 to 4.</summary>
-    public double PngScale
+    /// <summary>Image size, PNG pixel density and theme, applied to every figure. Default <see cref="FigureLayout.Default"/>: each figure's own size, PNG at scale 1, light.</summary>
+    public FigureLayout Layout
     {
         get;
-        init => field = value is >= 0.5 and <= 4
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(PngScale), value, "PngScale must be between 0.5 and 4 (NaN is rejected).");
-    } = 1;
+        init => field = value ?? throw new ArgumentNullException(nameof(Layout));
+    } = FigureLayout.Default;
 
     /// <summary>The longest the browser may run before it is stopped. Default <see cref="DefaultTimeout"/>; 1 s to 1 h.</summary>
     public TimeSpan Timeout

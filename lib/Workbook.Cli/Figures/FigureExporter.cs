@@ -1,5 +1,6 @@
+using System.Globalization;
 using System.Text;
-using Microsoft.FSharp.Core;
+using System.Text.RegularExpressions;
 using Workbook.Core.Charts;
 
 namespace Workbook.Cli.Figures;
@@ -7,7 +8,7 @@ namespace Workbook.Cli.Figures;
 /// <summary>Writes figures to files: <c>&lt;out&gt;/epNN/&lt;figure-id&gt;.html|.png|.svg</c>.</summary>
 /// <remarks>
 /// <para>
-/// HTML comes from <see cref="ChartHtml.Standalone"/>: plotly.js inlined, interactive, renders
+/// HTML comes from <see cref="ChartHtml.Standalone(Plotly.NET.GenericChart, string, string)"/>: plotly.js inlined, interactive, renders
 /// offline. PNG and SVG come from plotly.js itself (<c>Plotly.toImage</c>) running in headless
 /// Chromium, so the images match what the notebook shows.
 /// </para>
@@ -23,7 +24,7 @@ namespace Workbook.Cli.Figures;
 /// <see cref="NormalizeSvg"/>.
 /// </para>
 /// </remarks>
-public static class FigureExporter
+public static partial class FigureExporter
 {
     /// <summary>Exports <paramref name="figures"/> as <paramref name="options"/> say.</summary>
     /// <param name="figures">The figures; ids must be unique.</param>
@@ -50,12 +51,15 @@ public static class FigureExporter
         }
 
         var charts = figures.Select(f => f.Build()).ToList();
+        var renderings = charts.Select(options.Layout.Render).ToList();
         var written = new List<string>();
         if (options.Formats.HasFlag(FigureFormats.Html))
         {
             for (var i = 0; i < figures.Count; i++)
             {
-                var html = ChartHtml.Standalone(charts[i], figures[i].Id, figures[i].Title);
+                var html = options.Layout.IsDefault
+                    ? ChartHtml.Standalone(charts[i], figures[i].Id, figures[i].Title)
+                    : ChartHtml.Standalone(renderings[i], figures[i].Id, figures[i].Title);
                 written.Add(WriteFile(options, figures[i], "html", Encoding.UTF8.GetBytes(html)));
             }
         }
@@ -81,11 +85,11 @@ public static class FigureExporter
         var requests = new List<(WorkbookFigure Figure, ImageRequest Request)>();
         for (var i = 0; i < figures.Count; i++)
         {
-            var (width, height) = SizeOf(charts[i]);
+            var rendering = renderings[i];
             foreach (var format in imageFormats)
             {
-                var scale = format == "png" ? options.PngScale : 1.0;
-                requests.Add((figures[i], new ImageRequest(i, format, width, height, scale)));
+                var scale = format == "png" ? rendering.Zoom * options.Layout.Scale : rendering.Zoom;
+                requests.Add((figures[i], new ImageRequest(i, format, rendering.CanvasWidth, rendering.CanvasHeight, scale)));
             }
         }
 
@@ -93,7 +97,7 @@ public static class FigureExporter
         IReadOnlyList<ImageOutcome> outcomes;
         try
         {
-            outcomes = Render(options.BrowserPath, charts.Select(ChartHtml.FigureJson).ToList(), requests.Select(r => r.Request).ToList(), options.Timeout);
+            outcomes = Render(options.BrowserPath, renderings.Select(r => r.FigureJson).ToList(), requests.Select(r => r.Request).ToList(), options.Timeout);
         }
         catch (Exception e) when (e is TimeoutException or InvalidOperationException)
         {
@@ -111,7 +115,9 @@ public static class FigureExporter
             var (figure, request) = requests[i];
             if (outcomes[i].Bytes is { } bytes)
             {
-                var content = request.Format == "svg" ? NormalizeSvg(bytes) : bytes;
+                var content = request.Format != "svg" ? bytes
+                    : options.Layout.IsDefault ? NormalizeSvg(bytes)
+                    : SetSvgSize(NormalizeSvg(bytes), renderings[request.FigureIndex].Width, renderings[request.FigureIndex].Height);
                 written.Add(WriteFile(options, figure, request.Format, content));
             }
             else
@@ -187,14 +193,26 @@ public static class FigureExporter
         }
     }
 
-    private static (int Width, int Height) SizeOf(Plotly.NET.GenericChart chart)
+    /// <summary>Writes the image size as whole pixels on the root <c>&lt;svg&gt;</c> (plotly.js writes canvas size × zoom, which may carry a rounding error).</summary>
+    internal static byte[] SetSvgSize(byte[] svg, int width, int height)
     {
-        var size = Plotly.NET.GenericChart.tryGetLayoutSize(chart);
-        return (ValueOr(size.Item1, ChartStyle.Width), ValueOr(size.Item2, ChartStyle.Height));
+        var text = Encoding.UTF8.GetString(svg);
+        var rootEnd = text.IndexOf('>', StringComparison.Ordinal);
+        if (rootEnd < 0)
+        {
+            return svg;
+        }
+
+        var root = SvgWidth().Replace(text[..rootEnd], " width=\"" + width.ToString(CultureInfo.InvariantCulture) + "\"", 1);
+        root = SvgHeight().Replace(root, " height=\"" + height.ToString(CultureInfo.InvariantCulture) + "\"", 1);
+        return Encoding.UTF8.GetBytes(root + text[rootEnd..]);
     }
 
-    private static int ValueOr(FSharpOption<int>? value, int fallback) =>
-        FSharpOption<int>.get_IsSome(value) ? value!.Value : fallback;
+    [GeneratedRegex(" width=\"[^\"]*\"", RegexOptions.CultureInvariant)]
+    private static partial Regex SvgWidth();
+
+    [GeneratedRegex(" height=\"[^\"]*\"", RegexOptions.CultureInvariant)]
+    private static partial Regex SvgHeight();
 
     private static string WriteFile(FigureExportOptions options, WorkbookFigure figure, string format, byte[] content)
     {

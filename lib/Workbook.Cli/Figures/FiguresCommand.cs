@@ -8,10 +8,14 @@ namespace Workbook.Cli.Figures;
 /// <remarks>
 /// <code>
 /// figures --episode &lt;n&gt;[,&lt;n&gt;...] | --id &lt;figure-id&gt; [--format html,png,svg] [--out &lt;dir&gt;] [--browser &lt;path&gt;]
+///         [--preset notes|slide|square|portrait] [--theme light|dark|transparent|talk] [--width &lt;px&gt;] [--height &lt;px&gt;] [--scale &lt;x&gt;]
+/// figures --list [--episode &lt;n&gt;[,&lt;n&gt;...] | --id &lt;figure-id&gt;]
 /// </code>
 /// <para>
 /// Defaults: every format, output folder <c>figures</c>. Files go to <c>&lt;out&gt;/epNN/&lt;figure-id&gt;.&lt;format&gt;</c>;
-/// one line is printed per file, then a summary with the elapsed time.
+/// one line is printed per file, then a summary with the elapsed time. <c>--preset</c>, <c>--width</c>,
+/// <c>--height</c>, <c>--scale</c> and <c>--theme</c> build a <see cref="FigureLayout"/> (no flags: the
+/// published files, unchanged). <c>--list</c> prints one line per figure, its id and title, and writes nothing.
 /// </para>
 /// <para>Exit codes:</para>
 /// <list type="table">
@@ -19,7 +23,9 @@ namespace Workbook.Cli.Figures;
 /// <item><term>1</term><description>the browser ran but failed or timed out; the HTML was written.</description></item>
 /// <item><term>2</term><description>
 /// bad usage or input, with a one-line reason naming the option: unknown option or format, missing
-/// value, a number that does not parse, an episode without figures, an unknown id, a browser
+/// value, a number that does not parse, an unknown preset or theme, a width or height outside 200 to
+/// 8000 px, a scale outside 0.5 to 4, <c>--scale</c> without PNG, <c>--theme transparent</c> with only
+/// HTML, an episode without figures, an unknown id, a browser
 /// path (<c>--browser</c> or <c>WORKBOOK_CHROMIUM</c>) that does not exist, or an output folder
 /// (<c>--out</c>) that is a file or cannot be written. All of these are checked before anything is
 /// written. A file that cannot be written later (a full disk) also gives 2, with its path.
@@ -50,9 +56,16 @@ public static class FiguresCommand
 
     /// <summary>The one-line usage.</summary>
     public const string Usage =
-        "usage: figures --episode <n>[,<n>...] | --id <figure-id> [--format html,png,svg] [--out <dir>] [--browser <path>]";
+        "usage: figures --episode <n>[,<n>...] | --id <figure-id> [--format html,png,svg] [--out <dir>] [--browser <path>] " +
+        "[--preset notes|slide|square|portrait] [--theme light|dark|transparent|talk] [--width <px>] [--height <px>] [--scale <x>]; " +
+        "figures --list [--episode <n> | --id <figure-id>]";
 
     private static readonly string[] FormatNames = ["html", "png", "svg"];
+
+    private static readonly string[] ValueOptions =
+        ["--episode", "--id", "--format", "--out", "--browser", "--preset", "--theme", "--width", "--height", "--scale"];
+
+    private static readonly string AllowedOptions = string.Join(", ", ValueOptions) + ", --list";
 
     /// <summary>Runs the command on the workbook's <see cref="FigureCatalog"/>.</summary>
     /// <param name="args">The arguments after <c>figures</c>.</param>
@@ -84,8 +97,24 @@ public static class FiguresCommand
         }
 
         if (!TryParse(args, out var request, out var problem)
-            || !TrySelect(request, catalog, out var figures, out problem)
-            || !TryLocateBrowser(request, getEnvironmentVariable, out var browserPath, out problem)
+            || !TrySelect(request, catalog, out var figures, out problem))
+        {
+            stderr.WriteLine("figures: " + problem);
+            return ExitUsage;
+        }
+
+        if (request.List)
+        {
+            var idWidth = figures.Count == 0 ? 0 : figures.Max(f => f.Id.Length);
+            foreach (var figure in figures)
+            {
+                stdout.WriteLine(figure.Id.PadRight(idWidth) + "  " + figure.Title.Replace("<br>", " ", StringComparison.OrdinalIgnoreCase));
+            }
+
+            return ExitOk;
+        }
+
+        if (!TryLocateBrowser(request, getEnvironmentVariable, out var browserPath, out problem)
             || !TryPrepareOutput(request, out problem))
         {
             stderr.WriteLine("figures: " + problem);
@@ -97,6 +126,7 @@ public static class FiguresCommand
             OutputDirectory = request.OutputDirectory,
             Formats = request.Formats,
             BrowserPath = browserPath,
+            Layout = request.Layout,
         };
         FigureExportResult result;
         try
@@ -140,20 +170,29 @@ public static class FiguresCommand
         string? Id,
         FigureFormats Formats,
         string OutputDirectory,
-        string? BrowserPath);
+        string? BrowserPath,
+        FigureLayout Layout,
+        bool List);
 
     private static bool TryParse(IReadOnlyList<string> args, out Request request, out string problem)
     {
-        request = new Request(null, null, FigureFormats.All, DefaultOutputDirectory, null);
+        request = new Request(null, null, FigureFormats.All, DefaultOutputDirectory, null, FigureLayout.Default, false);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var list = false;
         for (var i = 0; i < args.Count; i++)
         {
             var (name, inlineValue) = SplitOption(args[i]);
-            if (name is not ("--episode" or "--id" or "--format" or "--out" or "--browser"))
+            if (name == "--list" && inlineValue is null)
+            {
+                list = true;
+                continue;
+            }
+
+            if (!ValueOptions.Contains(name))
             {
                 problem = name.StartsWith('-')
-                    ? $"unknown option '{name}'; allowed: --episode, --id, --format, --out, --browser"
-                    : $"unexpected argument '{name}'; options are --episode, --id, --format, --out, --browser";
+                    ? $"unknown option '{name}'; allowed: {AllowedOptions}"
+                    : $"unexpected argument '{name}'; options are {AllowedOptions}";
                 return false;
             }
 
@@ -173,6 +212,32 @@ public static class FiguresCommand
 
         var hasEpisode = values.TryGetValue("--episode", out var episodeText);
         var hasId = values.TryGetValue("--id", out var id);
+        if (list)
+        {
+            var exportOnly = values.Keys.Where(k => k is not ("--episode" or "--id")).ToList();
+            if (exportOnly.Count > 0)
+            {
+                problem = $"--list: prints ids and titles only; drop {string.Join(", ", exportOnly)} (allowed with --list: --episode or --id)";
+                return false;
+            }
+
+            if (hasEpisode && hasId)
+            {
+                problem = "--episode and --id: give one of them, not both";
+                return false;
+            }
+
+            IReadOnlyList<int>? listed = null;
+            if (hasEpisode && !TryParseEpisodes(episodeText!, out listed, out problem))
+            {
+                return false;
+            }
+
+            request = new Request(listed, id, FigureFormats.All, DefaultOutputDirectory, null, FigureLayout.Default, true);
+            problem = string.Empty;
+            return true;
+        }
+
         if (hasEpisode == hasId)
         {
             problem = hasEpisode
@@ -193,13 +258,114 @@ public static class FiguresCommand
             return false;
         }
 
+        if (!TryParseLayout(values, formats, out var layout, out problem))
+        {
+            return false;
+        }
+
         request = new Request(
             episodes,
             id,
             formats,
             values.GetValueOrDefault("--out", DefaultOutputDirectory),
-            values.GetValueOrDefault("--browser"));
+            values.GetValueOrDefault("--browser"),
+            layout,
+            false);
         problem = string.Empty;
+        return true;
+    }
+
+    private static bool TryParseLayout(Dictionary<string, string> values, FigureFormats formats, out FigureLayout layout, out string problem)
+    {
+        layout = FigureLayout.Default;
+        var preset = FigurePreset.Notes;
+        if (values.TryGetValue("--preset", out var presetText))
+        {
+            var index = IndexOfName(FigureLayout.PresetNames, presetText);
+            if (index < 0)
+            {
+                problem = $"--preset: unknown preset '{presetText}'; allowed: {string.Join(", ", FigureLayout.PresetNames)}";
+                return false;
+            }
+
+            preset = (FigurePreset)index;
+        }
+
+        var theme = FigureTheme.Light;
+        if (values.TryGetValue("--theme", out var themeText))
+        {
+            var index = IndexOfName(FigureLayout.ThemeNames, themeText);
+            if (index < 0)
+            {
+                problem = $"--theme: unknown theme '{themeText}'; allowed: {string.Join(", ", FigureLayout.ThemeNames)}";
+                return false;
+            }
+
+            theme = (FigureTheme)index;
+        }
+
+        int? width = null, height = null;
+        if (!TryParsePixels(values, "--width", ref width, out problem) || !TryParsePixels(values, "--height", ref height, out problem))
+        {
+            return false;
+        }
+
+        var scale = 1.0;
+        if (values.TryGetValue("--scale", out var scaleText))
+        {
+            if (!double.TryParse(scaleText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out scale) || !double.IsFinite(scale)
+                || scale is < FigureLayout.MinScale or > FigureLayout.MaxScale)
+            {
+                problem = $"--scale: '{scaleText}' is not a scale; expected a number from {FigureLayout.MinScale.ToString(CultureInfo.InvariantCulture)} to {FigureLayout.MaxScale.ToString(CultureInfo.InvariantCulture)}, like 2";
+                return false;
+            }
+
+            if (!formats.HasFlag(FigureFormats.Png))
+            {
+                problem = "--scale: sets the pixel density of PNG only; add png to --format, or drop --scale";
+                return false;
+            }
+        }
+
+        if (theme == FigureTheme.Transparent && formats == FigureFormats.Html)
+        {
+            problem = "--theme transparent: is for PNG and SVG overlays; add png or svg to --format, or choose light, dark or talk";
+            return false;
+        }
+
+        layout = FigureLayout.FromPreset(preset, width, height, scale, theme);
+        return true;
+    }
+
+    private static int IndexOfName(IReadOnlyList<string> names, string text)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (string.Equals(names[i], text.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool TryParsePixels(Dictionary<string, string> values, string option, ref int? pixels, out string problem)
+    {
+        problem = string.Empty;
+        if (!values.TryGetValue(option, out var text))
+        {
+            return true;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+            || parsed is < FigureLayout.MinPixels or > FigureLayout.MaxPixels)
+        {
+            problem = $"{option}: '{text}' is not a size; expected a whole number of pixels from {FigureLayout.MinPixels} to {FigureLayout.MaxPixels}, like 1920";
+            return false;
+        }
+
+        pixels = parsed;
         return true;
     }
 
@@ -217,6 +383,10 @@ public static class FiguresCommand
         "--id" => "a figure id like ep01.latency-vs-distance",
         "--format" => "a comma-separated list of html, png, svg",
         "--out" => "an output folder",
+        "--preset" => "one of " + string.Join(", ", FigureLayout.PresetNames),
+        "--theme" => "one of " + string.Join(", ", FigureLayout.ThemeNames),
+        "--width" or "--height" => $"a whole number of pixels from {FigureLayout.MinPixels} to {FigureLayout.MaxPixels}",
+        "--scale" => $"a number from {FigureLayout.MinScale.ToString(CultureInfo.InvariantCulture)} to {FigureLayout.MaxScale.ToString(CultureInfo.InvariantCulture)}",
         _ => "the path of a Chromium executable",
     };
 
@@ -272,6 +442,13 @@ public static class FiguresCommand
     private static bool TrySelect(Request request, IReadOnlyList<WorkbookFigure> catalog, out IReadOnlyList<WorkbookFigure> figures, out string problem)
     {
         figures = [];
+        if (request.List && request.Id is null && request.Episodes is null)
+        {
+            figures = catalog;
+            problem = string.Empty;
+            return true;
+        }
+
         if (request.Id is { } id)
         {
             if (!EpisodeItemId.TryParse(id, out _))

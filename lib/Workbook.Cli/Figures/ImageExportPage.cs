@@ -13,7 +13,7 @@ namespace Workbook.Cli.Figures;
 /// <param name="Width">Width in CSS pixels.</param>
 /// <param name="Height">Height in CSS pixels.</param>
 /// <param name="Scale">Pixel density; a PNG has <c>Width × Scale</c> by <c>Height × Scale</c> pixels.</param>
-internal sealed record ImageRequest(int FigureIndex, string Format, int Width, int Height, double Scale);
+internal sealed record ImageRequest(int FigureIndex, string Format, double Width, double Height, double Scale);
 
 /// <summary>The result of one <see cref="ImageRequest"/>: the file's bytes, or why there are none.</summary>
 internal sealed record ImageOutcome(byte[]? Bytes, string? Error);
@@ -73,7 +73,7 @@ internal static partial class ImageExportPage
         foreach (var r in requests)
         {
             page.Append(CultureInfo.InvariantCulture,
-                $"{{figure: {r.FigureIndex}, format: \"{r.Format}\", width: {r.Width}, height: {r.Height}, scale: {r.Scale.ToString("R", CultureInfo.InvariantCulture)}}},\n");
+                $"{{figure: {r.FigureIndex}, format: \"{r.Format}\", width: {r.Width.ToString("R", CultureInfo.InvariantCulture)}, height: {r.Height.ToString("R", CultureInfo.InvariantCulture)}, scale: {r.Scale.ToString("R", CultureInfo.InvariantCulture)}}},\n");
         }
 
         page.Append("];\n")

@@ -111,7 +111,7 @@ public class FigureExporterFailureTests
     [Fact]
     public void Options_RejectOutOfRangeValuesNamingTheParameter()
     {
-        Assert.Equal("PngScale", Assert.Throws<ArgumentOutOfRangeException>(() => new FigureExportOptions { OutputDirectory = "x", PngScale = double.NaN }).ParamName);
+        Assert.Equal("Layout", Assert.Throws<ArgumentNullException>(() => new FigureExportOptions { OutputDirectory = "x", Layout = null! }).ParamName);
         Assert.Equal("Timeout", Assert.Throws<ArgumentOutOfRangeException>(() => new FigureExportOptions { OutputDirectory = "x", Timeout = TimeSpan.Zero }).ParamName);
         Assert.Equal("Formats", Assert.Throws<ArgumentOutOfRangeException>(() => new FigureExportOptions { OutputDirectory = "x", Formats = FigureFormats.None }).ParamName);
         Assert.Equal("OutputDirectory", Assert.Throws<ArgumentException>(() => new FigureExportOptions { OutputDirectory = " " }).ParamName);

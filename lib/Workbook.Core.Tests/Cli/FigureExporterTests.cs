@@ -42,7 +42,7 @@ public sealed class ExportRunsFixture : IDisposable
             OutputDirectory = Out(run),
             Formats = formats,
             BrowserPath = Browser,
-            PngScale = scale,
+            Layout = new FigureLayout(scale: scale),
         });
 }
 

@@ -34,7 +34,17 @@ public class FiguresCommandTests(ITestOutputHelper output)
     [InlineData("figures: --episode: episode 3 has no figures; episodes with figures: 1, 2", "--episode", "3")]
     [InlineData("figures: --out: missing value; expected an output folder", "--episode", "1", "--out")]
     [InlineData("figures: --episode: missing value; expected episode numbers like 1 or 1,2", "--episode", "--format", "html")]
-    [InlineData("figures: unknown option '--scale'; allowed: --episode, --id, --format, --out, --browser", "--episode", "1", "--scale", "2")]
+    [InlineData("figures: unknown option '--dpi'; allowed: --episode, --id, --format, --out, --browser, --preset, --theme, --width, --height, --scale, --list", "--episode", "1", "--dpi", "2")]
+    [InlineData("figures: --preset: unknown preset 'poster'; allowed: notes, slide, square, portrait", "--episode", "1", "--preset", "poster")]
+    [InlineData("figures: --theme: unknown theme 'neon'; allowed: light, dark, transparent, talk", "--episode", "1", "--theme", "neon")]
+    [InlineData("figures: --width: '199' is not a size; expected a whole number of pixels from 200 to 8000, like 1920", "--episode", "1", "--width", "199")]
+    [InlineData("figures: --height: '8001' is not a size; expected a whole number of pixels from 200 to 8000, like 1920", "--episode", "1", "--height", "8001")]
+    [InlineData("figures: --width: '1.5e3' is not a size; expected a whole number of pixels from 200 to 8000, like 1920", "--episode", "1", "--width", "1.5e3")]
+    [InlineData("figures: --scale: '5' is not a scale; expected a number from 0.5 to 4, like 2", "--episode", "1", "--scale", "5")]
+    [InlineData("figures: --scale: 'NaN' is not a scale; expected a number from 0.5 to 4, like 2", "--episode", "1", "--scale", "NaN")]
+    [InlineData("figures: --scale: sets the pixel density of PNG only; add png to --format, or drop --scale", "--episode", "1", "--format", "svg", "--scale", "2")]
+    [InlineData("figures: --theme transparent: is for PNG and SVG overlays; add png or svg to --format, or choose light, dark or talk", "--episode", "1", "--format", "html", "--theme", "transparent")]
+    [InlineData("figures: --list: prints ids and titles only; drop --format (allowed with --list: --episode or --id)", "--list", "--format", "png")]
     [InlineData("figures: --episode and --id: give one of them, not both", "--episode", "1", "--id", "ep01.sample-latency")]
     [InlineData("figures: --format: given more than once; give it once with a comma-separated list of html, png, svg", "--episode", "1", "--format", "png", "--format=svg")]
     [InlineData("figures: --browser: browser not found at /nonexistent/chromium", "--episode", "1", "--browser", "/nonexistent/chromium")]
@@ -164,5 +174,56 @@ public class FiguresCommandTests(ITestOutputHelper output)
             outcome.Out[..2]);
         Assert.Matches(@"^figures: 2 files for 1 figure in .+ \([0-9]+\.[0-9] s, browser [0-9]+\.[0-9] s\)$", outcome.Out[2]);
         output.WriteLine(outcome.Out[2]);
+    }
+
+    [Fact]
+    public void List_PrintsEveryIdWithItsTitleAndWritesNothing()
+    {
+        var outcome = Run("--list");
+
+        Assert.Equal(FiguresCommand.ExitOk, outcome.ExitCode);
+        Assert.Empty(outcome.Err);
+        Assert.Equal(Catalog.Count, outcome.Out.Length);
+        for (var i = 0; i < Catalog.Count; i++)
+        {
+            Assert.StartsWith(Catalog[i].Id + " ", outcome.Out[i], StringComparison.Ordinal);
+            Assert.EndsWith(Catalog[i].Title, outcome.Out[i].TrimEnd('\r'), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void List_FiltersByEpisode()
+    {
+        var outcome = Run("--list", "--episode", "2");
+
+        Assert.Equal(FiguresCommand.ExitOk, outcome.ExitCode);
+        Assert.Single(outcome.Out);
+        Assert.StartsWith("ep02.sample-bars ", outcome.Out[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void Preset_SlidePngIsPresetTimesScaleAndRepeatsByteForByte()
+    {
+        var browser = ChromiumRequirement.Find();
+        ChromiumRequirement.SkipIfMissing(browser);
+        using var folder = new TempFolder();
+        string Export(string run, params string[] extra)
+        {
+            var outcome = Run(NoEnvironment, ["--id", "ep01.sample-latency", "--format", "png,svg", "--browser", browser, "--out", folder.Combine(run), .. extra]);
+            Assert.True(outcome.ExitCode == FiguresCommand.ExitOk, string.Join("\n", outcome.Err));
+            return Path.Combine(folder.Combine(run), "ep01", "ep01.sample-latency");
+        }
+
+        var first = Export("a", "--preset", "slide");
+        var second = Export("b", "--preset", "slide");
+        var square = Export("c", "--preset", "square", "--scale", "0.5", "--theme", "dark");
+
+        Assert.Equal((1920, 1080), PngImage.ReadSize(File.ReadAllBytes(first + ".png")));
+        Assert.Equal(File.ReadAllBytes(first + ".png"), File.ReadAllBytes(second + ".png"));
+        Assert.Equal(File.ReadAllBytes(first + ".svg"), File.ReadAllBytes(second + ".svg"));
+        Assert.Contains("width=\"1920\" height=\"1080\"", File.ReadAllText(first + ".svg"), StringComparison.Ordinal);
+        Assert.Equal((540, 540), PngImage.ReadSize(File.ReadAllBytes(square + ".png")));
+        output.WriteLine(first);
     }
 }

@@ -49,6 +49,23 @@ public static partial class ChartHtml
     public static string Standalone(GenericChart chart, string elementId, string pageTitle)
     {
         ArgumentNullException.ThrowIfNull(chart);
+        return Standalone(ScriptSafeJson(chart), elementId, pageTitle);
+    }
+
+    /// <summary>A complete HTML page, as <see cref="Standalone(GenericChart, string, string)"/>, for a chart with a <see cref="FigureLayout"/> applied.</summary>
+    /// <param name="rendering">The chart's figure JSON and size from <see cref="FigureLayout.Render(GenericChart)"/>; the page draws it at its canvas size.</param>
+    /// <param name="elementId">The id of the div the chart is drawn into.</param>
+    /// <param name="pageTitle">The page's title; HTML-escaped here.</param>
+    /// <returns>The page; byte-identical for the same inputs.</returns>
+    /// <exception cref="ArgumentException"><paramref name="elementId"/> is not a plain id, or <paramref name="pageTitle"/> is empty.</exception>
+    public static string Standalone(FigureRendering rendering, string elementId, string pageTitle)
+    {
+        ArgumentNullException.ThrowIfNull(rendering);
+        return Standalone(rendering.FigureJson.Replace("<", "\\u003c", StringComparison.Ordinal), elementId, pageTitle);
+    }
+
+    private static string Standalone(string scriptSafeJson, string elementId, string pageTitle)
+    {
         RequireElementId(elementId);
         ArgumentException.ThrowIfNullOrWhiteSpace(pageTitle);
 
@@ -64,7 +81,7 @@ public static partial class ChartHtml
             .Append("<body>\n")
             .Append("<div id=\"").Append(elementId).Append("\"></div>\n")
             .Append("<script>\n")
-            .Append("Plotly.newPlot(").Append(JsString(elementId)).Append(", ").Append(ScriptSafeJson(chart)).Append(");\n")
+            .Append("Plotly.newPlot(").Append(JsString(elementId)).Append(", ").Append(scriptSafeJson).Append(");\n")
             .Append("</script>\n")
             .Append("</body>\n")
             .Append("</html>\n");
@@ -73,7 +90,7 @@ public static partial class ChartHtml
 
     /// <summary>An HTML fragment for notebook output that draws the chart into a div.</summary>
     /// <param name="chart">The chart.</param>
-    /// <param name="elementId">The id of the div; unique within the notebook page (see <see cref="Standalone"/> for the allowed characters).</param>
+    /// <param name="elementId">The id of the div; unique within the notebook page (see <see cref="Standalone(GenericChart, string, string)"/> for the allowed characters).</param>
     /// <param name="includePlotlyJs">
     /// <see langword="true"/> for the first chart of a kernel session: the fragment carries plotly.js
     /// and defines <c>window.Plotly</c> for the charts after it. <see langword="false"/> for later
