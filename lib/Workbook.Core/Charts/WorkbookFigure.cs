@@ -17,6 +17,13 @@ namespace Workbook.Core.Charts;
 /// <param name="Episode">The episode number, 1 to 99 (the id spells it with two digits).</param>
 /// <param name="Title">The figure's title as a reader sees it; not empty.</param>
 /// <param name="Caption">One or two sentences saying what the figure shows and where its numbers come from; not empty.</param>
+/// <param name="AltText">
+/// What a reader who cannot see the chart needs instead of it: the kind of chart, what each axis
+/// measures, what the series are and the reading the title claims, in words and numbers; never a
+/// colour as the only way to tell series apart. At least <see cref="MinAltTextLength"/> characters
+/// and not the caption or title repeated. Exports write it to <c>&lt;id&gt;.txt</c>, the SVG's
+/// <c>&lt;desc&gt;</c> and the HTML's description.
+/// </param>
 /// <param name="Build">
 /// Builds the chart. It is called every time the figure is shown or exported, so it must be
 /// deterministic: fixed seeds, no clock, no network.
@@ -36,10 +43,11 @@ namespace Workbook.Core.Charts;
 ///     Episode: 1,
 ///     Title: "Round-trip time grows with distance",
 ///     Caption: "Light in fibre needs about 1 ms per 100 km each way (illustrative).",
+///     AltText: "Line chart of round-trip time in milliseconds against distance in kilometres: a straight line from 0 ms at 0 km to 100 ms at 10,000 km.",
 ///     Build: () => ChartStyle.Apply(chart, "Round-trip time vs distance", "distance (km)", "round-trip time (ms)"));
 /// </code>
 /// </example>
-public sealed record WorkbookFigure(string Id, int Episode, string Title, string Caption, Func<GenericChart> Build)
+public sealed record WorkbookFigure(string Id, int Episode, string Title, string Caption, string AltText, Func<GenericChart> Build)
 {
     /// <summary>The highest episode number an id can spell with its two digits (<see cref="EpisodeItemId.MaxEpisode"/>).</summary>
     public const int MaxEpisode = EpisodeItemId.MaxEpisode;
@@ -55,6 +63,12 @@ public sealed record WorkbookFigure(string Id, int Episode, string Title, string
 
     /// <summary>What the figure shows and where its numbers come from.</summary>
     public string Caption { get; } = ValidateText(Caption, nameof(Caption));
+
+    /// <summary>The shortest alt text accepted, in characters: enough to name the chart kind, both axes and the finding.</summary>
+    public const int MinAltTextLength = 80;
+
+    /// <summary>The figure described in words for readers who cannot see it (screen readers, alt attributes, <c>&lt;desc&gt;</c>).</summary>
+    public string AltText { get; } = ValidateAltText(AltText, Title, Caption);
 
     /// <summary>Builds the chart; deterministic, called on every display or export.</summary>
     public Func<GenericChart> Build { get; } = Build ?? throw new ArgumentNullException(nameof(Build));
@@ -83,6 +97,21 @@ public sealed record WorkbookFigure(string Id, int Episode, string Title, string
         }
 
         return id;
+    }
+
+    private static string ValidateAltText(string altText, string title, string caption)
+    {
+        ValidateText(altText, nameof(AltText));
+        if (altText.Trim().Length < MinAltTextLength)
+        {
+            throw new ArgumentException(
+                $"AltText must describe the chart in at least {MinAltTextLength} characters (kind, axes, series, finding); it had {altText.Trim().Length}.",
+                nameof(AltText));
+        }
+
+        return string.Equals(altText.Trim(), caption?.Trim(), StringComparison.Ordinal) || string.Equals(altText.Trim(), title?.Trim(), StringComparison.Ordinal)
+            ? throw new ArgumentException("AltText must describe the chart itself, not repeat the caption or title.", nameof(AltText))
+            : altText;
     }
 
     private static string ValidateText(string text, string parameterName)
