@@ -64,7 +64,7 @@ public static class Episode01Figures
             "Line chart of the farthest great-circle distance reachable and back, in kilometres (0 to 30,000), against the round-trip budget in milliseconds (0 to 200), one straight line per medium: vacuum, microwave through air, hollow-core fiber, standard fiber and copper, plus a dashed line for fiber with the Internet's 2.1 stretch. A dotted horizontal line marks the other side of the Earth at 20,015 km and a vertical line the 100 ms budget: in standard fiber 100 ms reaches 10,210 km, and the other side of the Earth needs 196 ms (134 ms in vacuum).",
             BudgetReach),
         new("ep01.equation-builder", 1, EquationBuilderTitle,
-            "Drag the slider to change the route stretch; the measured routes stay put.",
+            "The fiber round trip for one route stretch s at a time against the measured routes, which stay put: a slider over s in the notebook and HTML; an image shows the s its title names.",
             "Interactive line chart of round-trip time in milliseconds against great-circle distance in kilometres. A dotted line is the vacuum floor and markers are the measured routes; a slider chooses the route stretch from 1.0 to 3.0 and shows one straight fiber line, RTT = 2 times distance times stretch times 1.4682 divided by the speed of light, whose slope grows in proportion to the stretch.",
             EquationBuilder),
     ];

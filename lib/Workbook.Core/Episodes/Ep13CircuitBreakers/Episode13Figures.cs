@@ -52,7 +52,7 @@ public static class Episode13Figures
             "Line chart on log-log axes of the time to trip in seconds (about 0.02 to 160) against the request rate in requests per second (1 to 1,000) when every call fails from time 0, for the default breakers of Hystrix (last 10 s), Polly (last 30 s) and resilience4j (last 100 calls); lines are exact, markers are simulations with Poisson calls and lie on the lines. The count window of resilience4j trips sooner as traffic grows, falling in proportion to 1 over the rate; the two time windows level off at a fixed number of seconds.",
             WindowKinds),
         new("ep13.equation-builder", 13, EquationBuilderTitle,
-            "Drag the slider to change the window size; each line is a false-trip budget α at a 5 % baseline.",
+            "Probability of tripping for a window of n calls, one line per false-trip budget α at a 5 % baseline: a slider over n in the notebook and HTML; an image shows the n its title names.",
             "Interactive line chart of the probability of tripping (0 to 1) against the true failure rate p, for a window of n calls and a 5 % baseline. Three lines are the false-trip budgets alpha = 0.001, 0.01 and 0.05, each labelled with its failure threshold and actual false-trip probability; a slider chooses n from 10 to 1,000 calls. The stricter the budget, the higher the threshold and the further right its curve.",
             EquationBuilder),
     ];

@@ -62,7 +62,7 @@ public static class Episode19Figures
             "Line chart with markers of the relative error of the Allen-Cunneen approximation of the mean wait, in percent, against utilisation rho, for ten servers: M/M/10 (the exact case, near zero), M/D/10 and H2/M/10 below zero (the approximation is too low) and lognormal service above zero (too high), with a dotted zero line and 95 % simulation intervals. The errors are largest at moderate load and smallest near rho = 0.9.",
             ApproximationError),
         new("ep19.equation-builder", 19, EquationBuilderTitle,
-            "Drag the slider to change the number of servers.",
+            "Mean and p99 response time of M/M/c against the arrival rate, for one number of servers c at a time: a slider in the notebook and HTML; an image shows the c its title names.",
             "Interactive line chart of the response time in milliseconds (0 to 1,500) against the arrival rate in requests per second, for M/M/c with a 100 ms mean service time. A slider chooses the number of servers c from 1 to 16 and shows the mean and the p99 response for that c. Both stay nearly flat and then climb steeply just before the capacity limit of c divided by 0.1 s; the more servers, the longer the curves stay flat.",
             EquationBuilder),
     ];
@@ -286,7 +286,7 @@ public static class Episode19Figures
             traces.Add(Line(rates, states.Select(s => 1000 * s.ResponseTime.PercentileSeconds(0.99)), $"p99 response, c = {c}", "#d62728", 3).WithTraceInfo(Visible: visible));
         }
 
-        var styled = ChartStyle.Apply(CSharpChart.Combine(traces), Headline(EquationBuilderTitle, "M/M/c with S = 100 ms; drag the slider to change the number of servers c"),
+        var styled = ChartStyle.Apply(CSharpChart.Combine(traces), Headline(EquationBuilderTitle, "M/M/c with S = 100 ms: mean and p99 response time for c servers"),
             "arrival rate λ (requests/s)", "response time (ms)");
         return WithSlider(styled, serverCounts, 2, active, "servers c: ")
             .WithYAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 1500));
