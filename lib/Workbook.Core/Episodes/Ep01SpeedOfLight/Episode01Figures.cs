@@ -22,11 +22,11 @@ public static class Episode01Figures
 
     private static readonly Dictionary<string, string> MediumColours = new(StringComparer.Ordinal)
     {
-        [Medium.Vacuum.Name] = "#1f77b4",
-        [Medium.MicrowaveAir.Name] = "#17becf",
-        [Medium.HollowCoreFiber.Name] = "#2ca02c",
-        [Medium.StandardFiber.Name] = "#d62728",
-        [Medium.CopperTwistedPair.Name] = "#8c564b",
+        [Medium.Vacuum.Name] = Palette.SkyBlue,
+        [Medium.MicrowaveAir.Name] = Palette.Blue,
+        [Medium.HollowCoreFiber.Name] = Palette.BluishGreen,
+        [Medium.StandardFiber.Name] = Palette.Vermillion,
+        [Medium.CopperTwistedPair.Name] = Palette.ReddishPurple,
     };
 
     // Titles state the finding (the headline of the chart too); the numbers behind them are in each
@@ -96,9 +96,9 @@ public static class Episode01Figures
         double RatioToOwnFloor(MeasuredRoute r) => r.RttMs / r.PhysicalLimitRoundTripMs(OwnMedium(r));
         var floor = CSharpChart.Bar<double, string, string>(
             routes.Select(r => r.PhysicalLimitRoundTripMs(OwnMedium(r))),
-            Keys: labels, Name: "physical floor on the great circle (fiber; air for microwave)", MarkerColor: Color.fromString("#9e9e9e"));
+            Keys: labels, Name: "physical floor on the great circle (fiber; air for microwave)", MarkerColor: Color.fromString(Palette.LightGrey));
         var measured = CSharpChart.Bar<double, string, string>(routes.Select(r => r.RttMs), Keys: labels, Name: "measured",
-            MarkerColor: Color.fromString("#d62728"),
+            MarkerColor: Color.fromString(Palette.Blue),
             MultiText: Texts(routes.Select(r => $"{RatioToOwnFloor(r).ToString("0.00", CultureInfo.InvariantCulture)}× its {FloorName(r)} floor")),
             TextPosition: StyleParam.TextPosition.Outside);
         var chart = CSharpChart.Combine([floor, measured]).WithXAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 270));
@@ -148,10 +148,10 @@ public static class Episode01Figures
         ];
         (string Name, string Colour, double[] Values)[] parts =
         [
-            ("longer path (published cable length)", "#D55E00", [seed.PhysicalMs - floorMs, 2 * greatCircle.PropagationMs - floorMs, 2 * throughCable.PropagationMs - floorMs]),
-            ("processing", "#E69F00", [seed.RoutingMs, 2 * greatCircle.ProcessingMs, 2 * throughCable.ProcessingMs]),
-            (SerializationName, "#009E73", [seed.SerializationMs, 2 * greatCircle.SerializationMs, 2 * throughCable.SerializationMs]),
-            ("queueing", "#56B4E9", [seed.QueueingMs, 2 * greatCircle.QueueingMs, 2 * throughCable.QueueingMs]),
+            ("longer path (published cable length)", Palette.Vermillion, [seed.PhysicalMs - floorMs, 2 * greatCircle.PropagationMs - floorMs, 2 * throughCable.PropagationMs - floorMs]),
+            ("processing", Palette.Orange, [seed.RoutingMs, 2 * greatCircle.ProcessingMs, 2 * throughCable.ProcessingMs]),
+            (SerializationName, Palette.BluishGreen, [seed.SerializationMs, 2 * greatCircle.SerializationMs, 2 * throughCable.SerializationMs]),
+            ("queueing", Palette.SkyBlue, [seed.QueueingMs, 2 * greatCircle.QueueingMs, 2 * throughCable.QueueingMs]),
         ];
         var bars = parts.Select(p => CSharpChart.StackedColumn<double, string, string>(p.Values, Keys: scenarios, Name: p.Name,
             MarkerColor: Color.fromString(p.Colour)));
@@ -176,7 +176,7 @@ public static class Episode01Figures
         layout.SetProperty("shapes", cableRows.Select((r, i) => (object)new
         {
             type = "line", xref = "paper", x0 = 0, x1 = 1, y0 = r.RttMs - floorMs, y1 = r.RttMs - floorMs,
-            line = new { color = "#000000", width = 2, dash = i == 0 ? "dot" : "dash" },
+            line = new { color = Palette.Black, width = 2, dash = i == 0 ? "dot" : "dash" },
         }).ToArray());
         layout.SetProperty("annotations", cableRows.Select(r => (object)new
         {
@@ -186,12 +186,15 @@ public static class Episode01Figures
         {
             x = s, y = totals[i], yanchor = "bottom", showarrow = false,
             text = $"serialization: {Ms(serialization[i] * 1000, "0")} µs",
-            font = new { color = "#007a5a" },
+            font = new { color = SerializationTextColour },
         })).ToArray());
         return Plotly.NET.Chart.withLayout(layout).Invoke(styled).WithSize(ChartStyle.Width, ChartStyle.Height + 80);
     }
 
     private const string SerializationName = "serialization (too thin to see: value above each bar)";
+
+    /// <summary>A darker <see cref="Palette.BluishGreen"/> for text on white (contrast 5.3 : 1 instead of 3.3 : 1).</summary>
+    private const string SerializationTextColour = "#007A5A";
 
     private static GenericChart TimeToFirstByte()
     {
@@ -209,9 +212,9 @@ public static class Episode01Figures
         var labels = stacks.Select(s => s.Label).ToArray();
         (string Name, string Colour, double[] Values)[] parts =
         [
-            ("TCP handshake", "#E69F00", stacks.Select(s => TcpRoundTrips(s.Setup) * rttMs).ToArray()),
-            ("TLS or QUIC handshake", "#56B4E9", stacks.Select(s => (ConnectionLatency.HandshakeRoundTrips(s.Setup) - TcpRoundTrips(s.Setup)) * rttMs).ToArray()),
-            ("request → first byte of the response", "#009E73", stacks.Select(_ => rttMs).ToArray()),
+            ("TCP handshake", Palette.Orange, stacks.Select(s => TcpRoundTrips(s.Setup) * rttMs).ToArray()),
+            ("TLS or QUIC handshake", Palette.SkyBlue, stacks.Select(s => (ConnectionLatency.HandshakeRoundTrips(s.Setup) - TcpRoundTrips(s.Setup)) * rttMs).ToArray()),
+            ("request → first byte of the response", Palette.BluishGreen, stacks.Select(_ => rttMs).ToArray()),
         ];
         var bars = parts.Select(p => CSharpChart.StackedBar<double, string, string>(p.Values, Keys: labels, Name: p.Name,
             MarkerColor: Color.fromString(p.Colour)));
@@ -265,8 +268,8 @@ public static class Episode01Figures
         var internet = Line(budgets,
             budgets.Select(b => Propagation.MaxOneWayDistanceKm(b, Medium.StandardFiber) / RouteOptions.TypicalInternetStretch),
             "fiber, Internet rule of thumb (× 2.1)", MediumColours[Medium.StandardFiber.Name], dash: StyleParam.DrawingStyle.Dash);
-        var antipode = Line([0, 200], [HalfCircumferenceKm, HalfCircumferenceKm], "the other side of the Earth (20,015 km)", "#000000", dash: StyleParam.DrawingStyle.Dot);
-        var budget = Line([100, 100], [0, 30000], "100 ms budget", "#7f7f7f", dash: StyleParam.DrawingStyle.DashDot);
+        var antipode = Line([0, 200], [HalfCircumferenceKm, HalfCircumferenceKm], "the other side of the Earth (20,015 km)", Palette.Black, dash: StyleParam.DrawingStyle.Dot);
+        var budget = Line([100, 100], [0, 30000], "100 ms budget", Palette.Grey, dash: StyleParam.DrawingStyle.DashDot);
         var chart = CSharpChart.Combine([.. lines, internet, antipode, budget]);
         var fiberReach100 = Propagation.MaxOneWayDistanceKm(100, Medium.StandardFiber);
         var antipodeFiberMs = Propagation.RoundTripMs(HalfCircumferenceKm, Medium.StandardFiber);
@@ -340,7 +343,7 @@ public static class Episode01Figures
     {
         var marker = new Plotly.NET.TraceObjects.Marker();
         marker.SetProperty("size", 11);
-        marker.SetProperty("color", "#000000");
+        marker.SetProperty("color", Palette.Black);
         marker.SetProperty("symbol", symbol);
         return marker;
     }
@@ -372,7 +375,8 @@ public static class Episode01Figures
             name = medium.Name;
         }
 
-        return CSharpChart.Line<double, double, string>(x, y, Name: name, LineColor: Color.fromString(MediumColours[medium.Name]), LineWidth: width);
+        // Copper nearly coincides with standard fiber (velocity factors 0.66 and 0.68), so it is dashed as well as coloured.
+        return Line(x, y, name, MediumColours[medium.Name], width, dash: medium == Medium.CopperTwistedPair ? StyleParam.DrawingStyle.LongDash : null);
     }
 
     private static Optional<IEnumerable<string>> Texts(IEnumerable<string> texts) => new(texts.ToArray(), true);

@@ -60,7 +60,7 @@ public static class Episode13Figures
     private static GenericChart PowerCurves()
     {
         var rates = Steps(0, 0.5, 0.005);
-        (int Window, string Colour)[] windows = [(20, "#9467bd"), (50, "#1f77b4"), (100, "#2ca02c"), (500, "#d62728")];
+        (int Window, string Colour)[] windows = [(20, Palette.Orange), (50, Palette.SkyBlue), (100, Palette.BluishGreen), (500, Palette.Blue)];
         var lines = windows.Select(w =>
         {
             var k = TripThreshold.CriticalFailureCount(w.Window, BaselineFailureRate, Alpha);
@@ -68,7 +68,7 @@ public static class Episode13Figures
             return Line(curve.Select(p => p.FailureRate), curve.Select(p => p.TripProbability),
                 $"n = {w.Window} (trip when failures > {k})", w.Colour, 3);
         });
-        var baseline = Line([BaselineFailureRate, BaselineFailureRate], [0, 1], "baseline failure rate 5 %", "#000000", 1.5, dash: StyleParam.DrawingStyle.Dot);
+        var baseline = Line([BaselineFailureRate, BaselineFailureRate], [0, 1], "baseline failure rate 5 %", Palette.Black, 1.5, dash: StyleParam.DrawingStyle.Dot);
         return ChartStyle.Apply(CSharpChart.Combine([.. lines, baseline]), Headline(PowerCurvesTitle, "probability of tripping against the true failure rate, false-trip budget α = 1 %"),
             "true failure rate p (ratio)", "probability of tripping (ratio)");
     }
@@ -103,12 +103,12 @@ public static class Episode13Figures
         var falseAlarm = signals.FirstOrDefault(t => t <= stepAt);
         var traces = CSharpChart.Combine(
         [
-            CSharpChart.Point<double, double, string>(x, fractions, Name: $"failure fraction per {calls} calls", MarkerColor: Color.fromString("#9e9e9e")),
-            Line(x, ewma, "EWMA (κ = 0.2)", "#1f77b4", 3),
-            Line(x, upper, "upper control limit (exact, time-varying)", "#d62728", 2, dash: StyleParam.DrawingStyle.Dash),
-            Line([stepAt, stepAt], [0, 0.4], $"failure rate steps 5 % → {(degraded * 100).ToString("0", CultureInfo.InvariantCulture)} %", "#000000", 1.5, dash: StyleParam.DrawingStyle.Dot),
+            CSharpChart.Point<double, double, string>(x, fractions, Name: $"failure fraction per {calls} calls", MarkerColor: Color.fromString(Palette.LightGrey)),
+            Line(x, ewma, "EWMA (κ = 0.2)", Palette.Blue, 3),
+            Line(x, upper, "upper control limit (exact, time-varying)", Palette.Vermillion, 2, dash: StyleParam.DrawingStyle.Dash),
+            Line([stepAt, stepAt], [0, 0.4], $"failure rate steps 5 % → {(degraded * 100).ToString("0", CultureInfo.InvariantCulture)} %", Palette.Black, 1.5, dash: StyleParam.DrawingStyle.Dot),
             CSharpChart.Point<double, double, string>(signals.Select(t => (double)t), signals.Select(t => ewma[t - 1]),
-                Name: "signal: EWMA above the limit", MarkerColor: Color.fromString("#d62728"),
+                Name: "signal: EWMA above the limit", MarkerColor: Color.fromString(Palette.Vermillion),
                 MarkerSymbol: StyleParam.MarkerSymbol.NewModified(StyleParam.MarkerSymbol.X, StyleParam.SymbolStyle.Dot)),
         ]);
         var detail = falseAlarm == 0
@@ -124,9 +124,9 @@ public static class Episode13Figures
         var lambdas = Steps(0.05, 1.0, 0.05);
         (double Rate, string Name, string Colour)[] cases =
         [
-            (0.05, "no change (false alarms)", "#7f7f7f"),
-            (0.10, "failure rate 5 % → 10 %", "#1f77b4"),
-            (0.20, "failure rate 5 % → 20 %", "#d62728"),
+            (0.05, "no change (false alarms)", Palette.Grey),
+            (0.10, "failure rate 5 % → 10 %", Palette.Blue),
+            (0.20, "failure rate 5 % → 20 %", Palette.Vermillion),
         ];
         var runLengths = cases.Select(c =>
             lambdas.Select(l => EwmaRunLength.MarkovChain(new EwmaChartOptions(lambda: l, limitWidth: 3), BaselineFailureRate, c.Rate, calls, states: 400).Observations).ToArray()).ToArray();
@@ -150,10 +150,10 @@ public static class Episode13Figures
             Name: "schedules: first wait 5 s, cap 120 s",
             MultiText: new Optional<IEnumerable<string>>(points.Select(p => "growth × " + p.GrowthFactor.ToString("0.##", CultureInfo.InvariantCulture)).ToArray(), true),
             TextPosition: StyleParam.TextPosition.TopRight,
-            MarkerColor: Color.fromString("#1f77b4"));
+            MarkerColor: Color.fromString(Palette.Blue));
         var withLine = CSharpChart.Combine(
         [
-            Line(points.Select(p => p.Expectation.MeanProbesWhileBroken), points.Select(p => p.Expectation.MeanDetectionDelaySeconds), "trade-off", "#1f77b4", 1.5, dash: StyleParam.DrawingStyle.Dot),
+            Line(points.Select(p => p.Expectation.MeanProbesWhileBroken), points.Select(p => p.Expectation.MeanDetectionDelaySeconds), "trade-off", Palette.Blue, 1.5, dash: StyleParam.DrawingStyle.Dot),
             trace,
         ]);
         var styled = ChartStyle.Apply(withLine, Headline(RecoveryTradeOffTitle, "geometric probe schedules (τ = 300 s, q = 0.7)"),
@@ -164,7 +164,7 @@ public static class Episode13Figures
     private static GenericChart WindowKinds()
     {
         var rates = Enumerable.Range(0, 61).Select(i => Math.Pow(10, i / 20.0)).ToArray();
-        string[] colours = ["#d62728", "#1f77b4", "#2ca02c"];
+        string[] colours = [Palette.Vermillion, Palette.Blue, Palette.BluishGreen];
         var traces = new List<GenericChart>();
         var allDelays = new List<double>();
         foreach (var (library, colour) in CircuitBreakerDefaults.Libraries.Zip(colours))
@@ -194,7 +194,7 @@ public static class Episode13Figures
     private static GenericChart EquationBuilder()
     {
         int[] windows = [10, 20, 50, 100, 200, 500, 1000];
-        (double Alpha, string Colour)[] budgets = [(0.001, "#2ca02c"), (0.01, "#1f77b4"), (0.05, "#d62728")];
+        (double Alpha, string Colour)[] budgets = [(0.001, Palette.BluishGreen), (0.01, Palette.Blue), (0.05, Palette.Vermillion)];
         const int active = 3;
         var rates = Steps(0, 0.4, 0.0025);
         var traces = new List<GenericChart>();
