@@ -43,11 +43,11 @@ public static class Episode01Figures
     [
         new("ep01.latency-vs-distance", 1, LatencyVsDistanceTitle,
             "The physical floor for each medium, with measured routes (sources in data/latency/measured-rtt.csv).",
-            "Line chart of round-trip time in milliseconds (0 to 450) against great-circle distance in kilometres (0 to 20,000). Five straight lines from the origin give the physical floor of vacuum, microwave through air, hollow-core fiber, standard fiber and copper; a dashed line is standard fiber times 2.1, the Internet rule of thumb. Markers for measured dedicated cables, public Internet paths and a microwave link all lie on or above the floor of their own medium; the public Internet paths reach up to 1.92 times the fiber floor.",
+            "Line chart of round-trip time in milliseconds (0 to 450) against great-circle distance in kilometres (0 to 20,000). Five straight lines from the origin give the physical floor of vacuum, microwave through air, hollow-core fiber, standard fiber and copper (long dashes, just above standard fiber); a short-dashed line is standard fiber times 2.1, the Internet rule of thumb. Markers for measured dedicated cables (diamonds), public Internet paths (circles) and a microwave link (a square) all lie on or above the floor of their own medium; the public Internet paths reach up to 1.92 times the fiber floor.",
             LatencyVsDistance),
         new("ep01.measured-vs-floor", 1, MeasuredVsFloorTitle,
             "Each measured route next to the fastest its own medium could be on its great circle: fiber for cables and the Internet, air for the microwave link.",
-            "Horizontal bar chart, one pair of bars per measured route (from, to, year and link): the physical floor on the great circle for that route's own medium (fiber for cables and the Internet, air for the microwave link) and the measured round-trip time in milliseconds, 0 to 270. Every measured bar is longer than its floor: the modern cable by 7 to 8 %, the microwave link by 15 %, public Internet paths by 37 to 92 %.",
+            "Horizontal bar chart, one pair of bars per measured route (from, to, year and link): the physical floor on the great circle for that route's own medium (fiber for cables and the Internet, air for the microwave link) and the measured round-trip time in milliseconds, 0 to 320; each measured bar is labelled with its ratio to its own floor. Every measured bar is longer than its floor: the modern cable by 7 to 8 %, the microwave link by 15 %, public Internet paths by 37 to 92 %.",
             MeasuredVsFloor),
         new("ep01.latency-breakdown", 1, LatencyBreakdownTitle,
             "The seed sketch against the corrected model (M/D/1 queueing at each hop), component by component, above the fiber floor; " +
@@ -57,11 +57,11 @@ public static class Episode01Figures
         new("ep01.time-to-first-byte", 1, TimeToFirstByteTitle,
             "Handshake and request round trips of a new connection, per protocol stack, at the measured New York–London round trip of the " +
             "EXA Express cable (58.55 ms); RFC 9293, RFC 5246, RFC 8446, RFC 9000.",
-            "Horizontal stacked bar chart, one bar per protocol stack, of the time from the client's first packet to the first byte of the response in milliseconds (0 to 300) at the 58.55 ms New York to London round trip. Segments are the TCP handshake, the TLS or QUIC handshake, and the request to the first byte. QUIC with 0-RTT takes 1 round trip (58.6 ms); TCP with TLS 1.3 takes 3 (175.7 ms) and TCP with TLS 1.2 takes 4 (234.2 ms).",
+            "Horizontal stacked bar chart, one bar per protocol stack, of the time from the client's first packet to the first byte of the response in milliseconds (0 to 330) at the 58.55 ms New York to London round trip. Segments are the TCP handshake, the TLS or QUIC handshake, and the request to the first byte. QUIC with 0-RTT takes 1 round trip (58.6 ms); TCP with TLS 1.3 takes 3 (175.7 ms) and TCP with TLS 1.2 takes 4 (234.2 ms).",
             TimeToFirstByte),
         new("ep01.budget-reach", 1, BudgetReachTitle,
             "Farthest great-circle distance reachable and back within a budget, by medium.",
-            "Line chart of the farthest great-circle distance reachable and back, in kilometres (0 to 30,000), against the round-trip budget in milliseconds (0 to 200), one straight line per medium: vacuum, microwave through air, hollow-core fiber, standard fiber and copper, plus a dashed line for fiber with the Internet's 2.1 stretch. A dotted horizontal line marks the other side of the Earth at 20,015 km and a vertical line the 100 ms budget: in standard fiber 100 ms reaches 10,210 km, and the other side of the Earth needs 196 ms (134 ms in vacuum).",
+            "Line chart of the farthest great-circle distance reachable and back, in kilometres (0 to 30,000), against the round-trip budget in milliseconds (0 to 200), one straight line per medium: vacuum, microwave through air, hollow-core fiber, standard fiber and copper (long dashes, just below standard fiber), plus a short-dashed line for fiber with the Internet's 2.1 stretch. A dotted horizontal line marks the other side of the Earth at 20,015 km and a dash-dot vertical line the 100 ms budget: in standard fiber 100 ms reaches 10,210 km, and the other side of the Earth needs 196 ms (134 ms in vacuum).",
             BudgetReach),
         new("ep01.equation-builder", 1, EquationBuilderTitle,
             "Drag the slider to change the route stretch; the measured routes stay put.",
@@ -101,7 +101,8 @@ public static class Episode01Figures
             MarkerColor: Color.fromString(Palette.Blue),
             MultiText: Texts(routes.Select(r => $"{RatioToOwnFloor(r).ToString("0.00", CultureInfo.InvariantCulture)}× its {FloorName(r)} floor")),
             TextPosition: StyleParam.TextPosition.Outside);
-        var chart = CSharpChart.Combine([floor, measured]).WithXAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 270));
+        // Room right of the longest bar for its label, also on a square image.
+        var chart = CSharpChart.Combine([floor, measured]).WithXAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 320));
         string Above(Func<MeasuredRoute, bool> which)
         {
             var ratios = routes.Where(which).Select(r => (RatioToOwnFloor(r) - 1) * 100).ToArray();
@@ -219,7 +220,8 @@ public static class Episode01Figures
         var bars = parts.Select(p => CSharpChart.StackedBar<double, string, string>(p.Values, Keys: labels, Name: p.Name,
             MarkerColor: Color.fromString(p.Colour)));
         var totals = stacks.Select(s => ConnectionLatency.TimeToFirstByteMs(rttMs, s.Setup)).ToArray();
-        var chart = CSharpChart.Combine(bars).WithXAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 300));
+        // Room right of the longest bar for its total, also on a square image.
+        var chart = CSharpChart.Combine(bars).WithXAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 330));
         var styled = AutoMarginY(ChartStyle.Apply(chart,
             Headline(TimeToFirstByteTitle,
                 $"New York–London: {Ms(totals[0], "0")} ms with 0-RTT QUIC, {Ms(totals[3], "0")}–{Ms(totals[4], "0")} ms (3–4 round trips) with TCP and TLS"),
