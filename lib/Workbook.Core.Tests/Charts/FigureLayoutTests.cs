@@ -17,18 +17,48 @@ public class FigureLayoutTests
     }
 
     [Theory]
-    [InlineData(FigurePreset.Slide, 1920, 1080)]
-    [InlineData(FigurePreset.Square, 1080, 1080)]
-    [InlineData(FigurePreset.Portrait, 1080, 1350)]
-    public void Presets_HaveTheirSizesAndTextZoomOfTwo(FigurePreset preset, int width, int height)
+    [InlineData(FigurePreset.Slide, 1920, 1080, 2.0)]
+    [InlineData(FigurePreset.Square, 1080, 1080, 1.5)]
+    [InlineData(FigurePreset.Portrait, 1080, 1350, 1.5)]
+    public void Presets_HaveTheirSizesAndTextZoom(FigurePreset preset, int width, int height, double zoom)
     {
         var rendering = FigureLayout.FromPreset(preset).Render(SampleFigures.Latency().Build());
 
-        // zoom = shorter side / 540 = 1080 / 540 = 2, so the canvas is half the image.
-        Assert.Equal((width, height, 2.0), (rendering.Width, rendering.Height, rendering.Zoom));
-        Assert.Equal((width / 2.0, height / 2.0), (rendering.CanvasWidth, rendering.CanvasHeight));
+        // Slide: zoom = shorter side / 540 = 1080 / 540 = 2, so the canvas is half the image. Square and portrait:
+        // 2 would leave a 540 px canvas, too narrow for figures designed 900 px wide, so zoom = 1080 / 720 = 1.5.
+        Assert.Equal((width, height, zoom), (rendering.Width, rendering.Height, rendering.Zoom));
+        Assert.Equal((width / zoom, height / zoom), (rendering.CanvasWidth, rendering.CanvasHeight));
         var layout = JsonNode.Parse(rendering.FigureJson)!["layout"]!;
-        Assert.Equal(width / 2.0, layout["width"]!.GetValue<double>());
+        Assert.Equal(width / zoom, layout["width"]!.GetValue<double>());
+    }
+
+    /// <summary>
+    /// At every preset, every catalog figure's title is wrapped to lines that fit the canvas, estimated at 0.5 em
+    /// per character (an average for Liberation Sans text), and the top margin holds all its lines.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(CatalogFiguresBuildTests.Ids), MemberType = typeof(CatalogFiguresBuildTests))]
+    public void EveryFigure_AtSquarePortraitAndSlide_HasATitleThatFits(string id)
+    {
+        var chart = FigureCatalog.Get(id).Build();
+        foreach (var preset in new[] { FigurePreset.Square, FigurePreset.Portrait, FigurePreset.Slide })
+        {
+            var rendering = FigureLayout.FromPreset(preset).Render(chart);
+            var layout = JsonNode.Parse(rendering.FigureJson)!["layout"]!;
+            var size = layout["title"]!["font"]!["size"]!.GetValue<double>();
+            var lines = layout["title"]!["text"]!.GetValue<string>().Split("<br>");
+            foreach (var line in lines)
+            {
+                var isSubtitle = line.StartsWith("<span", StringComparison.Ordinal);
+                var text = System.Text.RegularExpressions.Regex.Replace(line, "<[^>]+>", "");
+                var estimated = text.Length * 0.5 * size * (isSubtitle ? 0.75 : 1);
+                Assert.True(estimated <= rendering.CanvasWidth - 20, $"{id} at {preset}: '{text}' is about {estimated:0} px on a {rendering.CanvasWidth:0} px canvas");
+            }
+
+            var headlineLines = lines.Count(l => !l.StartsWith("<span", StringComparison.Ordinal));
+            var needed = 1.3 * size * (headlineLines + 0.75 * (lines.Length - headlineLines));
+            Assert.True(layout["margin"]!["t"]!.GetValue<double>() >= needed, $"{id} at {preset}: top margin below the title's {needed:0} px");
+        }
     }
 
     [Fact]

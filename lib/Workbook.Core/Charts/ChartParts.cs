@@ -72,19 +72,19 @@ internal static class ChartParts
         return "10" + (exponent < 0 ? "⁻" : "") + string.Concat(text.Select(d => digits[d - '0']));
     }
 
-    /// <summary>Open circle markers, as a raw plotly.js trace.</summary>
-    public static GenericChart Points(IEnumerable<double> x, IEnumerable<double> y, string name, string colour) =>
-        PointsWithErrors(x, y, null, name, colour);
+    /// <summary>Open markers (circles unless <paramref name="symbol"/> names another plotly.js symbol), as a raw plotly.js trace.</summary>
+    public static GenericChart Points(IEnumerable<double> x, IEnumerable<double> y, string name, string colour, string symbol = "circle-open") =>
+        PointsWithErrors(x, y, null, name, colour, symbol: symbol);
 
     /// <summary>A scatter trace with optional symmetric error bars, built as a raw plotly.js trace.</summary>
-    public static GenericChart PointsWithErrors(IEnumerable<double> x, IEnumerable<double> y, IEnumerable<double>? halfWidths, string name, string colour, bool lines = false)
+    public static GenericChart PointsWithErrors(IEnumerable<double> x, IEnumerable<double> y, IEnumerable<double>? halfWidths, string name, string colour, bool lines = false, string symbol = "circle-open")
     {
         var trace = new Trace("scatter");
         trace.SetProperty("x", x.ToArray());
         trace.SetProperty("y", y.ToArray());
         trace.SetProperty("name", name);
         trace.SetProperty("mode", lines ? "lines+markers" : "markers");
-        trace.SetProperty("marker", new { color = colour, size = 9, symbol = "circle-open", line = new { width = 2 } });
+        trace.SetProperty("marker", new { color = colour, size = 9, symbol, line = new { width = 2 } });
         if (lines)
         {
             trace.SetProperty("line", new { color = colour, width = 2 });

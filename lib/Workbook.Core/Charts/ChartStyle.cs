@@ -56,7 +56,7 @@ public static partial class ChartStyle
         // F# API (Chart.withTitle returns an F# function that Invoke applies), the axis titles through
         // the C# WithXAxisStyle/WithYAxisStyle, and the font and legend through a Layout set by plotly.js
         // property names. Plotly.NET merges each into the existing layout, so the caller's settings stay.
-        var styled = Plotly.NET.Chart.withTemplate(ChartTemplates.light).Invoke(chart);
+        var styled = Plotly.NET.Chart.withTemplate(LightTemplate()).Invoke(chart);
         styled = Plotly.NET.Chart.withTitle(title, FSharpOption<Font>.Some(MakeFont(TitleFontSize))).Invoke(styled);
         styled = styled
             .WithXAxisStyle<double, double, string>(
@@ -79,6 +79,35 @@ public static partial class ChartStyle
         layout.SetProperty("showlegend", true);
         styled = Plotly.NET.Chart.withLayout(layout).Invoke(styled);
         return Plotly.NET.Chart.withSize((double)Width, (double)Height).Invoke(styled);
+    }
+
+    /// <summary>
+    /// The content of Plotly.NET's <c>ChartTemplates.light</c> (white paper and plot, axis lines), built
+    /// fresh for every chart from plain strings. Implementation note: the shared <c>ChartTemplates.light</c>
+    /// object is merged into in place when a styled chart is combined again (Plotly.NET's layout combine
+    /// writes into its first argument), after which its white serialized as <c>rgba(255, 255, 255, 1.0)</c>
+    /// for every later chart in the process; a template per chart shares nothing. Nested objects are
+    /// <c>DynamicObj</c>s because that combine expects them.
+    /// </summary>
+    private static Template LightTemplate()
+    {
+        var layout = new Layout();
+        layout.SetProperty("paper_bgcolor", "white");
+        layout.SetProperty("plot_bgcolor", "white");
+        layout.SetProperty("xaxis", AxisLines());
+        layout.SetProperty("yaxis", AxisLines());
+        var template = new Template();
+        template.SetProperty("layout", layout);
+        template.SetProperty("data", new DynamicObj.DynamicObj());
+        return template;
+
+        static DynamicObj.DynamicObj AxisLines()
+        {
+            var axis = new DynamicObj.DynamicObj();
+            axis.SetProperty("showline", true);
+            axis.SetProperty("zeroline", true);
+            return axis;
+        }
     }
 
     private static Font MakeFont(double size) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Plotly.NET;
 
 namespace Workbook.Core.Charts;
@@ -12,7 +13,9 @@ namespace Workbook.Core.Charts;
 /// Applied to a built chart at export time (<see cref="Render(GenericChart)"/>), so every figure of every
 /// episode inherits it and no figure definition changes. Text scales with the image through one
 /// <em>text zoom</em>: an explicit size draws the figure on a canvas of the image size divided by
-/// <c>zoom = max(1, shorter side / 540)</c> and lets plotly.js render that canvas <c>zoom</c> times larger.
+/// <c>zoom = max(1, min(shorter side / 540, width / 720))</c> and lets plotly.js render that canvas <c>zoom</c>
+/// times larger (the 720 keeps square and portrait canvases wide enough for figures designed 900 px wide;
+/// titles are wrapped to the canvas and fixed side margins narrowed with it).
 /// Fonts, margins, lines and markers grow together, so a figure keeps the proportions it was designed
 /// with at 900 × 520; on a 1920 × 1080 slide the 16 px base font becomes 32 px (16 pt on a 13.33-inch
 /// slide, the shorter side / 34) and the title 44 px. <see cref="FigureTheme.Talk"/> multiplies the
@@ -48,6 +51,19 @@ public sealed record FigureLayout
 
     /// <summary>The names <see cref="FigureTheme"/> values are written with on the command line.</summary>
     public static readonly IReadOnlyList<string> ThemeNames = ["light", "dark", "transparent", "talk"];
+
+    /// <summary>The narrowest canvas, in pixels, the text zoom may leave: figures are designed 900 px wide, with margins for long labels.</summary>
+    public const int MinCanvasWidth = 720;
+
+    private const double AverageCharacterWidth = 0.55;
+    private const double SubtitleScale = 0.75;
+    private const double LineHeight = 1.3;
+    private const double TitleSidePadding = 10;
+    private const double TitleTopPadding = 12;
+    private const double TitleGap = 24;
+    private const double DefaultTopMargin = 100;
+
+    private static readonly Regex SubtitleSpan = new(@"^(?<open><span[^>]*>)(?<text>[^<]*)</span>$", RegexOptions.CultureInvariant);
 
     private const string DarkPaper = "#111111";
     private const string DarkText = "#e6e6e6";
@@ -147,7 +163,7 @@ public sealed record FigureLayout
 
         var width = Width ?? (int)Math.Round(ownWidth);
         var height = Height ?? (int)Math.Round(ownHeight);
-        var zoom = Width is null && Height is null ? 1 : Math.Max(1, Math.Min(width, height) / (double)TextReferencePixels);
+        var zoom = Width is null && Height is null ? 1 : TextZoom(width, height);
         if (Theme == FigureTheme.Talk)
         {
             zoom *= TalkTextFactor;
@@ -164,8 +180,106 @@ public sealed record FigureLayout
             PutLegendBelow(layout);
         }
 
+        NarrowSideMargins(layout, canvasWidth / ownWidth);
+        FitTitle(layout, canvasWidth, canvasHeight);
+
         ApplyTheme(figure, layout);
         return new FigureRendering(figure.ToJsonString(WriteOptions), width, height, canvasWidth, canvasHeight, zoom);
+    }
+
+    /// <summary>
+    /// The text zoom of an explicit size: shorter side / <see cref="TextReferencePixels"/>, but never so large that
+    /// the canvas gets narrower than <see cref="MinCanvasWidth"/>, at least 1.
+    /// </summary>
+    internal static double TextZoom(int width, int height) =>
+        Math.Max(1, Math.Min(Math.Min(width, height) / (double)TextReferencePixels, width / (double)MinCanvasWidth));
+
+    /// <summary>
+    /// Wraps the title's headline and its smaller subtitle (<see cref="ChartParts.Headline"/>) into lines that fit
+    /// the canvas width, and makes the top margin tall enough for them, so no title is cut off on a narrow image.
+    /// </summary>
+    /// <remarks>
+    /// Implementation note: plotly.js neither wraps nor shrinks titles, so the line length is estimated from the
+    /// font size: <see cref="AverageCharacterWidth"/> em per character is a generous average for Liberation Sans
+    /// (Arial widths) text, so an estimated line is never longer than a real one.
+    /// </remarks>
+    private static void FitTitle(JsonObject layout, double canvasWidth, double canvasHeight)
+    {
+        if (layout["title"] is not JsonObject title || title["text"] is not JsonValue textValue || !textValue.TryGetValue<string>(out var text))
+        {
+            return;
+        }
+
+        var size = NumberOr(title["font"]?["size"], ChartStyle.TitleFontSize);
+        var available = canvasWidth - 2 * TitleSidePadding;
+        var parts = text.Split("<br>", 2, StringSplitOptions.None);
+        var headline = Wrap(parts[0], available / (AverageCharacterWidth * size));
+        var subtitleLines = new List<string>();
+        if (parts.Length == 2)
+        {
+            var match = SubtitleSpan.Match(parts[1]);
+            subtitleLines = match.Success
+                ? Wrap(match.Groups["text"].Value, available / (AverageCharacterWidth * size * SubtitleScale))
+                    .Select(line => $"{match.Groups["open"].Value}{line}</span>").ToList()
+                : [parts[1]];
+        }
+
+        title["text"] = string.Join("<br>", headline.Concat(subtitleLines));
+        title["x"] = 0.5;
+        title["xanchor"] = "center";
+        // Implementation note: plotly.js anchors a multi-line title by its first line's baseline, not its top, so
+        // the first line is moved down by its own height rather than with title.pad.
+        title["yref"] = "container";
+        title["yanchor"] = "top";
+        title["y"] = 1 - (TitleTopPadding + size) / canvasHeight;
+        var textHeight = LineHeight * size * (headline.Count + SubtitleScale * subtitleLines.Count);
+        var margin = Child(layout, "margin");
+        var needed = Math.Ceiling(TitleTopPadding + textHeight + TitleGap);
+        margin["t"] = Math.Max(NumberOr(margin["t"], DefaultTopMargin), needed);
+    }
+
+    /// <summary>
+    /// On a canvas narrower than the figure was designed for, shrinks the figure's own fixed left and right margins
+    /// in proportion, so the plot keeps its share of the width; axes with automargin grow them back as far as their
+    /// labels need.
+    /// </summary>
+    private static void NarrowSideMargins(JsonObject layout, double ratio)
+    {
+        if (ratio >= 1 || layout["margin"] is not JsonObject margin)
+        {
+            return;
+        }
+
+        foreach (var side in new[] { "l", "r" })
+        {
+            if (margin[side] is JsonValue value && value.TryGetValue<double>(out var pixels))
+            {
+                margin[side] = Math.Round(pixels * ratio);
+            }
+        }
+
+        Child(layout, "yaxis")["automargin"] = true;
+    }
+
+    private static List<string> Wrap(string text, double maxCharacters)
+    {
+        var lines = new List<string>();
+        var line = "";
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > maxCharacters)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else
+            {
+                line = line.Length == 0 ? word : line + " " + word;
+            }
+        }
+
+        lines.Add(line);
+        return lines;
     }
 
     private static int Pixels(int value, string paramName) =>

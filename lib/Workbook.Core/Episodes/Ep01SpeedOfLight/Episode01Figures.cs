@@ -22,11 +22,11 @@ public static class Episode01Figures
 
     private static readonly Dictionary<string, string> MediumColours = new(StringComparer.Ordinal)
     {
-        [Medium.Vacuum.Name] = "#1f77b4",
-        [Medium.MicrowaveAir.Name] = "#17becf",
-        [Medium.HollowCoreFiber.Name] = "#2ca02c",
-        [Medium.StandardFiber.Name] = "#d62728",
-        [Medium.CopperTwistedPair.Name] = "#8c564b",
+        [Medium.Vacuum.Name] = Palette.SkyBlue,
+        [Medium.MicrowaveAir.Name] = Palette.Blue,
+        [Medium.HollowCoreFiber.Name] = Palette.BluishGreen,
+        [Medium.StandardFiber.Name] = Palette.Vermillion,
+        [Medium.CopperTwistedPair.Name] = Palette.ReddishPurple,
     };
 
     // Titles state the finding (the headline of the chart too); the numbers behind them are in each
@@ -43,11 +43,11 @@ public static class Episode01Figures
     [
         new("ep01.latency-vs-distance", 1, LatencyVsDistanceTitle,
             "The physical floor for each medium, with measured routes (sources in data/latency/measured-rtt.csv).",
-            "Line chart of round-trip time in milliseconds (0 to 450) against great-circle distance in kilometres (0 to 20,000). Five straight lines from the origin give the physical floor of vacuum, microwave through air, hollow-core fiber, standard fiber and copper; a dashed line is standard fiber times 2.1, the Internet rule of thumb. Markers for measured dedicated cables, public Internet paths and a microwave link all lie on or above the floor of their own medium; the public Internet paths reach up to 1.92 times the fiber floor.",
+            "Line chart of round-trip time in milliseconds (0 to 450) against great-circle distance in kilometres (0 to 20,000). Five straight lines from the origin give the physical floor of vacuum, microwave through air, hollow-core fiber, standard fiber and copper (long dashes, just above standard fiber); a short-dashed line is standard fiber times 2.1, the Internet rule of thumb. Markers for measured dedicated cables (diamonds), public Internet paths (circles) and a microwave link (a square) all lie on or above the floor of their own medium; the public Internet paths reach up to 1.92 times the fiber floor.",
             LatencyVsDistance),
         new("ep01.measured-vs-floor", 1, MeasuredVsFloorTitle,
             "Each measured route next to the fastest its own medium could be on its great circle: fiber for cables and the Internet, air for the microwave link.",
-            "Horizontal bar chart, one pair of bars per measured route (from, to, year and link): the physical floor on the great circle for that route's own medium (fiber for cables and the Internet, air for the microwave link) and the measured round-trip time in milliseconds, 0 to 270. Every measured bar is longer than its floor: the modern cable by 7 to 8 %, the microwave link by 15 %, public Internet paths by 37 to 92 %.",
+            "Horizontal bar chart, one pair of bars per measured route (from, to, year and link): the physical floor on the great circle for that route's own medium (fiber for cables and the Internet, air for the microwave link) and the measured round-trip time in milliseconds, 0 to 320; each measured bar is labelled with its ratio to its own floor. Every measured bar is longer than its floor: the modern cable by 7 to 8 %, the microwave link by 15 %, public Internet paths by 37 to 92 %.",
             MeasuredVsFloor),
         new("ep01.latency-breakdown", 1, LatencyBreakdownTitle,
             "The seed sketch against the corrected model (M/D/1 queueing at each hop), component by component, above the fiber floor; " +
@@ -57,15 +57,15 @@ public static class Episode01Figures
         new("ep01.time-to-first-byte", 1, TimeToFirstByteTitle,
             "Handshake and request round trips of a new connection, per protocol stack, at the measured New York–London round trip of the " +
             "EXA Express cable (58.55 ms); RFC 9293, RFC 5246, RFC 8446, RFC 9000.",
-            "Horizontal stacked bar chart, one bar per protocol stack, of the time from the client's first packet to the first byte of the response in milliseconds (0 to 300) at the 58.55 ms New York to London round trip. Segments are the TCP handshake, the TLS or QUIC handshake, and the request to the first byte. QUIC with 0-RTT takes 1 round trip (58.6 ms); TCP with TLS 1.3 takes 3 (175.7 ms) and TCP with TLS 1.2 takes 4 (234.2 ms).",
+            "Horizontal stacked bar chart, one bar per protocol stack, of the time from the client's first packet to the first byte of the response in milliseconds (0 to 330) at the 58.55 ms New York to London round trip. Segments are the TCP handshake, the TLS or QUIC handshake, and the request to the first byte. QUIC with 0-RTT takes 1 round trip (58.6 ms); TCP with TLS 1.3 takes 3 (175.7 ms) and TCP with TLS 1.2 takes 4 (234.2 ms).",
             TimeToFirstByte),
         new("ep01.budget-reach", 1, BudgetReachTitle,
             "Farthest great-circle distance reachable and back within a budget, by medium.",
-            "Line chart of the farthest great-circle distance reachable and back, in kilometres (0 to 30,000), against the round-trip budget in milliseconds (0 to 200), one straight line per medium: vacuum, microwave through air, hollow-core fiber, standard fiber and copper, plus a dashed line for fiber with the Internet's 2.1 stretch. A dotted horizontal line marks the other side of the Earth at 20,015 km and a vertical line the 100 ms budget: in standard fiber 100 ms reaches 10,210 km, and the other side of the Earth needs 196 ms (134 ms in vacuum).",
+            "Line chart of the farthest great-circle distance reachable and back, in kilometres (0 to 30,000), against the round-trip budget in milliseconds (0 to 200), one straight line per medium: vacuum, microwave through air, hollow-core fiber, standard fiber and copper (long dashes, just below standard fiber), plus a short-dashed line for fiber with the Internet's 2.1 stretch. A dotted horizontal line marks the other side of the Earth at 20,015 km and a dash-dot vertical line the 100 ms budget: in standard fiber 100 ms reaches 10,210 km, and the other side of the Earth needs 196 ms (134 ms in vacuum).",
             BudgetReach),
         new("ep01.equation-builder", 1, EquationBuilderTitle,
             "The fiber round trip for one route stretch s at a time against the measured routes, which stay put: a slider over s in the notebook and HTML; an image shows the s its title names.",
-            "Interactive line chart of round-trip time in milliseconds against great-circle distance in kilometres. A dotted line is the vacuum floor and markers are the measured routes; a slider chooses the route stretch from 1.0 to 3.0 and shows one straight fiber line, RTT = 2 times distance times stretch times 1.4682 divided by the speed of light, whose slope grows in proportion to the stretch.",
+            "Line chart of round-trip time in milliseconds against great-circle distance in kilometres. A dotted line is the vacuum floor and markers are the measured routes; one straight fiber line is drawn for one route stretch from 1.0 to 3.0 (chosen with a slider in the notebook and HTML, named in an image's title), RTT = 2 times distance times stretch times 1.4682 divided by the speed of light, whose slope grows in proportion to the stretch.",
             EquationBuilder),
     ];
 
@@ -96,12 +96,13 @@ public static class Episode01Figures
         double RatioToOwnFloor(MeasuredRoute r) => r.RttMs / r.PhysicalLimitRoundTripMs(OwnMedium(r));
         var floor = CSharpChart.Bar<double, string, string>(
             routes.Select(r => r.PhysicalLimitRoundTripMs(OwnMedium(r))),
-            Keys: labels, Name: "physical floor on the great circle (fiber; air for microwave)", MarkerColor: Color.fromString("#9e9e9e"));
+            Keys: labels, Name: "physical floor on the great circle (fiber; air for microwave)", MarkerColor: Color.fromString(Palette.LightGrey));
         var measured = CSharpChart.Bar<double, string, string>(routes.Select(r => r.RttMs), Keys: labels, Name: "measured",
-            MarkerColor: Color.fromString("#d62728"),
+            MarkerColor: Color.fromString(Palette.Blue),
             MultiText: Texts(routes.Select(r => $"{RatioToOwnFloor(r).ToString("0.00", CultureInfo.InvariantCulture)}× its {FloorName(r)} floor")),
             TextPosition: StyleParam.TextPosition.Outside);
-        var chart = CSharpChart.Combine([floor, measured]).WithXAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 270));
+        // Room right of the longest bar for its label, also on a square image.
+        var chart = CSharpChart.Combine([floor, measured]).WithXAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 320));
         string Above(Func<MeasuredRoute, bool> which)
         {
             var ratios = routes.Where(which).Select(r => (RatioToOwnFloor(r) - 1) * 100).ToArray();
@@ -148,10 +149,10 @@ public static class Episode01Figures
         ];
         (string Name, string Colour, double[] Values)[] parts =
         [
-            ("longer path (published cable length)", "#D55E00", [seed.PhysicalMs - floorMs, 2 * greatCircle.PropagationMs - floorMs, 2 * throughCable.PropagationMs - floorMs]),
-            ("processing", "#E69F00", [seed.RoutingMs, 2 * greatCircle.ProcessingMs, 2 * throughCable.ProcessingMs]),
-            (SerializationName, "#009E73", [seed.SerializationMs, 2 * greatCircle.SerializationMs, 2 * throughCable.SerializationMs]),
-            ("queueing", "#56B4E9", [seed.QueueingMs, 2 * greatCircle.QueueingMs, 2 * throughCable.QueueingMs]),
+            ("longer path (published cable length)", Palette.Vermillion, [seed.PhysicalMs - floorMs, 2 * greatCircle.PropagationMs - floorMs, 2 * throughCable.PropagationMs - floorMs]),
+            ("processing", Palette.Orange, [seed.RoutingMs, 2 * greatCircle.ProcessingMs, 2 * throughCable.ProcessingMs]),
+            (SerializationName, Palette.BluishGreen, [seed.SerializationMs, 2 * greatCircle.SerializationMs, 2 * throughCable.SerializationMs]),
+            ("queueing", Palette.SkyBlue, [seed.QueueingMs, 2 * greatCircle.QueueingMs, 2 * throughCable.QueueingMs]),
         ];
         var bars = parts.Select(p => CSharpChart.StackedColumn<double, string, string>(p.Values, Keys: scenarios, Name: p.Name,
             MarkerColor: Color.fromString(p.Colour)));
@@ -176,7 +177,7 @@ public static class Episode01Figures
         layout.SetProperty("shapes", cableRows.Select((r, i) => (object)new
         {
             type = "line", xref = "paper", x0 = 0, x1 = 1, y0 = r.RttMs - floorMs, y1 = r.RttMs - floorMs,
-            line = new { color = "#000000", width = 2, dash = i == 0 ? "dot" : "dash" },
+            line = new { color = Palette.Black, width = 2, dash = i == 0 ? "dot" : "dash" },
         }).ToArray());
         layout.SetProperty("annotations", cableRows.Select(r => (object)new
         {
@@ -186,12 +187,15 @@ public static class Episode01Figures
         {
             x = s, y = totals[i], yanchor = "bottom", showarrow = false,
             text = $"serialization: {Ms(serialization[i] * 1000, "0")} µs",
-            font = new { color = "#007a5a" },
+            font = new { color = SerializationTextColour },
         })).ToArray());
         return Plotly.NET.Chart.withLayout(layout).Invoke(styled).WithSize(ChartStyle.Width, ChartStyle.Height + 80);
     }
 
     private const string SerializationName = "serialization (too thin to see: value above each bar)";
+
+    /// <summary>A darker <see cref="Palette.BluishGreen"/> for text on white (contrast 5.3 : 1 instead of 3.3 : 1).</summary>
+    private const string SerializationTextColour = "#007A5A";
 
     private static GenericChart TimeToFirstByte()
     {
@@ -209,14 +213,15 @@ public static class Episode01Figures
         var labels = stacks.Select(s => s.Label).ToArray();
         (string Name, string Colour, double[] Values)[] parts =
         [
-            ("TCP handshake", "#E69F00", stacks.Select(s => TcpRoundTrips(s.Setup) * rttMs).ToArray()),
-            ("TLS or QUIC handshake", "#56B4E9", stacks.Select(s => (ConnectionLatency.HandshakeRoundTrips(s.Setup) - TcpRoundTrips(s.Setup)) * rttMs).ToArray()),
-            ("request → first byte of the response", "#009E73", stacks.Select(_ => rttMs).ToArray()),
+            ("TCP handshake", Palette.Orange, stacks.Select(s => TcpRoundTrips(s.Setup) * rttMs).ToArray()),
+            ("TLS or QUIC handshake", Palette.SkyBlue, stacks.Select(s => (ConnectionLatency.HandshakeRoundTrips(s.Setup) - TcpRoundTrips(s.Setup)) * rttMs).ToArray()),
+            ("request → first byte of the response", Palette.BluishGreen, stacks.Select(_ => rttMs).ToArray()),
         ];
         var bars = parts.Select(p => CSharpChart.StackedBar<double, string, string>(p.Values, Keys: labels, Name: p.Name,
             MarkerColor: Color.fromString(p.Colour)));
         var totals = stacks.Select(s => ConnectionLatency.TimeToFirstByteMs(rttMs, s.Setup)).ToArray();
-        var chart = CSharpChart.Combine(bars).WithXAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 300));
+        // Room right of the longest bar for its total, also on a square image.
+        var chart = CSharpChart.Combine(bars).WithXAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 330));
         var styled = AutoMarginY(ChartStyle.Apply(chart,
             Headline(TimeToFirstByteTitle,
                 $"New York–London: {Ms(totals[0], "0")} ms with 0-RTT QUIC, {Ms(totals[3], "0")}–{Ms(totals[4], "0")} ms (3–4 round trips) with TCP and TLS"),
@@ -265,8 +270,8 @@ public static class Episode01Figures
         var internet = Line(budgets,
             budgets.Select(b => Propagation.MaxOneWayDistanceKm(b, Medium.StandardFiber) / RouteOptions.TypicalInternetStretch),
             "fiber, Internet rule of thumb (× 2.1)", MediumColours[Medium.StandardFiber.Name], dash: StyleParam.DrawingStyle.Dash);
-        var antipode = Line([0, 200], [HalfCircumferenceKm, HalfCircumferenceKm], "the other side of the Earth (20,015 km)", "#000000", dash: StyleParam.DrawingStyle.Dot);
-        var budget = Line([100, 100], [0, 30000], "100 ms budget", "#7f7f7f", dash: StyleParam.DrawingStyle.DashDot);
+        var antipode = Line([0, 200], [HalfCircumferenceKm, HalfCircumferenceKm], "the other side of the Earth (20,015 km)", Palette.Black, dash: StyleParam.DrawingStyle.Dot);
+        var budget = Line([100, 100], [0, 30000], "100 ms budget", Palette.Grey, dash: StyleParam.DrawingStyle.DashDot);
         var chart = CSharpChart.Combine([.. lines, internet, antipode, budget]);
         var fiberReach100 = Propagation.MaxOneWayDistanceKm(100, Medium.StandardFiber);
         var antipodeFiberMs = Propagation.RoundTripMs(HalfCircumferenceKm, Medium.StandardFiber);
@@ -340,7 +345,7 @@ public static class Episode01Figures
     {
         var marker = new Plotly.NET.TraceObjects.Marker();
         marker.SetProperty("size", 11);
-        marker.SetProperty("color", "#000000");
+        marker.SetProperty("color", Palette.Black);
         marker.SetProperty("symbol", symbol);
         return marker;
     }
@@ -372,7 +377,8 @@ public static class Episode01Figures
             name = medium.Name;
         }
 
-        return CSharpChart.Line<double, double, string>(x, y, Name: name, LineColor: Color.fromString(MediumColours[medium.Name]), LineWidth: width);
+        // Copper nearly coincides with standard fiber (velocity factors 0.66 and 0.68), so it is dashed as well as coloured.
+        return Line(x, y, name, MediumColours[medium.Name], width, dash: medium == Medium.CopperTwistedPair ? StyleParam.DrawingStyle.LongDash : null);
     }
 
     private static Optional<IEnumerable<string>> Texts(IEnumerable<string> texts) => new(texts.ToArray(), true);

@@ -37,30 +37,30 @@ public static class Episode13Figures
             PowerCurves),
         new("ep13.ewma-step", 13, EwmaStepTitle,
             "A seeded trace of the failure fraction, its EWMA and the exact time-varying control limit.",
-            "Scatter and line chart of the failure fraction per 20 calls against observation number t. Markers are the seeded observations, a solid line their EWMA with weight 0.2, a dashed line the exact time-varying upper control limit, and a dotted step the true failure rate, 5 % until t = 100 and 15 % after. Signal markers show one false alarm at t = 24 and detection of the step at t = 106.",
+            "Scatter and line chart of the failure fraction per 20 calls against observation number t. Markers are the seeded observations, a solid line their EWMA with weight 0.2, a dashed line the exact time-varying upper control limit, and a dotted vertical line at t = 100 where the true failure rate steps from 5 % to 15 %. Cross-shaped signal markers show one false alarm at t = 24 and detection of the step at t = 106.",
             EwmaStep),
         new("ep13.detection-delay", 13, DetectionDelayTitle,
             "Average run length of an EWMA chart after a step change, by the Markov-chain method.",
-            "Line chart of the average run length of an EWMA chart in observations, on a log scale from 1 to about 1,800, against the smoothing weight kappa from 0 to 1, with limit width L = 3 and 20 calls per observation. The top line, with no change, falls steeply as kappa grows: false alarms come much sooner. The lines for a change from 5 % to 10 % and from 5 % to 20 % failures stay low and change little, so a smaller kappa costs only a little detection delay.",
+            "Line chart of the average run length of an EWMA chart in observations, on a log scale from 1 to about 1,800, against the smoothing weight kappa from 0.05 to 1, with limit width L = 3 and 20 calls per observation. The top line, with no change, falls steeply as kappa grows: false alarms come much sooner. The lines for a change from 5 % to 10 % and from 5 % to 20 % failures stay low and change little, so a smaller kappa costs only a little detection delay.",
             DetectionDelay),
         new("ep13.recovery-tradeoff", 13, RecoveryTradeOffTitle,
             "Geometric probe schedules: expected delay from recovery to closing against probes sent to a still-broken service; outage ~ Exp(mean τ = 300 s), a probe after recovery succeeds with probability q = 0.7.",
-            "Scatter chart with a dotted connecting line: each labelled marker is a geometric probe schedule (first wait 5 s, cap 120 s, different growth factors), placed at the expected number of probes sent to the still-broken service (x, 0 to 75) and the expected delay from recovery to closing in seconds (y). Schedules that back off faster send fewer probes but close later; the points fall from upper left to lower right.",
+            "Scatter chart with a dotted connecting line: each labelled marker is a geometric probe schedule (first wait 5 s, cap 120 s, different growth factors), placed at the expected number of probes sent to the still-broken service (x, 0 to 75) and the expected delay from recovery to closing in seconds (y, about 5 to 105). Schedules that back off faster send fewer probes but close later; the points fall from upper left to lower right.",
             RecoveryTradeOff),
         new("ep13.window-kinds", 13, WindowKindsTitle,
             "Detection delay of a total outage against the request rate, for the default windows of resilience4j, Polly and Hystrix, exact and simulated.",
-            "Line chart on log-log axes of the time to trip in seconds (about 0.02 to 160) against the request rate in requests per second (1 to 1,000) when every call fails from time 0, for the default breakers of Hystrix (last 10 s), Polly (last 30 s) and resilience4j (last 100 calls); lines are exact, markers are simulations with Poisson calls and lie on the lines. The count window of resilience4j trips sooner as traffic grows, falling in proportion to 1 over the rate; the two time windows level off at a fixed number of seconds.",
+            "Line chart on log-log axes of the time to trip in seconds (about 0.02 to 160) against the request rate in requests per second (1 to 1,000) when every call fails from time 0, for the default breakers of Hystrix (last 10 s), Polly (last 30 s) and resilience4j (last 100 calls); lines are exact, markers are simulations with Poisson calls and lie on the lines. The count window of resilience4j trips sooner as traffic grows, falling in proportion to 1 over the rate; the two time windows level off at a fixed number of seconds, about 5 s for Hystrix and 3 s for Polly.",
             WindowKinds),
         new("ep13.equation-builder", 13, EquationBuilderTitle,
             "Probability of tripping for a window of n calls, one line per false-trip budget α at a 5 % baseline: a slider over n in the notebook and HTML; an image shows the n its title names.",
-            "Interactive line chart of the probability of tripping (0 to 1) against the true failure rate p, for a window of n calls and a 5 % baseline. Three lines are the false-trip budgets alpha = 0.001, 0.01 and 0.05, each labelled with its failure threshold and actual false-trip probability; a slider chooses n from 10 to 1,000 calls. The stricter the budget, the higher the threshold and the further right its curve.",
+            "Line chart of the probability of tripping (0 to 1) against the true failure rate p, for a window of n calls and a 5 % baseline. Three lines are the false-trip budgets alpha = 0.001, 0.01 and 0.05, each labelled with its failure threshold and actual false-trip probability; n runs from 10 to 1,000 calls (chosen with a slider in the notebook and HTML, named in an image's title). The stricter the budget, the higher the threshold and the further right its curve.",
             EquationBuilder),
     ];
 
     private static GenericChart PowerCurves()
     {
         var rates = Steps(0, 0.5, 0.005);
-        (int Window, string Colour)[] windows = [(20, "#9467bd"), (50, "#1f77b4"), (100, "#2ca02c"), (500, "#d62728")];
+        (int Window, string Colour)[] windows = [(20, Palette.Orange), (50, Palette.SkyBlue), (100, Palette.BluishGreen), (500, Palette.Blue)];
         var lines = windows.Select(w =>
         {
             var k = TripThreshold.CriticalFailureCount(w.Window, BaselineFailureRate, Alpha);
@@ -68,7 +68,7 @@ public static class Episode13Figures
             return Line(curve.Select(p => p.FailureRate), curve.Select(p => p.TripProbability),
                 $"n = {w.Window} (trip when failures > {k})", w.Colour, 3);
         });
-        var baseline = Line([BaselineFailureRate, BaselineFailureRate], [0, 1], "baseline failure rate 5 %", "#000000", 1.5, dash: StyleParam.DrawingStyle.Dot);
+        var baseline = Line([BaselineFailureRate, BaselineFailureRate], [0, 1], "baseline failure rate 5 %", Palette.Black, 1.5, dash: StyleParam.DrawingStyle.Dot);
         return ChartStyle.Apply(CSharpChart.Combine([.. lines, baseline]), Headline(PowerCurvesTitle, "probability of tripping against the true failure rate, false-trip budget α = 1 %"),
             "true failure rate p (ratio)", "probability of tripping (ratio)");
     }
@@ -103,12 +103,12 @@ public static class Episode13Figures
         var falseAlarm = signals.FirstOrDefault(t => t <= stepAt);
         var traces = CSharpChart.Combine(
         [
-            CSharpChart.Point<double, double, string>(x, fractions, Name: $"failure fraction per {calls} calls", MarkerColor: Color.fromString("#9e9e9e")),
-            Line(x, ewma, "EWMA (κ = 0.2)", "#1f77b4", 3),
-            Line(x, upper, "upper control limit (exact, time-varying)", "#d62728", 2, dash: StyleParam.DrawingStyle.Dash),
-            Line([stepAt, stepAt], [0, 0.4], $"failure rate steps 5 % → {(degraded * 100).ToString("0", CultureInfo.InvariantCulture)} %", "#000000", 1.5, dash: StyleParam.DrawingStyle.Dot),
+            CSharpChart.Point<double, double, string>(x, fractions, Name: $"failure fraction per {calls} calls", MarkerColor: Color.fromString(Palette.LightGrey)),
+            Line(x, ewma, "EWMA (κ = 0.2)", Palette.Blue, 3),
+            Line(x, upper, "upper control limit (exact, time-varying)", Palette.Vermillion, 2, dash: StyleParam.DrawingStyle.Dash),
+            Line([stepAt, stepAt], [0, 0.4], $"failure rate steps 5 % → {(degraded * 100).ToString("0", CultureInfo.InvariantCulture)} %", Palette.Black, 1.5, dash: StyleParam.DrawingStyle.Dot),
             CSharpChart.Point<double, double, string>(signals.Select(t => (double)t), signals.Select(t => ewma[t - 1]),
-                Name: "signal: EWMA above the limit", MarkerColor: Color.fromString("#d62728"),
+                Name: "signal: EWMA above the limit", MarkerColor: Color.fromString(Palette.Vermillion),
                 MarkerSymbol: StyleParam.MarkerSymbol.NewModified(StyleParam.MarkerSymbol.X, StyleParam.SymbolStyle.Dot)),
         ]);
         var detail = falseAlarm == 0
@@ -124,9 +124,9 @@ public static class Episode13Figures
         var lambdas = Steps(0.05, 1.0, 0.05);
         (double Rate, string Name, string Colour)[] cases =
         [
-            (0.05, "no change (false alarms)", "#7f7f7f"),
-            (0.10, "failure rate 5 % → 10 %", "#1f77b4"),
-            (0.20, "failure rate 5 % → 20 %", "#d62728"),
+            (0.05, "no change (false alarms)", Palette.Grey),
+            (0.10, "failure rate 5 % → 10 %", Palette.Blue),
+            (0.20, "failure rate 5 % → 20 %", Palette.Vermillion),
         ];
         var runLengths = cases.Select(c =>
             lambdas.Select(l => EwmaRunLength.MarkovChain(new EwmaChartOptions(lambda: l, limitWidth: 3), BaselineFailureRate, c.Rate, calls, states: 400).Observations).ToArray()).ToArray();
@@ -150,10 +150,10 @@ public static class Episode13Figures
             Name: "schedules: first wait 5 s, cap 120 s",
             MultiText: new Optional<IEnumerable<string>>(points.Select(p => "growth × " + p.GrowthFactor.ToString("0.##", CultureInfo.InvariantCulture)).ToArray(), true),
             TextPosition: StyleParam.TextPosition.TopRight,
-            MarkerColor: Color.fromString("#1f77b4"));
+            MarkerColor: Color.fromString(Palette.Blue));
         var withLine = CSharpChart.Combine(
         [
-            Line(points.Select(p => p.Expectation.MeanProbesWhileBroken), points.Select(p => p.Expectation.MeanDetectionDelaySeconds), "trade-off", "#1f77b4", 1.5, dash: StyleParam.DrawingStyle.Dot),
+            Line(points.Select(p => p.Expectation.MeanProbesWhileBroken), points.Select(p => p.Expectation.MeanDetectionDelaySeconds), "trade-off", Palette.Blue, 1.5, dash: StyleParam.DrawingStyle.Dot),
             trace,
         ]);
         var styled = ChartStyle.Apply(withLine, Headline(RecoveryTradeOffTitle, "geometric probe schedules (τ = 300 s, q = 0.7)"),
@@ -164,7 +164,7 @@ public static class Episode13Figures
     private static GenericChart WindowKinds()
     {
         var rates = Enumerable.Range(0, 61).Select(i => Math.Pow(10, i / 20.0)).ToArray();
-        string[] colours = ["#d62728", "#1f77b4", "#2ca02c"];
+        string[] colours = [Palette.Vermillion, Palette.Blue, Palette.BluishGreen];
         var traces = new List<GenericChart>();
         var allDelays = new List<double>();
         foreach (var (library, colour) in CircuitBreakerDefaults.Libraries.Zip(colours))
@@ -194,7 +194,7 @@ public static class Episode13Figures
     private static GenericChart EquationBuilder()
     {
         int[] windows = [10, 20, 50, 100, 200, 500, 1000];
-        (double Alpha, string Colour)[] budgets = [(0.001, "#2ca02c"), (0.01, "#1f77b4"), (0.05, "#d62728")];
+        (double Alpha, string Colour)[] budgets = [(0.001, Palette.BluishGreen), (0.01, Palette.Blue), (0.05, Palette.Vermillion)];
         const int active = 3;
         var rates = Steps(0, 0.4, 0.0025);
         var traces = new List<GenericChart>();

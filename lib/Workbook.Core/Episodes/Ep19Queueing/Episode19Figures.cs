@@ -39,11 +39,11 @@ public static class Episode19Figures
     [
         new("ep19.factorial-breaks", 19, FactorialBreaksTitle,
             "P(wait) from the textbook formula (c! and A^c in floating point) against the stable recurrence, at 90 % utilisation.",
-            "Line chart of the probability of waiting (0 to 1) against the number of servers c at 90 % utilisation. The stable Erlang B recurrence gives a smooth curve; the textbook formula with c factorial and A to the power c in floating point matches it until c = 146, where A to the power c passes 10 to the 308 and its line breaks off.",
+            "Line chart of the probability of waiting (0 to 1) against the number of servers c at 90 % utilisation. The stable Erlang B recurrence gives a smooth thick curve; the textbook formula with c factorial and A to the power c in floating point, a dashed line on top of it, matches it up to c = 145 and breaks off at c = 146, where A to the power c passes 10 to the 308.",
             FactorialBreaks),
         new("ep19.waiting-time-distribution", 19, WaitingTimeDistributionTitle,
             "Exact waiting and response time tails of M/M/10 at 90 % load against a seeded simulation of 500,000 requests; the subtitle states how deep the two agree within 20 %.",
-            "Line and scatter chart of the probability of exceeding a time t, on a log scale from 1 down to 10 to the minus 6, against t in seconds, for M/M/10 at 90 % load. Lines are the exact tails of the wait and of the response time; markers are a seeded simulation of 500,000 requests. Simulation and exact tails agree within 20 % down to a probability of 10 to the minus 2, not deeper.",
+            "Line and scatter chart of the probability of exceeding a time t, on a log scale from 1 down to 10 to the minus 6, against t in seconds, for M/M/10 at 90 % load. Lines are the exact tails of the wait (solid) and of the response time (dashed); markers are a seeded simulation of 500,000 requests (circles for the wait, squares for the response). Simulation and exact tails agree within 20 % down to a probability of 10 to the minus 2, not deeper.",
             WaitingTimeDistribution),
         new("ep19.hockey-stick", 19, HockeyStickTitle,
             "Mean response time of M/M/1 and M/M/10 against utilisation, with simulated means and 95 % intervals.",
@@ -51,7 +51,7 @@ public static class Episode19Figures
             HockeyStick),
         new("ep19.percentiles-vs-servers", 19, PercentilesVsServersTitle,
             "50,000 requests/s at 20 ms mean service (1,000 erlangs): waiting and response percentiles by server count.",
-            "Line chart of time in milliseconds (0 to 150) against the number of servers c, at 50,000 requests per second and 20 ms mean service. Lines are the p99 and p99.9 wait, the p99 response with exponential service and the p50 response; a dash-dot horizontal line is the SLO of 50 ms on the p99 response. The p99 wait drops to 30 ms at 1,003 servers, but the p99 response stays above 92 ms up to 1,060 servers, never under the SLO.",
+            "Line chart of time in milliseconds (0 to 150) against the number of servers c, at 50,000 requests per second and 20 ms mean service. Lines are the p99 wait (solid) and p99.9 wait (dashed), the p99 response with exponential service (solid) and the p50 response (dotted); a dash-dot horizontal line is the SLO of 50 ms on the p99 response. The p99 wait drops to 30 ms at 1,003 servers, but the p99 response stays above 92 ms up to 1,060 servers, never under the SLO.",
             PercentilesVsServers),
         new("ep19.load-sensitivity", 19, LoadSensitivityTitle,
             "p99 wait against arrival rate at 1,003 and 1,010 servers, 20 ms service: exact for exponential service, a proven bound for constant service.",
@@ -59,11 +59,11 @@ public static class Episode19Figures
             LoadSensitivity),
         new("ep19.approximation-error", 19, ApproximationErrorTitle,
             "Relative error of the G/G/c approximation of the mean wait, with the simulation's 95 % interval.",
-            "Line chart with markers of the relative error of the Allen-Cunneen approximation of the mean wait, in percent, against utilisation rho, for ten servers: M/M/10 (the exact case, near zero), M/D/10 and H2/M/10 below zero (the approximation is too low) and lognormal service above zero (too high), with a dotted zero line and 95 % simulation intervals. The errors are largest at moderate load and smallest near rho = 0.9.",
+            "Line chart with markers of the relative error of the Allen-Cunneen approximation of the mean wait, in percent, against utilisation rho, for ten servers: M/M/10 (the exact case, circles, near zero), M/D/10 (squares) and H2/M/10 (triangles) at or below zero (the approximation is too low) and lognormal service (diamonds) above zero (too high), with a dotted zero line and 95 % simulation intervals. The errors are largest at moderate load and smallest near rho = 0.9.",
             ApproximationError),
         new("ep19.equation-builder", 19, EquationBuilderTitle,
             "Mean and p99 response time of M/M/c against the arrival rate, for one number of servers c at a time: a slider in the notebook and HTML; an image shows the c its title names.",
-            "Interactive line chart of the response time in milliseconds (0 to 1,500) against the arrival rate in requests per second, for M/M/c with a 100 ms mean service time. A slider chooses the number of servers c from 1 to 16 and shows the mean and the p99 response for that c. Both stay nearly flat and then climb steeply just before the capacity limit of c divided by 0.1 s; the more servers, the longer the curves stay flat.",
+            "Line chart of the response time in milliseconds (0 to 1,500) against the arrival rate in requests per second, for M/M/c with a 100 ms mean service time. For one number of servers c from 1 to 16 (chosen with a slider in the notebook and HTML, named in an image's title) it shows the mean (solid) and the p99 response (dashed) for that c. Both stay nearly flat and then climb steeply just before the capacity limit of c divided by 0.1 s; the more servers, the longer the curves stay flat.",
             EquationBuilder),
     ];
 
@@ -85,8 +85,8 @@ public static class Episode19Figures
         // Plotly leaves gaps for NaN; the textbook series simply stops where double overflows.
         var chart = CSharpChart.Combine(
         [
-            Line(servers.Select(c => (double)c), stable, "stable: Erlang B recurrence", "#1f77b4", 6),
-            Line(servers.Select(c => (double)c), textbook.Select(v => double.IsFinite(v) ? v : double.NaN), "textbook: c! and A^c in double", "#d62728", 2.5),
+            Line(servers.Select(c => (double)c), stable, "stable: Erlang B recurrence", Palette.SkyBlue, 6),
+            Line(servers.Select(c => (double)c), textbook.Select(v => double.IsFinite(v) ? v : double.NaN), "textbook: c! and A^c in double", Palette.Vermillion, 2.5, dash: StyleParam.DrawingStyle.Dash),
         ]);
         var firstBroken = servers.First(c => !double.IsFinite(textbook[c - 1]));
         return ChartStyle.Apply(chart, Headline(FactorialBreaksTitle, $"at 90 % utilisation it breaks at c = {firstBroken}, where A^c passes 10^308"),
@@ -106,10 +106,10 @@ public static class Episode19Figures
         var simulatedResponse = times.Select(t => simulation.ResponseTimes!.FractionAbove(t)).ToArray();
         var chart = CSharpChart.Combine(
         [
-            Line(times, exactWait, "P(wait > t), exact", "#1f77b4", 3),
-            Line(times, exactResponse, "P(response > t), exact", "#d62728", 3),
-            Points(times, simulatedWait, "P(wait > t), simulated", "#1f77b4"),
-            Points(times, simulatedResponse, "P(response > t), simulated", "#d62728"),
+            Line(times, exactWait, "P(wait > t), exact", Palette.Blue, 3),
+            Line(times, exactResponse, "P(response > t), exact", Palette.Vermillion, 3, dash: StyleParam.DrawingStyle.Dash),
+            Points(times, simulatedWait, "P(wait > t), simulated", Palette.Blue),
+            Points(times, simulatedResponse, "P(response > t), simulated", Palette.Vermillion, symbol: "square-open"),
         ]);
         var depth = Math.Min(AgreementDepth(exactWait, simulatedWait), AgreementDepth(exactResponse, simulatedResponse));
         var styled = ChartStyle.Apply(chart,
@@ -125,7 +125,7 @@ public static class Episode19Figures
         var utilisations = Steps(0.02, 0.96, 0.02);
         double[] simulated = [0.3, 0.5, 0.7, 0.8, 0.9];
         var traces = new List<GenericChart>();
-        foreach (var (servers, colour) in new[] { (1, "#d62728"), (10, "#1f77b4") })
+        foreach (var (servers, colour) in new[] { (1, Palette.Vermillion), (10, Palette.Blue) })
         {
             traces.Add(Line(utilisations,
                 utilisations.Select(rho => ((MMcSteadyState)new MMcQueue(rho * servers, 1, servers).Analyze()).MeanResponseTimeSeconds),
@@ -153,11 +153,11 @@ public static class Episode19Figures
         var x = servers.Select(c => (double)c).ToArray();
         var chart = CSharpChart.Combine(
         [
-            Line(x, states.Select(s => 1000 * s.WaitingTime.PercentileSeconds(0.99)), "p99 wait", "#1f77b4", 3),
-            Line(x, states.Select(s => 1000 * s.WaitingTime.PercentileSeconds(0.999)), "p99.9 wait", "#1f77b4", 1.5, dash: StyleParam.DrawingStyle.Dash),
-            Line(x, states.Select(s => 1000 * s.ResponseTime.PercentileSeconds(0.99)), "p99 response (exponential service)", "#d62728", 3),
-            Line(x, states.Select(s => 1000 * s.ResponseTime.PercentileSeconds(0.5)), "p50 response", "#d62728", 1.5, dash: StyleParam.DrawingStyle.Dot),
-            Line([x[0], x[^1]], [1000 * SeedScenarios.ChallengeP99ResponseTimeSeconds, 1000 * SeedScenarios.ChallengeP99ResponseTimeSeconds], "SLO: p99 response ≤ 50 ms", "#000000", 2, dash: StyleParam.DrawingStyle.DashDot),
+            Line(x, states.Select(s => 1000 * s.WaitingTime.PercentileSeconds(0.99)), "p99 wait", Palette.Blue, 3),
+            Line(x, states.Select(s => 1000 * s.WaitingTime.PercentileSeconds(0.999)), "p99.9 wait", Palette.Blue, 1.5, dash: StyleParam.DrawingStyle.Dash),
+            Line(x, states.Select(s => 1000 * s.ResponseTime.PercentileSeconds(0.99)), "p99 response (exponential service)", Palette.Vermillion, 3),
+            Line(x, states.Select(s => 1000 * s.ResponseTime.PercentileSeconds(0.5)), "p50 response", Palette.Vermillion, 1.5, dash: StyleParam.DrawingStyle.Dot),
+            Line([x[0], x[^1]], [1000 * SeedScenarios.ChallengeP99ResponseTimeSeconds, 1000 * SeedScenarios.ChallengeP99ResponseTimeSeconds], "SLO: p99 response ≤ 50 ms", Palette.Black, 2, dash: StyleParam.DrawingStyle.DashDot),
         ]);
         var enough = servers.First(c => states[c - servers[0]].WaitingTime.PercentileSeconds(0.99) <= 0.030);
         var styled = ChartStyle.Apply(chart, Headline(PercentilesVsServersTitle, string.Create(CultureInfo.InvariantCulture,
@@ -168,17 +168,17 @@ public static class Episode19Figures
 
     private static GenericChart ApproximationError()
     {
-        var colours = new Dictionary<string, string>
+        var styles = new Dictionary<string, (string Colour, string Symbol)>
         {
-            ["M/M/10 (exact case)"] = "#7f7f7f",
-            ["M/D/10"] = "#1f77b4",
-            ["M/LN/10, service SCV 4"] = "#2ca02c",
-            ["H2/M/10, arrival SCV 4"] = "#d62728",
+            ["M/M/10 (exact case)"] = (Palette.Grey, "circle-open"),
+            ["M/D/10"] = (Palette.Blue, "square-open"),
+            ["M/LN/10, service SCV 4"] = (Palette.Orange, "diamond-open"),
+            ["H2/M/10, arrival SCV 4"] = (Palette.Vermillion, "triangle-up-open"),
         };
         var traces = ApproximationErrors().GroupBy(p => p.Model)
-            .Select(g => PointsWithErrors(g.Select(p => p.Utilisation), g.Select(p => p.ErrorPercent), g.Select(p => p.ErrorHalfWidthPercent), g.Key, colours[g.Key], lines: true))
+            .Select(g => PointsWithErrors(g.Select(p => p.Utilisation), g.Select(p => p.ErrorPercent), g.Select(p => p.ErrorHalfWidthPercent), g.Key, styles[g.Key].Colour, lines: true, symbol: styles[g.Key].Symbol))
             .ToList();
-        traces.Add(Line([0.48, 0.92], [0, 0], "no error", "#000000", 1, dash: StyleParam.DrawingStyle.Dot));
+        traces.Add(Line([0.48, 0.92], [0, 0], "no error", Palette.Black, 1, dash: StyleParam.DrawingStyle.Dot));
         var points = ApproximationErrors();
         bool Significant(ApproximationErrorPoint p, int sign) => sign * p.ErrorPercent > p.ErrorHalfWidthPercent;
         var holdsUpTo = points.Select(p => p.Utilisation).Distinct().Order()
@@ -242,11 +242,11 @@ public static class Episode19Figures
         var (planned, busier) = (SeedScenarios.ChallengeArrivalRatePerSecond, SeedScenarios.ChallengeArrivalRatePerSecond * 1.002);
         var chart = CSharpChart.Combine(
         [
-            Line(rates, rates.Select(r => MMcP99Ms(r, 1003)), "M/M/1003: exact p99 wait", "#d62728", 3),
-            Line(rates, rates.Select(r => MDcBoundMs(r, 1003)), "M/D/1003: proven bound on the p99 wait", "#1f77b4", 3, dash: StyleParam.DrawingStyle.Dash),
-            Line(rates, rates.Select(r => MMcP99Ms(r, 1010)), "M/M/1010: exact p99 wait", "#7f7f7f", 2, dash: StyleParam.DrawingStyle.Dot),
-            Points([planned, busier], [MMcP99Ms(planned, 1003), MMcP99Ms(busier, 1003)], "M/M/1003 at 50,000 and 50,100 req/s", "#d62728"),
-            Line([rates[0], rates[^1]], [30, 30], "SLO: p99 wait ≤ 30 ms", "#000000", 2, dash: StyleParam.DrawingStyle.DashDot),
+            Line(rates, rates.Select(r => MMcP99Ms(r, 1003)), "M/M/1003: exact p99 wait", Palette.Vermillion, 3),
+            Line(rates, rates.Select(r => MDcBoundMs(r, 1003)), "M/D/1003: proven bound on the p99 wait", Palette.Blue, 3, dash: StyleParam.DrawingStyle.Dash),
+            Line(rates, rates.Select(r => MMcP99Ms(r, 1010)), "M/M/1010: exact p99 wait", Palette.Grey, 2, dash: StyleParam.DrawingStyle.Dot),
+            Points([planned, busier], [MMcP99Ms(planned, 1003), MMcP99Ms(busier, 1003)], "M/M/1003 at 50,000 and 50,100 req/s", Palette.Vermillion),
+            Line([rates[0], rates[^1]], [30, 30], "SLO: p99 wait ≤ 30 ms", Palette.Black, 2, dash: StyleParam.DrawingStyle.DashDot),
         ]);
         var title = Headline(LoadSensitivityTitle, string.Create(CultureInfo.InvariantCulture,
             $"at 1,003 servers, {planned:N0} → {busier:N0} requests/s takes the p99 wait from {MMcP99Ms(planned, 1003):F0} to {MMcP99Ms(busier, 1003):F0} ms"));
@@ -282,8 +282,8 @@ public static class Episode19Figures
             var rates = Steps(0.2, 0.98 * c / meanServiceSeconds, 0.98 * c / meanServiceSeconds / 120);
             var states = rates.Select(r => (MMcSteadyState)new MMcQueue(r, meanServiceSeconds, c).Analyze()).ToArray();
             var visible = i == active ? StyleParam.Visible.True : StyleParam.Visible.False;
-            traces.Add(Line(rates, states.Select(s => 1000 * s.MeanResponseTimeSeconds), $"mean response, c = {c}", "#1f77b4", 3).WithTraceInfo(Visible: visible));
-            traces.Add(Line(rates, states.Select(s => 1000 * s.ResponseTime.PercentileSeconds(0.99)), $"p99 response, c = {c}", "#d62728", 3).WithTraceInfo(Visible: visible));
+            traces.Add(Line(rates, states.Select(s => 1000 * s.MeanResponseTimeSeconds), $"mean response, c = {c}", Palette.Blue, 3).WithTraceInfo(Visible: visible));
+            traces.Add(Line(rates, states.Select(s => 1000 * s.ResponseTime.PercentileSeconds(0.99)), $"p99 response, c = {c}", Palette.Vermillion, 3, dash: StyleParam.DrawingStyle.Dash).WithTraceInfo(Visible: visible));
         }
 
         var styled = ChartStyle.Apply(CSharpChart.Combine(traces), Headline(EquationBuilderTitle, "M/M/c with S = 100 ms: mean and p99 response time for c servers"),
