@@ -50,25 +50,80 @@ public static partial class FigureExporter
             throw new ArgumentException($"The figure id '{duplicate.Key}' appears more than once.", nameof(figures));
         }
 
-        var charts = figures.Select(f => f.Build()).ToList();
-        var renderings = charts.Select(options.Layout.Render).ToList();
+        var renderings = figures.Select(f => options.Layout.Render(f.Build())).ToList();
+        var texts = figures.Select((f, i) => FigureText.Of(f, renderings[i].FigureJson)).ToList();
         var written = new List<string>();
+        for (var i = 0; i < figures.Count; i++)
+        {
+            written.Add(WriteFile(options, figures[i], "txt", Encoding.UTF8.GetBytes(texts[i].ToTextFile())));
+        }
+
+        string? sharedPlotlyJs = null;
         if (options.Formats.HasFlag(FigureFormats.Html))
         {
+            sharedPlotlyJs = Path.Combine(options.OutputDirectory, PlotlyJs.FileName);
+            Directory.CreateDirectory(options.OutputDirectory);
+            File.WriteAllBytes(sharedPlotlyJs, Encoding.UTF8.GetBytes(PlotlyJs.Source));
+            written.Add(sharedPlotlyJs);
+            var fromEpisodeFolder = "../" + PlotlyJs.FileName;
             for (var i = 0; i < figures.Count; i++)
             {
-                var html = options.Layout.IsDefault
-                    ? ChartHtml.Standalone(charts[i], figures[i].Id, figures[i].Title)
-                    : ChartHtml.Standalone(renderings[i], figures[i].Id, figures[i].Title);
-                written.Add(WriteFile(options, figures[i], "html", Encoding.UTF8.GetBytes(html)));
+                var page = ChartHtml.ShowNotesPage(renderings[i], texts[i], options.Standalone ? null : fromEpisodeFolder);
+                written.Add(WriteFile(options, figures[i], "html", Encoding.UTF8.GetBytes(page)));
+                written.Add(WriteFile(options, figures[i], EmbedExtension, Encoding.UTF8.GetBytes(ChartHtml.Embed(renderings[i], texts[i], fromEpisodeFolder))));
             }
         }
 
-        var imageFormats = new[] { (Flag: FigureFormats.Png, Name: "png"), (Flag: FigureFormats.Svg, Name: "svg") }
+        var images = RenderImages(figures, renderings, texts, options, written);
+        var sheet = Path.Combine(options.OutputDirectory, ContactSheet.FileName);
+        var archives = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (options.Zip)
+        {
+            foreach (var episode in figures.Select(f => f.EpisodeFolder).Distinct(StringComparer.Ordinal))
+            {
+                var prefix = Path.Combine(options.OutputDirectory, episode) + Path.DirectorySeparatorChar;
+                var files = written.Where(f => f.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+                if (sharedPlotlyJs is not null)
+                {
+                    files.Add(sharedPlotlyJs);
+                }
+
+                archives[episode] = episode + ".zip";
+                var archivePath = Path.Combine(options.OutputDirectory, episode + ".zip");
+                File.WriteAllBytes(archivePath, EpisodeArchive.Build(options.OutputDirectory, files));
+            }
+        }
+
+        var entries = figures.Select((f, i) => new ContactSheetEntry(
+                texts[i],
+                f.EpisodeFolder,
+                renderings[i],
+                written.Where(w => Path.GetFileName(w).StartsWith(f.Id + ".", StringComparison.Ordinal)
+                        && Path.GetFileName(Path.GetDirectoryName(w)) == f.EpisodeFolder)
+                    .Select(w => f.EpisodeFolder + "/" + Path.GetFileName(w))
+                    .ToList()))
+            .ToList();
+        File.WriteAllBytes(sheet, Encoding.UTF8.GetBytes(ContactSheet.Build(entries, archives, sharedPlotlyJs is null ? null : PlotlyJs.FileName)));
+        written.Add(sheet);
+        written.AddRange(archives.Values.Select(a => Path.Combine(options.OutputDirectory, a)));
+        return images with { WrittenFiles = written };
+    }
+
+    /// <summary>The file name ending of the embeddable HTML fragment: <c>&lt;id&gt;.embed.html</c>.</summary>
+    public const string EmbedExtension = "embed.html";
+
+    private static FigureExportResult RenderImages(
+        IReadOnlyList<WorkbookFigure> figures,
+        IReadOnlyList<FigureRendering> renderings,
+        IReadOnlyList<FigureText> texts,
+        FigureExportOptions options,
+        List<string> written)
+    {
+        var requested = new[] { (Flag: FigureFormats.Png, Name: "png"), (Flag: FigureFormats.Svg, Name: "svg"), (Flag: FigureFormats.Pdf, Name: "pdf") }
             .Where(f => options.Formats.HasFlag(f.Flag))
             .Select(f => f.Name)
             .ToList();
-        if (imageFormats.Count == 0)
+        if (requested.Count == 0)
         {
             return new FigureExportResult(written, ImageExportStatus.NotRequested, null, TimeSpan.Zero);
         }
@@ -78,8 +133,15 @@ public static partial class FigureExporter
             return new FigureExportResult(
                 written,
                 ImageExportStatus.NoBrowser,
-                $"no browser found for {string.Join(", ", imageFormats)}: {ChromiumLocator.InstallHint}",
+                $"no browser found for {string.Join(", ", requested)}: {ChromiumLocator.InstallHint}",
                 TimeSpan.Zero);
+        }
+
+        // A PDF is the printed SVG, so PDF needs the SVG rendered even when no SVG file was asked for.
+        var imageFormats = requested.Where(f => f != "pdf").ToList();
+        if (requested.Contains("pdf") && !imageFormats.Contains("svg"))
+        {
+            imageFormats.Add("svg");
         }
 
         var requests = new List<(WorkbookFigure Figure, ImageRequest Request)>();
@@ -108,27 +170,70 @@ public static partial class FigureExporter
                 TimeProvider.System.GetElapsedTime(started));
         }
 
-        var browserTime = TimeProvider.System.GetElapsedTime(started);
         var failures = new List<string>();
+        var svgs = new string?[figures.Count];
         for (var i = 0; i < requests.Count; i++)
         {
             var (figure, request) = requests[i];
-            if (outcomes[i].Bytes is { } bytes)
-            {
-                var content = request.Format != "svg" ? bytes
-                    : options.Layout.IsDefault ? NormalizeSvg(bytes)
-                    : SetSvgSize(NormalizeSvg(bytes), renderings[request.FigureIndex].Width, renderings[request.FigureIndex].Height);
-                written.Add(WriteFile(options, figure, request.Format, content));
-            }
-            else
+            if (outcomes[i].Bytes is not { } bytes)
             {
                 failures.Add($"{figure.Id}.{request.Format}: {outcomes[i].Error}");
+                continue;
+            }
+
+            if (request.Format == "png")
+            {
+                written.Add(WriteFile(options, figure, "png", bytes));
+                continue;
+            }
+
+            var rendering = renderings[request.FigureIndex];
+            var svg = options.Layout.IsDefault ? NormalizeSvg(bytes) : SetSvgSize(NormalizeSvg(bytes), rendering.Width, rendering.Height);
+            svg = AddSvgTitleAndDescription(svg, texts[request.FigureIndex]);
+            svgs[request.FigureIndex] = Encoding.UTF8.GetString(svg);
+            if (options.Formats.HasFlag(FigureFormats.Svg))
+            {
+                written.Add(WriteFile(options, figure, "svg", svg));
             }
         }
 
+        if (options.Formats.HasFlag(FigureFormats.Pdf) && failures.Count == 0)
+        {
+            try
+            {
+                var pages = svgs.Select((svg, i) => new PdfPage(svg!, renderings[i].Width, renderings[i].Height)).ToList();
+                var pdfs = PrintPdfs(options.BrowserPath, pages, texts.Select(t => t.Headline).ToList(), options.Timeout);
+                for (var i = 0; i < figures.Count; i++)
+                {
+                    written.Add(WriteFile(options, figures[i], "pdf", pdfs[i]));
+                }
+            }
+            catch (Exception e) when (e is TimeoutException or InvalidOperationException)
+            {
+                failures.Add("PDF: " + e.Message);
+            }
+        }
+
+        var browserTime = TimeProvider.System.GetElapsedTime(started);
         return failures.Count == 0
             ? new FigureExportResult(written, ImageExportStatus.Rendered, null, browserTime)
             : new FigureExportResult(written, ImageExportStatus.Failed, "plotly.js could not render " + string.Join("; ", failures), browserTime);
+    }
+
+    /// <summary>Adds <c>&lt;title&gt;</c> (the headline) and <c>&lt;desc&gt;</c> (the alt text) as the first children of the root <c>&lt;svg&gt;</c>.</summary>
+    /// <remarks>Screen readers and image tools read these; both are XML-escaped.</remarks>
+    internal static byte[] AddSvgTitleAndDescription(byte[] svg, FigureText text)
+    {
+        var markup = Encoding.UTF8.GetString(svg);
+        var root = markup.IndexOf("<svg", StringComparison.Ordinal);
+        var rootEnd = root < 0 ? -1 : markup.IndexOf('>', root);
+        if (rootEnd < 0)
+        {
+            return svg;
+        }
+
+        var inserted = "<title>" + System.Security.SecurityElement.Escape(text.Headline) + "</title><desc>" + System.Security.SecurityElement.Escape(text.AltText) + "</desc>";
+        return Encoding.UTF8.GetBytes(markup[..(rootEnd + 1)] + inserted + markup[(rootEnd + 1)..]);
     }
 
     /// <summary>The file an export writes for a figure and format: <c>&lt;out&gt;/epNN/&lt;id&gt;.&lt;format&gt;</c>.</summary>
@@ -164,6 +269,24 @@ public static partial class FigureExporter
             var profile = Directory.CreateDirectory(Path.Combine(workFolder.FullName, "profile"));
             var dom = HeadlessChromium.DumpDom(browserPath, pagePath, profile.FullName, timeout);
             return ImageExportPage.ParseDump(dom, requests.Count);
+        }
+        finally
+        {
+            DeleteQuietly(workFolder);
+        }
+    }
+
+    private static IReadOnlyList<byte[]> PrintPdfs(string browserPath, IReadOnlyList<PdfPage> pages, IReadOnlyList<string> titles, TimeSpan timeout)
+    {
+        var workFolder = Directory.CreateTempSubdirectory("workbook-print-");
+        try
+        {
+            var pagePath = Path.Combine(workFolder.FullName, "print.html");
+            var pdfPath = Path.Combine(workFolder.FullName, "print.pdf");
+            File.WriteAllText(pagePath, PdfPrintPage.Build(pages), new UTF8Encoding(false));
+            var profile = Directory.CreateDirectory(Path.Combine(workFolder.FullName, "profile"));
+            HeadlessChromium.PrintToPdf(browserPath, pagePath, pdfPath, profile.FullName, timeout);
+            return PdfPageSplitter.Split(File.ReadAllBytes(pdfPath), titles);
         }
         finally
         {

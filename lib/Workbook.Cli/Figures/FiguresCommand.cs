@@ -56,16 +56,18 @@ public static class FiguresCommand
 
     /// <summary>The one-line usage.</summary>
     public const string Usage =
-        "usage: figures --episode <n>[,<n>...] | --id <figure-id> [--format html,png,svg] [--out <dir>] [--browser <path>] " +
-        "[--preset notes|slide|square|portrait] [--theme light|dark|transparent|talk] [--width <px>] [--height <px>] [--scale <x>]; " +
+        "usage: figures --episode <n>[,<n>...] | --id <figure-id> [--format html,png,svg,pdf] [--out <dir>] [--browser <path>] " +
+        "[--preset notes|slide|square|portrait] [--theme light|dark|transparent|talk] [--width <px>] [--height <px>] [--scale <x>] [--standalone] [--zip]; " +
         "figures --list [--episode <n> | --id <figure-id>]";
 
-    private static readonly string[] FormatNames = ["html", "png", "svg"];
+    private static readonly string[] FormatNames = ["html", "png", "svg", "pdf"];
+
+    private static readonly string[] FlagOptions = ["--list", "--standalone", "--zip"];
 
     private static readonly string[] ValueOptions =
         ["--episode", "--id", "--format", "--out", "--browser", "--preset", "--theme", "--width", "--height", "--scale"];
 
-    private static readonly string AllowedOptions = string.Join(", ", ValueOptions) + ", --list";
+    private static readonly string AllowedOptions = string.Join(", ", ValueOptions.Concat(FlagOptions));
 
     /// <summary>Runs the command on the workbook's <see cref="FigureCatalog"/>.</summary>
     /// <param name="args">The arguments after <c>figures</c>.</param>
@@ -105,12 +107,7 @@ public static class FiguresCommand
 
         if (request.List)
         {
-            var idWidth = figures.Count == 0 ? 0 : figures.Max(f => f.Id.Length);
-            foreach (var figure in figures)
-            {
-                stdout.WriteLine(figure.Id.PadRight(idWidth) + "  " + figure.Title.Replace("<br>", " ", StringComparison.OrdinalIgnoreCase));
-            }
-
+            WriteList(figures, stdout);
             return ExitOk;
         }
 
@@ -127,6 +124,8 @@ public static class FiguresCommand
             Formats = request.Formats,
             BrowserPath = browserPath,
             Layout = request.Layout,
+            Standalone = request.Standalone,
+            Zip = request.Zip,
         };
         FigureExportResult result;
         try
@@ -172,19 +171,32 @@ public static class FiguresCommand
         string OutputDirectory,
         string? BrowserPath,
         FigureLayout Layout,
-        bool List);
+        bool List,
+        bool Standalone,
+        bool Zip);
 
     private static bool TryParse(IReadOnlyList<string> args, out Request request, out string problem)
     {
-        request = new Request(null, null, FigureFormats.All, DefaultOutputDirectory, null, FigureLayout.Default, false);
+        request = new Request(null, null, FigureFormats.Default, DefaultOutputDirectory, null, FigureLayout.Default, false, false, false);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var list = false;
+        var flags = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
             var (name, inlineValue) = SplitOption(args[i]);
-            if (name == "--list" && inlineValue is null)
+            if (FlagOptions.Contains(name))
             {
-                list = true;
+                if (inlineValue is not null)
+                {
+                    problem = $"{name}: takes no value; write {name} alone";
+                    return false;
+                }
+
+                if (!flags.Add(name))
+                {
+                    problem = $"{name}: given more than once; give it once";
+                    return false;
+                }
+
                 continue;
             }
 
@@ -212,12 +224,12 @@ public static class FiguresCommand
 
         var hasEpisode = values.TryGetValue("--episode", out var episodeText);
         var hasId = values.TryGetValue("--id", out var id);
-        if (list)
+        if (flags.Contains("--list"))
         {
-            var exportOnly = values.Keys.Where(k => k is not ("--episode" or "--id")).ToList();
+            var exportOnly = values.Keys.Where(k => k is not ("--episode" or "--id")).Concat(flags.Where(f => f != "--list")).ToList();
             if (exportOnly.Count > 0)
             {
-                problem = $"--list: prints ids and titles only; drop {string.Join(", ", exportOnly)} (allowed with --list: --episode or --id)";
+                problem = $"--list: prints ids, titles and captions only; drop {string.Join(", ", exportOnly)} (allowed with --list: --episode or --id)";
                 return false;
             }
 
@@ -233,7 +245,7 @@ public static class FiguresCommand
                 return false;
             }
 
-            request = new Request(listed, id, FigureFormats.All, DefaultOutputDirectory, null, FigureLayout.Default, true);
+            request = new Request(listed, id, FigureFormats.Default, DefaultOutputDirectory, null, FigureLayout.Default, true, false, false);
             problem = string.Empty;
             return true;
         }
@@ -252,9 +264,16 @@ public static class FiguresCommand
             return false;
         }
 
-        var formats = FigureFormats.All;
+        var formats = FigureFormats.Default;
         if (values.TryGetValue("--format", out var formatText) && !TryParseFormats(formatText, out formats, out problem))
         {
+            return false;
+        }
+
+        var standalone = flags.Contains("--standalone");
+        if (standalone && !formats.HasFlag(FigureFormats.Html))
+        {
+            problem = "--standalone: makes each HTML page carry its own plotly.js; add html to --format, or drop --standalone";
             return false;
         }
 
@@ -270,7 +289,9 @@ public static class FiguresCommand
             values.GetValueOrDefault("--out", DefaultOutputDirectory),
             values.GetValueOrDefault("--browser"),
             layout,
-            false);
+            false,
+            standalone,
+            flags.Contains("--zip"));
         problem = string.Empty;
         return true;
     }
@@ -381,7 +402,7 @@ public static class FiguresCommand
     {
         "--episode" => "episode numbers like 1 or 1,2",
         "--id" => "a figure id like ep01.latency-vs-distance",
-        "--format" => "a comma-separated list of html, png, svg",
+        "--format" => "a comma-separated list of " + string.Join(", ", FormatNames),
         "--out" => "an output folder",
         "--preset" => "one of " + string.Join(", ", FigureLayout.PresetNames),
         "--theme" => "one of " + string.Join(", ", FigureLayout.ThemeNames),
@@ -424,6 +445,7 @@ public static class FiguresCommand
                 "html" => FigureFormats.Html,
                 "png" => FigureFormats.Png,
                 "svg" => FigureFormats.Svg,
+                "pdf" => FigureFormats.Pdf,
                 _ => FigureFormats.None,
             };
             if (format == FigureFormats.None)
@@ -494,7 +516,7 @@ public static class FiguresCommand
     {
         browserPath = null;
         problem = string.Empty;
-        var wantsImages = (request.Formats & (FigureFormats.Png | FigureFormats.Svg)) != 0;
+        var wantsImages = (request.Formats & (FigureFormats.Png | FigureFormats.Svg | FigureFormats.Pdf)) != 0;
         if (!wantsImages && request.BrowserPath is null)
         {
             return true;
@@ -524,6 +546,18 @@ public static class FiguresCommand
         {
             problem = e.Message;
             return false;
+        }
+    }
+
+    /// <summary>Per figure: the id, then its title and its caption indented below it, then a blank line.</summary>
+    private static void WriteList(IReadOnlyList<WorkbookFigure> figures, TextWriter stdout)
+    {
+        foreach (var text in figures.Select(f => FigureText.Of(f, ChartHtml.FigureJson(f.Build()))))
+        {
+            stdout.WriteLine(text.Id);
+            stdout.WriteLine("    title:   " + text.FullTitle);
+            stdout.WriteLine("    caption: " + text.Caption);
+            stdout.WriteLine();
         }
     }
 
