@@ -100,7 +100,7 @@ internal static class ContactSheet
             var liveId = "live-" + text.Id;
             html.Append("<div id=\"").Append(liveId).Append("\" class=\"live\" role=\"img\" aria-label=\"").Append(alt)
                 .Append(CultureInfo.InvariantCulture, $"\" style=\"aspect-ratio: {entry.Rendering.CanvasWidth.ToString("0.##", CultureInfo.InvariantCulture)} / {entry.Rendering.CanvasHeight.ToString("0.##", CultureInfo.InvariantCulture)};\"></div>\n")
-                .Append(ChartHtml.ResponsiveDrawScript(entry.Rendering, liveId));
+                .Append(ChartHtml.ThumbnailDrawScript(entry.Rendering, liveId));
         }
         else
         {

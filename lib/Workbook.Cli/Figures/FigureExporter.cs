@@ -5,23 +5,23 @@ using Workbook.Core.Charts;
 
 namespace Workbook.Cli.Figures;
 
-/// <summary>Writes figures to files: <c>&lt;out&gt;/epNN/&lt;figure-id&gt;.html|.png|.svg</c>.</summary>
+/// <summary>Writes figures to files: <c>&lt;out&gt;/epNN/&lt;figure-id&gt;.txt|.html|.embed.html|.png|.svg|.pdf</c>, the contact sheet and archives.</summary>
 /// <remarks>
 /// <para>
-/// HTML comes from <see cref="ChartHtml.Standalone(Plotly.NET.GenericChart, string, string)"/>: plotly.js inlined, interactive, renders
-/// offline. PNG and SVG come from plotly.js itself (<c>Plotly.toImage</c>) running in headless
-/// Chromium, so the images match what the notebook shows.
+/// Every figure gets <c>&lt;id&gt;.txt</c> (title, subtitle, caption, alt text). HTML is a responsive
+/// show-notes page (<see cref="ChartHtml.ShowNotesPage"/>) plus an embeddable fragment
+/// (<see cref="ChartHtml.Embed"/>), both loading one shared <c>&lt;out&gt;/plotly-&lt;version&gt;.min.js</c>
+/// (<see cref="FigureExportOptions.Standalone"/> inlines it in each page instead). PNG and SVG come
+/// from plotly.js itself (<c>Plotly.toImage</c>) in headless Chromium, so the images match the
+/// notebook; the SVG carries <c>&lt;title&gt;</c> and <c>&lt;desc&gt;</c>. PDF is the SVG printed by
+/// Chromium, one page of the figure's size. Every export ends with <c>&lt;out&gt;/index.html</c>
+/// (<see cref="ContactSheet"/>) and, with <see cref="FigureExportOptions.Zip"/>, <c>&lt;out&gt;/epNN.zip</c>.
 /// </para>
 /// <para>
-/// One browser process renders every image of a run: one temporary page carries plotly.js and all
-/// figures and renders them in turn. Starting Chromium costs about two seconds, rendering one more
-/// image a small fraction of that, so one browser per run instead of per figure is the difference
-/// between seconds and minutes.
-/// </para>
-/// <para>
-/// The output is deterministic: the same figures give byte-identical HTML, PNG and SVG files on the
-/// same machine (same Chromium, same fonts). The only normalization is in SVG, see
-/// <see cref="NormalizeSvg"/>.
+/// One browser process renders every image of a run and one more prints every PDF: starting
+/// Chromium costs about two seconds, rendering one more image a small fraction of that. The output
+/// is deterministic: the same figures give byte-identical files on the same machine (same Chromium,
+/// same fonts); see <see cref="NormalizeSvg"/> and <see cref="PdfPageSplitter"/>.
 /// </para>
 /// </remarks>
 public static partial class FigureExporter
@@ -239,7 +239,7 @@ public static partial class FigureExporter
     /// <summary>The file an export writes for a figure and format: <c>&lt;out&gt;/epNN/&lt;id&gt;.&lt;format&gt;</c>.</summary>
     /// <param name="outputDirectory">The export's output folder.</param>
     /// <param name="figure">The figure.</param>
-    /// <param name="format"><c>html</c>, <c>png</c> or <c>svg</c>.</param>
+    /// <param name="format">The file name ending: <c>txt</c>, <c>html</c>, <see cref="EmbedExtension"/>, <c>png</c>, <c>svg</c> or <c>pdf</c>.</param>
     /// <returns>The path, relative if <paramref name="outputDirectory"/> is.</returns>
     public static string PathFor(string outputDirectory, WorkbookFigure figure, string format)
     {

@@ -4,18 +4,22 @@ using Workbook.Core.Episodes;
 
 namespace Workbook.Cli.Figures;
 
-/// <summary>The <c>figures</c> command: exports catalog figures to HTML, PNG and SVG files.</summary>
+/// <summary>The <c>figures</c> command: exports catalog figures to text, HTML, PNG, SVG and PDF files, with a contact sheet.</summary>
 /// <remarks>
 /// <code>
-/// figures --episode &lt;n&gt;[,&lt;n&gt;...] | --id &lt;figure-id&gt; [--format html,png,svg] [--out &lt;dir&gt;] [--browser &lt;path&gt;]
+/// figures --episode &lt;n&gt;[,&lt;n&gt;...] | --id &lt;figure-id&gt; [--format html,png,svg,pdf] [--out &lt;dir&gt;] [--browser &lt;path&gt;]
 ///         [--preset notes|slide|square|portrait] [--theme light|dark|transparent|talk] [--width &lt;px&gt;] [--height &lt;px&gt;] [--scale &lt;x&gt;]
+///         [--standalone] [--zip]
 /// figures --list [--episode &lt;n&gt;[,&lt;n&gt;...] | --id &lt;figure-id&gt;]
 /// </code>
 /// <para>
-/// Defaults: every format, output folder <c>figures</c>. Files go to <c>&lt;out&gt;/epNN/&lt;figure-id&gt;.&lt;format&gt;</c>;
-/// one line is printed per file, then a summary with the elapsed time. <c>--preset</c>, <c>--width</c>,
-/// <c>--height</c>, <c>--scale</c> and <c>--theme</c> build a <see cref="FigureLayout"/> (no flags: the
-/// published files, unchanged). <c>--list</c> prints one line per figure, its id and title, and writes nothing.
+/// Defaults: html, png and svg, output folder <c>figures</c>. Files go to <c>&lt;out&gt;/epNN/&lt;figure-id&gt;.&lt;ending&gt;</c>
+/// (see <see cref="FigureExporter"/>), the contact sheet to <c>&lt;out&gt;/index.html</c>; one line is printed
+/// per file, then a summary with the elapsed time. <c>--preset</c>, <c>--width</c>, <c>--height</c>,
+/// <c>--scale</c> and <c>--theme</c> build a <see cref="FigureLayout"/>. <c>--standalone</c> inlines plotly.js
+/// in each HTML page; <c>--zip</c> writes <c>&lt;out&gt;/epNN.zip</c> per episode. <c>--list</c> prints each
+/// figure's id, title and caption and writes nothing. Flags (no value) and options with a value are
+/// listed in <c>FlagOptions</c> and <c>ValueOptions</c>; a new option is one entry there plus its check.
 /// </para>
 /// <para>Exit codes:</para>
 /// <list type="table">
@@ -23,15 +27,16 @@ namespace Workbook.Cli.Figures;
 /// <item><term>1</term><description>the browser ran but failed or timed out; the HTML was written.</description></item>
 /// <item><term>2</term><description>
 /// bad usage or input, with a one-line reason naming the option: unknown option or format, missing
-/// value, a number that does not parse, an unknown preset or theme, a width or height outside 200 to
-/// 8000 px, a scale outside 0.5 to 4, <c>--scale</c> without PNG, <c>--theme transparent</c> with only
-/// HTML, an episode without figures, an unknown id, a browser
+/// value, a value given to a flag, an option given twice, a number that does not parse, an unknown
+/// preset or theme, a width or height outside 200 to 8000 px, a scale outside 0.5 to 4, <c>--scale</c>
+/// without PNG, <c>--theme transparent</c> with only HTML, <c>--standalone</c> without HTML, an export
+/// option with <c>--list</c>, an episode without figures, an unknown id, a browser
 /// path (<c>--browser</c> or <c>WORKBOOK_CHROMIUM</c>) that does not exist, or an output folder
 /// (<c>--out</c>) that is a file or cannot be written. All of these are checked before anything is
 /// written. A file that cannot be written later (a full disk) also gives 2, with its path.
 /// </description></item>
 /// <item><term>3</term><description>
-/// PNG or SVG were requested but no browser was found on <c>PATH</c>; the HTML was written and the
+/// PNG, SVG or PDF were requested but no browser was found on <c>PATH</c>; the HTML was written and the
 /// message says how to install one. A path the user named and got wrong is a usage error (2)
 /// instead, because the fix is to correct the path, not to install a browser.
 /// </description></item>

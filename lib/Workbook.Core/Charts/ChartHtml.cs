@@ -6,7 +6,7 @@ using Plotly.NET;
 
 namespace Workbook.Core.Charts;
 
-/// <summary>Turns a chart into HTML that renders with no network: a standalone page or a notebook fragment.</summary>
+/// <summary>Turns a chart into HTML that renders with no network: a standalone page, a show-notes page, an embeddable fragment or a notebook fragment.</summary>
 /// <remarks>
 /// Plotly.NET's own HTML pulls plotly.js and require.js from CDNs and names its div with a fresh GUID,
 /// so it is blank offline and differs from run to run. This HTML inlines <see cref="PlotlyJs.Source"/>,
@@ -244,6 +244,40 @@ public static partial class ChartHtml
             .Append("  figure.layout = layout;\n")
             .Append("  figure.config = Object.assign({}, figure.config, {responsive: true, displaylogo: false, displayModeBar: narrow ? false : \"hover\"});\n")
             .Append("  Plotly.newPlot(").Append(JsString(elementId)).Append(", figure);\n")
+            .Append("})();\n")
+            .Append("</script>\n")
+            .ToString();
+    }
+
+    /// <summary>A script element that draws a static thumbnail into the div <paramref name="elementId"/>: the figure as exported (title, legend), scaled down to the div's width.</summary>
+    /// <param name="rendering">The chart's figure JSON.</param>
+    /// <param name="elementId">The id of a div already in the page, sized by CSS.</param>
+    /// <returns>The script element, ending in a newline; it expects <c>window.Plotly</c>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="elementId"/> is not a plain id.</exception>
+    public static string ThumbnailDrawScript(FigureRendering rendering, string elementId)
+    {
+        ArgumentNullException.ThrowIfNull(rendering);
+        RequireElementId(elementId);
+
+        // Implementation note: the figure is drawn at its canvas size, as in the PNG, into an inner
+        // div that CSS scales down to the box's width; drawn small instead, 16 px text would crowd it.
+        return new StringBuilder(rendering.FigureJson.Length + 1024).Append("<script>\n")
+            .Append("(function () {\n")
+            .Append("  var figure = ").Append(rendering.FigureJson.Replace("<", "\\u003c", StringComparison.Ordinal)).Append(";\n")
+            .Append("  var box = document.getElementById(").Append(JsString(elementId)).Append(");\n")
+            .Append("  var width = ").Append(Css(rendering.CanvasWidth)).Append(", height = ").Append(Css(rendering.CanvasHeight)).Append(";\n")
+            .Append("  var inner = document.createElement(\"div\");\n")
+            .Append("  inner.style.width = width + \"px\";\n")
+            .Append("  inner.style.height = height + \"px\";\n")
+            .Append("  inner.style.transformOrigin = \"0 0\";\n")
+            .Append("  box.style.overflow = \"hidden\";\n")
+            .Append("  box.appendChild(inner);\n")
+            .Append("  function fit() { inner.style.transform = \"scale(\" + (box.clientWidth / width) + \")\"; }\n")
+            .Append("  fit();\n")
+            .Append("  window.addEventListener(\"resize\", fit);\n")
+            .Append("  figure.layout = Object.assign({}, figure.layout, {width: width, height: height});\n")
+            .Append("  figure.config = Object.assign({}, figure.config, {staticPlot: true});\n")
+            .Append("  Plotly.newPlot(inner, figure);\n")
             .Append("})();\n")
             .Append("</script>\n")
             .ToString();
