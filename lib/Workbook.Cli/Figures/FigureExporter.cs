@@ -18,8 +18,8 @@ namespace Workbook.Cli.Figures;
 /// (<see cref="ContactSheet"/>) and, with <see cref="FigureExportOptions.Zip"/>, <c>&lt;out&gt;/epNN.zip</c>.
 /// </para>
 /// <para>
-/// One browser process renders every image of a run and one more prints every PDF: starting
-/// Chromium costs about two seconds, rendering one more image a small fraction of that. The output
+/// One browser process renders every image of a run and, in the same run, prints every PDF:
+/// starting Chromium costs about two seconds, rendering one more image a small fraction of that. The output
 /// is deterministic: the same figures give byte-identical files on the same machine (same Chromium,
 /// same fonts); see <see cref="NormalizeSvg"/> and <see cref="PdfPageSplitter"/>.
 /// </para>
@@ -155,11 +155,15 @@ public static partial class FigureExporter
             }
         }
 
+        var pdfPages = options.Formats.HasFlag(FigureFormats.Pdf)
+            ? renderings.Select((r, i) => new PdfPageRequest(i, r.Width, r.Height)).ToList()
+            : [];
         var started = TimeProvider.System.GetTimestamp();
         IReadOnlyList<ImageOutcome> outcomes;
+        byte[]? printed;
         try
         {
-            outcomes = Render(options.BrowserPath, renderings.Select(r => r.FigureJson).ToList(), requests.Select(r => r.Request).ToList(), options.Timeout);
+            (outcomes, printed) = Render(options.BrowserPath, renderings.Select(r => r.FigureJson).ToList(), requests.Select(r => r.Request).ToList(), pdfPages, options.Timeout);
         }
         catch (Exception e) when (e is TimeoutException or InvalidOperationException)
         {
@@ -171,7 +175,6 @@ public static partial class FigureExporter
         }
 
         var failures = new List<string>();
-        var svgs = new string?[figures.Count];
         for (var i = 0; i < requests.Count; i++)
         {
             var (figure, request) = requests[i];
@@ -190,19 +193,17 @@ public static partial class FigureExporter
             var rendering = renderings[request.FigureIndex];
             var svg = options.Layout.IsDefault ? NormalizeSvg(bytes) : SetSvgSize(NormalizeSvg(bytes), rendering.Width, rendering.Height);
             svg = AddSvgTitleAndDescription(svg, texts[request.FigureIndex]);
-            svgs[request.FigureIndex] = Encoding.UTF8.GetString(svg);
             if (options.Formats.HasFlag(FigureFormats.Svg))
             {
                 written.Add(WriteFile(options, figure, "svg", svg));
             }
         }
 
-        if (options.Formats.HasFlag(FigureFormats.Pdf) && failures.Count == 0)
+        if (printed is not null && failures.Count == 0)
         {
             try
             {
-                var pages = svgs.Select((svg, i) => new PdfPage(svg!, renderings[i].Width, renderings[i].Height)).ToList();
-                var pdfs = PrintPdfs(options.BrowserPath, pages, texts.Select(t => t.Headline).ToList(), options.Timeout);
+                var pdfs = PdfPageSplitter.Split(printed, texts.Select(t => t.Headline).ToList(), renderings.Select(r => (r.Width * 0.75, r.Height * 0.75)).ToList());
                 for (var i = 0; i < figures.Count; i++)
                 {
                     written.Add(WriteFile(options, figures[i], "pdf", pdfs[i]));
@@ -258,35 +259,18 @@ public static partial class FigureExporter
     internal static byte[] NormalizeSvg(byte[] svg) =>
         Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(svg).Replace(" style=\"\"", string.Empty, StringComparison.Ordinal));
 
-    private static IReadOnlyList<ImageOutcome> Render(
-        string browserPath, IReadOnlyList<string> figureJsons, IReadOnlyList<ImageRequest> requests, TimeSpan timeout)
+    private static (IReadOnlyList<ImageOutcome> Images, byte[]? Pdf) Render(
+        string browserPath, IReadOnlyList<string> figureJsons, IReadOnlyList<ImageRequest> requests, IReadOnlyList<PdfPageRequest> pdfPages, TimeSpan timeout)
     {
         var workFolder = Directory.CreateTempSubdirectory("workbook-figures-");
         try
         {
             var pagePath = Path.Combine(workFolder.FullName, "export.html");
-            File.WriteAllText(pagePath, ImageExportPage.Build(figureJsons, requests), new UTF8Encoding(false));
+            var pdfPath = pdfPages.Count == 0 ? null : Path.Combine(workFolder.FullName, "export.pdf");
+            File.WriteAllText(pagePath, ImageExportPage.Build(figureJsons, requests, pdfPages), new UTF8Encoding(false));
             var profile = Directory.CreateDirectory(Path.Combine(workFolder.FullName, "profile"));
-            var dom = HeadlessChromium.DumpDom(browserPath, pagePath, profile.FullName, timeout);
-            return ImageExportPage.ParseDump(dom, requests.Count);
-        }
-        finally
-        {
-            DeleteQuietly(workFolder);
-        }
-    }
-
-    private static IReadOnlyList<byte[]> PrintPdfs(string browserPath, IReadOnlyList<PdfPage> pages, IReadOnlyList<string> titles, TimeSpan timeout)
-    {
-        var workFolder = Directory.CreateTempSubdirectory("workbook-print-");
-        try
-        {
-            var pagePath = Path.Combine(workFolder.FullName, "print.html");
-            var pdfPath = Path.Combine(workFolder.FullName, "print.pdf");
-            File.WriteAllText(pagePath, PdfPrintPage.Build(pages), new UTF8Encoding(false));
-            var profile = Directory.CreateDirectory(Path.Combine(workFolder.FullName, "profile"));
-            HeadlessChromium.PrintToPdf(browserPath, pagePath, pdfPath, profile.FullName, timeout);
-            return PdfPageSplitter.Split(File.ReadAllBytes(pdfPath), titles);
+            var dom = HeadlessChromium.DumpDom(browserPath, pagePath, profile.FullName, timeout, pdfPath);
+            return (ImageExportPage.ParseDump(dom, requests.Count), pdfPath is null ? null : File.ReadAllBytes(pdfPath));
         }
         finally
         {

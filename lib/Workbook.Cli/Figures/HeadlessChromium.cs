@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace Workbook.Cli.Figures;
 
-/// <summary>Runs headless Chromium once on a local page: returns the page's DOM after its scripts ran, or prints the page to PDF.</summary>
+/// <summary>Runs headless Chromium once on a local page and returns the page's DOM after its scripts ran (and can print the page to PDF in the same run).</summary>
 /// <remarks>
 /// <para>
 /// Chromium is driven as a plain process, with no debugging protocol and no open port:
@@ -39,33 +39,31 @@ internal static class HeadlessChromium
         "--mute-audio",
     ];
 
-    /// <summary>Loads <paramref name="pagePath"/> and returns the printed DOM.</summary>
+    /// <summary>Loads <paramref name="pagePath"/> and returns the printed DOM; optionally also prints the page to PDF.</summary>
     /// <param name="browserPath">The Chromium executable.</param>
     /// <param name="pagePath">A local HTML file.</param>
     /// <param name="profileDirectory">An empty folder for the browser profile; the caller deletes it.</param>
     /// <param name="timeout">The longest the browser may run.</param>
+    /// <param name="pdfPath">
+    /// A PDF file to print the page to when its virtual time budget ends (no margins, header or footer;
+    /// CSS <c>@page</c> rules set the page sizes), or <see langword="null"/> for no PDF.
+    /// </param>
     /// <returns>The DOM as HTML.</returns>
     /// <exception cref="TimeoutException">The browser ran longer than <paramref name="timeout"/> and was killed.</exception>
-    /// <exception cref="InvalidOperationException">The browser could not start or exited with an error.</exception>
-    internal static string DumpDom(string browserPath, string pagePath, string profileDirectory, TimeSpan timeout) =>
-        Run(browserPath, pagePath, profileDirectory, timeout,
-            ["--virtual-time-budget=" + VirtualTimeBudgetMilliseconds.ToString(CultureInfo.InvariantCulture), "--dump-dom"]);
-
-    /// <summary>Loads <paramref name="pagePath"/> and prints it to a PDF file with no margins, header or footer.</summary>
-    /// <param name="browserPath">The Chromium executable.</param>
-    /// <param name="pagePath">A local HTML file; its CSS <c>@page</c> rules set each page's size.</param>
-    /// <param name="pdfPath">The PDF file to write.</param>
-    /// <param name="profileDirectory">An empty folder for the browser profile; the caller deletes it.</param>
-    /// <param name="timeout">The longest the browser may run.</param>
-    /// <exception cref="TimeoutException">The browser ran longer than <paramref name="timeout"/> and was killed.</exception>
     /// <exception cref="InvalidOperationException">The browser could not start, exited with an error or wrote no PDF.</exception>
-    internal static void PrintToPdf(string browserPath, string pagePath, string pdfPath, string profileDirectory, TimeSpan timeout)
+    internal static string DumpDom(string browserPath, string pagePath, string profileDirectory, TimeSpan timeout, string? pdfPath = null)
     {
-        Run(browserPath, pagePath, profileDirectory, timeout, ["--no-pdf-header-footer", "--print-to-pdf=" + Path.GetFullPath(pdfPath)]);
-        if (!File.Exists(pdfPath))
+        List<string> action = ["--virtual-time-budget=" + VirtualTimeBudgetMilliseconds.ToString(CultureInfo.InvariantCulture), "--dump-dom"];
+        if (pdfPath is not null)
         {
-            throw new InvalidOperationException($"{Path.GetFileName(browserPath)} exited without writing {Path.GetFileName(pdfPath)}");
+            action.Add("--no-pdf-header-footer");
+            action.Add("--print-to-pdf=" + Path.GetFullPath(pdfPath));
         }
+
+        var dom = Run(browserPath, pagePath, profileDirectory, timeout, action);
+        return pdfPath is null || File.Exists(pdfPath)
+            ? dom
+            : throw new InvalidOperationException($"{Path.GetFileName(browserPath)} exited without writing {Path.GetFileName(pdfPath)}");
     }
 
     private static string Run(string browserPath, string pagePath, string profileDirectory, TimeSpan timeout, IReadOnlyList<string> action)

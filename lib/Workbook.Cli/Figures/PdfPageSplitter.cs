@@ -7,13 +7,14 @@ namespace Workbook.Cli.Figures;
 /// <summary>Splits the multi-page PDF Chromium prints into one single-page PDF per page, with no dates in it.</summary>
 /// <remarks>
 /// <para>
-/// Chromium prints a whole run in one process (starting it costs seconds, so one print per figure
-/// would dominate an export), and every PDF it writes carries the time of printing. This reader
+/// Chromium prints a whole run as one document in the same process that renders the images (starting
+/// it costs seconds, so one print per figure would dominate an export), and every PDF it writes
+/// carries the time of printing. This reader
 /// handles what Chromium's PDF writer (Skia) produces: numbered objects with direct stream lengths,
 /// a classic cross-reference table and a page tree. Each page is written out with the objects it
 /// reaches (contents, fonts, images), a new catalog and an information dictionary holding the
 /// figure's title and the original producer, and no creation or modification date, so the same
-/// figures give the same bytes. The tagged-PDF structure tree is left out: its only elements are
+/// figures give the same bytes. The page is trimmed to the figure's size (see <see cref="Split"/>). The tagged-PDF structure tree is left out: its only elements are
 /// "NonStruct" groups, and the figure's words are in the title and the <c>.txt</c> file.
 /// </para>
 /// <para>
@@ -28,9 +29,19 @@ internal static partial class PdfPageSplitter
     /// <summary>One object of the source PDF: its dictionary (or other value) text and, for a stream, the raw stream bytes.</summary>
     private sealed record PdfObject(int Number, string Value, byte[]? Stream);
 
-    /// <summary>Splits <paramref name="pdf"/> into single-page files, the i-th titled <paramref name="titles"/>[i].</summary>
+    /// <summary>The most a printed page side may exceed the figure's and still be trimmed to it, in points.</summary>
+    internal const double MaxTrimPoints = 2;
+
+    /// <summary>Splits <paramref name="pdf"/> into single-page files, the i-th titled <paramref name="titles"/>[i] and trimmed to <paramref name="sizes"/>[i].</summary>
+    /// <param name="pdf">The printed document.</param>
+    /// <param name="titles">Each page's title.</param>
+    /// <param name="sizes">
+    /// Each page's intended size in points. Chromium rounds page sizes up to its print grid (up to about
+    /// one CSS pixel more); the MediaBox is set to the intended size, keeping the top-left corner where
+    /// the figure is drawn, so only blank margin is cut. A side that differs more, or is smaller, is left as printed.
+    /// </param>
     /// <exception cref="InvalidOperationException">The file is not a PDF this reader understands, or has another number of pages than titles.</exception>
-    internal static IReadOnlyList<byte[]> Split(byte[] pdf, IReadOnlyList<string> titles)
+    internal static IReadOnlyList<byte[]> Split(byte[] pdf, IReadOnlyList<string> titles, IReadOnlyList<(double Width, double Height)> sizes)
     {
         ArgumentNullException.ThrowIfNull(pdf);
         ArgumentNullException.ThrowIfNull(titles);
@@ -46,19 +57,10 @@ internal static partial class PdfPageSplitter
         }
 
         var producer = ProducerPattern().Match(Get(objects, Reference(trailer, "Info") ?? root).Value);
-        return pages.Select((page, i) => WritePage(objects, page, titles[i], producer.Success ? producer.Groups[1].Value : "(Chromium)")).ToList();
+        return pages.Select((page, i) => WritePage(objects, page, titles[i], sizes[i], producer.Success ? producer.Groups[1].Value : "(Chromium)")).ToList();
     }
 
-    /// <summary>The page's MediaBox, <c>[x0 y0 x1 y1]</c> in points, read from a PDF's only page (for tests and checks).</summary>
-    internal static IReadOnlyList<double> MediaBoxes(byte[] pdf) =>
-        ReadObjects(pdf).Values
-            .Select(o => MediaBoxPattern().Match(o.Value))
-            .Where(m => m.Success)
-            .SelectMany(m => m.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Select(v => double.Parse(v, CultureInfo.InvariantCulture))
-            .ToList();
-
-    private static byte[] WritePage(Dictionary<int, PdfObject> objects, int page, string title, string producer)
+    private static byte[] WritePage(Dictionary<int, PdfObject> objects, int page, string title, (double Width, double Height) size, string producer)
     {
         // New numbers: 1 catalog, 2 page tree, 3 information, 4 the page, then what it reaches in
         // breadth-first order (deterministic: references are followed in the order they are written).
@@ -109,6 +111,7 @@ internal static partial class PdfPageSplitter
                     : "null");
             if (number == page)
             {
+                value = MediaBoxPattern().Replace(value, m => Trimmed(m.Groups[1].Value, size), 1);
                 var end = value.LastIndexOf(">>", StringComparison.Ordinal);
                 value = value[..end] + "\n/Parent 2 0 R" + value[end..];
             }
@@ -127,6 +130,20 @@ internal static partial class PdfPageSplitter
         table.Append(CultureInfo.InvariantCulture, $"trailer\n<</Size {offsets.Count + 1}\n/Root 1 0 R\n/Info 3 0 R>>\nstartxref\n{xref}\n%%EOF\n");
         Write(table.ToString());
         return output.ToArray();
+    }
+
+    private static string Trimmed(string box, (double Width, double Height) size)
+    {
+        var v = box.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+        static bool Trimmable(double printed, double wanted) => printed >= wanted && printed - wanted <= MaxTrimPoints;
+        if (v.Length != 4 || v[0] != 0 || v[1] != 0 || !Trimmable(v[2], size.Width) || !Trimmable(v[3], size.Height))
+        {
+            return "/MediaBox [" + box + "]";
+        }
+
+        // PDF's origin is the bottom-left corner: keep the top edge, move the bottom up.
+        static string Number(double x) => Math.Round(x, 3).ToString("0.###", CultureInfo.InvariantCulture);
+        return $"/MediaBox [0 {Number(v[3] - size.Height)} {Number(size.Width)} {Number(v[3])}]";
     }
 
     private static bool IsStructure(string value) =>
