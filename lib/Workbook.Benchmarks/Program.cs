@@ -14,6 +14,7 @@ BenchmarkGroup[] groups =
     SimulatorBenchmarks.Group,
     QueueingFormulaBenchmarks.Group,
     BreakerBenchmarks.Group,
+    FigureExportBenchmarks.Group,
 ];
 
 string? filter = null;

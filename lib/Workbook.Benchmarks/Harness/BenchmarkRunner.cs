@@ -121,9 +121,12 @@ internal sealed class BenchmarkRunner(int runs, TextWriter output)
         ? string.Create(CultureInfo.InvariantCulture, $"{seconds:F2} s")
         : string.Create(CultureInfo.InvariantCulture, $"{seconds * 1000:F1} ms");
 
-    private static string FormatRate(double perSecond, string unit) => perSecond >= 1e6
-        ? string.Create(CultureInfo.InvariantCulture, $"{perSecond / 1e6:F1} M {unit}/s")
-        : string.Create(CultureInfo.InvariantCulture, $"{perSecond / 1e3:F1} k {unit}/s");
+    private static string FormatRate(double perSecond, string unit) => perSecond switch
+    {
+        >= 1e6 => string.Create(CultureInfo.InvariantCulture, $"{perSecond / 1e6:F1} M {unit}/s"),
+        >= 1e3 => string.Create(CultureInfo.InvariantCulture, $"{perSecond / 1e3:F1} k {unit}/s"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{perSecond:G3} {unit}/s"),
+    };
 
     private readonly record struct Sample(double Seconds, long Bytes);
 }

@@ -4,7 +4,7 @@ namespace Workbook.Cli.Figures;
 
 /// <summary>Where and how <see cref="FigureExporter"/> writes figures.</summary>
 /// <remarks>
-/// The defaults give the workbook's published files: every format, at the figure's own size
+/// The defaults give the workbook's published files: HTML, PNG and SVG, at the figure's own size
 /// (<see cref="ChartStyle.Width"/> × <see cref="ChartStyle.Height"/> for styled charts), PNG at
 /// scale 1 (<see cref="FigureLayout.Default"/>). Values are validated when the options are created.
 /// </remarks>
@@ -24,14 +24,22 @@ public sealed record FigureExportOptions
         }
     }
 
-    /// <summary>The formats to write. Default: <see cref="FigureFormats.All"/>; must not be <see cref="FigureFormats.None"/>.</summary>
+    /// <summary>The formats to write. Default: <see cref="FigureFormats.Default"/>; must not be <see cref="FigureFormats.None"/>.</summary>
     public FigureFormats Formats
     {
         get;
         init => field = value != FigureFormats.None && (value & ~FigureFormats.All) == 0
             ? value
-            : throw new ArgumentOutOfRangeException(nameof(Formats), value, "Formats must combine Html, Png and Svg, and name at least one.");
-    } = FigureFormats.All;
+            : throw new ArgumentOutOfRangeException(nameof(Formats), value, "Formats must combine Html, Png, Svg and Pdf, and name at least one.");
+    } = FigureFormats.Default;
+
+    /// <summary>Whether each HTML page carries its own copy of plotly.js (a single file to e-mail) instead of using the shared one.</summary>
+    /// <value>The default is <see langword="false"/>: pages load <c>../plotly-&lt;version&gt;.min.js</c>, written once per export folder.</value>
+    public bool Standalone { get; init; }
+
+    /// <summary>Whether to write one archive per episode, <c>&lt;out&gt;/epNN.zip</c>, with that episode's files and the shared plotly.js.</summary>
+    /// <value>The default is <see langword="false"/>.</value>
+    public bool Zip { get; init; }
 
     /// <summary>
     /// The browser executable used for PNG and SVG, usually found with <see cref="ChromiumLocator.Locate(string?)"/>.

@@ -1,8 +1,8 @@
 namespace Workbook.Cli.Figures;
 
 /// <summary>The outcome of <see cref="FigureExporter.Export"/>.</summary>
-/// <param name="WrittenFiles">Every file written, in the order it was written (HTML first, then images).</param>
-/// <param name="ImageStatus">What became of the PNG and SVG images.</param>
+/// <param name="WrittenFiles">Every file written, in the order it was written: text files, shared plotly.js and HTML, images, PDFs, the contact sheet, archives.</param>
+/// <param name="ImageStatus">What became of the PNG, SVG and PDF files.</param>
 /// <param name="Message">
 /// One line for the user when <paramref name="ImageStatus"/> is <see cref="ImageExportStatus.NoBrowser"/>
 /// or <see cref="ImageExportStatus.Failed"/>; otherwise <see langword="null"/>.

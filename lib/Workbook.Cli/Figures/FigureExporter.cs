@@ -5,23 +5,23 @@ using Workbook.Core.Charts;
 
 namespace Workbook.Cli.Figures;
 
-/// <summary>Writes figures to files: <c>&lt;out&gt;/epNN/&lt;figure-id&gt;.html|.png|.svg</c>.</summary>
+/// <summary>Writes figures to files: <c>&lt;out&gt;/epNN/&lt;figure-id&gt;.txt|.html|.embed.html|.png|.svg|.pdf</c>, the contact sheet and archives.</summary>
 /// <remarks>
 /// <para>
-/// HTML comes from <see cref="ChartHtml.Standalone(Plotly.NET.GenericChart, string, string)"/>: plotly.js inlined, interactive, renders
-/// offline. PNG and SVG come from plotly.js itself (<c>Plotly.toImage</c>) running in headless
-/// Chromium, so the images match what the notebook shows.
+/// Every figure gets <c>&lt;id&gt;.txt</c> (title, subtitle, caption, alt text). HTML is a responsive
+/// show-notes page (<see cref="ChartHtml.ShowNotesPage"/>) plus an embeddable fragment
+/// (<see cref="ChartHtml.Embed"/>), both loading one shared <c>&lt;out&gt;/plotly-&lt;version&gt;.min.js</c>
+/// (<see cref="FigureExportOptions.Standalone"/> inlines it in each page instead). PNG and SVG come
+/// from plotly.js itself (<c>Plotly.toImage</c>) in headless Chromium, so the images match the
+/// notebook; the SVG carries <c>&lt;title&gt;</c> and <c>&lt;desc&gt;</c>. PDF is the SVG printed by
+/// Chromium, one page of the figure's size. Every export ends with <c>&lt;out&gt;/index.html</c>
+/// (<see cref="ContactSheet"/>) and, with <see cref="FigureExportOptions.Zip"/>, <c>&lt;out&gt;/epNN.zip</c>.
 /// </para>
 /// <para>
-/// One browser process renders every image of a run: one temporary page carries plotly.js and all
-/// figures and renders them in turn. Starting Chromium costs about two seconds, rendering one more
-/// image a small fraction of that, so one browser per run instead of per figure is the difference
-/// between seconds and minutes.
-/// </para>
-/// <para>
-/// The output is deterministic: the same figures give byte-identical HTML, PNG and SVG files on the
-/// same machine (same Chromium, same fonts). The only normalization is in SVG, see
-/// <see cref="NormalizeSvg"/>.
+/// One browser process renders every image of a run and, in the same run, prints every PDF:
+/// starting Chromium costs about two seconds, rendering one more image a small fraction of that. The output
+/// is deterministic: the same figures give byte-identical files on the same machine (same Chromium,
+/// same fonts); see <see cref="NormalizeSvg"/> and <see cref="PdfPageSplitter"/>.
 /// </para>
 /// </remarks>
 public static partial class FigureExporter
@@ -50,25 +50,80 @@ public static partial class FigureExporter
             throw new ArgumentException($"The figure id '{duplicate.Key}' appears more than once.", nameof(figures));
         }
 
-        var charts = figures.Select(f => f.Build()).ToList();
-        var renderings = charts.Select(options.Layout.Render).ToList();
+        var renderings = figures.Select(f => options.Layout.Render(f.Build())).ToList();
+        var texts = figures.Select((f, i) => FigureText.Of(f, renderings[i].FigureJson)).ToList();
         var written = new List<string>();
+        for (var i = 0; i < figures.Count; i++)
+        {
+            written.Add(WriteFile(options, figures[i], "txt", Encoding.UTF8.GetBytes(texts[i].ToTextFile())));
+        }
+
+        string? sharedPlotlyJs = null;
         if (options.Formats.HasFlag(FigureFormats.Html))
         {
+            sharedPlotlyJs = Path.Combine(options.OutputDirectory, PlotlyJs.FileName);
+            Directory.CreateDirectory(options.OutputDirectory);
+            File.WriteAllBytes(sharedPlotlyJs, Encoding.UTF8.GetBytes(PlotlyJs.Source));
+            written.Add(sharedPlotlyJs);
+            var fromEpisodeFolder = "../" + PlotlyJs.FileName;
             for (var i = 0; i < figures.Count; i++)
             {
-                var html = options.Layout.IsDefault
-                    ? ChartHtml.Standalone(charts[i], figures[i].Id, figures[i].Title)
-                    : ChartHtml.Standalone(renderings[i], figures[i].Id, figures[i].Title);
-                written.Add(WriteFile(options, figures[i], "html", Encoding.UTF8.GetBytes(html)));
+                var page = ChartHtml.ShowNotesPage(renderings[i], texts[i], options.Standalone ? null : fromEpisodeFolder);
+                written.Add(WriteFile(options, figures[i], "html", Encoding.UTF8.GetBytes(page)));
+                written.Add(WriteFile(options, figures[i], EmbedExtension, Encoding.UTF8.GetBytes(ChartHtml.Embed(renderings[i], texts[i], fromEpisodeFolder))));
             }
         }
 
-        var imageFormats = new[] { (Flag: FigureFormats.Png, Name: "png"), (Flag: FigureFormats.Svg, Name: "svg") }
+        var images = RenderImages(figures, renderings, texts, options, written);
+        var sheet = Path.Combine(options.OutputDirectory, ContactSheet.FileName);
+        var archives = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (options.Zip)
+        {
+            foreach (var episode in figures.Select(f => f.EpisodeFolder).Distinct(StringComparer.Ordinal))
+            {
+                var prefix = Path.Combine(options.OutputDirectory, episode) + Path.DirectorySeparatorChar;
+                var files = written.Where(f => f.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+                if (sharedPlotlyJs is not null)
+                {
+                    files.Add(sharedPlotlyJs);
+                }
+
+                archives[episode] = episode + ".zip";
+                var archivePath = Path.Combine(options.OutputDirectory, episode + ".zip");
+                File.WriteAllBytes(archivePath, EpisodeArchive.Build(options.OutputDirectory, files));
+            }
+        }
+
+        var entries = figures.Select((f, i) => new ContactSheetEntry(
+                texts[i],
+                f.EpisodeFolder,
+                renderings[i],
+                written.Where(w => Path.GetFileName(w).StartsWith(f.Id + ".", StringComparison.Ordinal)
+                        && Path.GetFileName(Path.GetDirectoryName(w)) == f.EpisodeFolder)
+                    .Select(w => f.EpisodeFolder + "/" + Path.GetFileName(w))
+                    .ToList()))
+            .ToList();
+        File.WriteAllBytes(sheet, Encoding.UTF8.GetBytes(ContactSheet.Build(entries, archives, sharedPlotlyJs is null ? null : PlotlyJs.FileName)));
+        written.Add(sheet);
+        written.AddRange(archives.Values.Select(a => Path.Combine(options.OutputDirectory, a)));
+        return images with { WrittenFiles = written };
+    }
+
+    /// <summary>The file name ending of the embeddable HTML fragment: <c>&lt;id&gt;.embed.html</c>.</summary>
+    public const string EmbedExtension = "embed.html";
+
+    private static FigureExportResult RenderImages(
+        IReadOnlyList<WorkbookFigure> figures,
+        IReadOnlyList<FigureRendering> renderings,
+        IReadOnlyList<FigureText> texts,
+        FigureExportOptions options,
+        List<string> written)
+    {
+        var requested = new[] { (Flag: FigureFormats.Png, Name: "png"), (Flag: FigureFormats.Svg, Name: "svg"), (Flag: FigureFormats.Pdf, Name: "pdf") }
             .Where(f => options.Formats.HasFlag(f.Flag))
             .Select(f => f.Name)
             .ToList();
-        if (imageFormats.Count == 0)
+        if (requested.Count == 0)
         {
             return new FigureExportResult(written, ImageExportStatus.NotRequested, null, TimeSpan.Zero);
         }
@@ -78,8 +133,15 @@ public static partial class FigureExporter
             return new FigureExportResult(
                 written,
                 ImageExportStatus.NoBrowser,
-                $"no browser found for {string.Join(", ", imageFormats)}: {ChromiumLocator.InstallHint}",
+                $"no browser found for {string.Join(", ", requested)}: {ChromiumLocator.InstallHint}",
                 TimeSpan.Zero);
+        }
+
+        // A PDF is the printed SVG, so PDF needs the SVG rendered even when no SVG file was asked for.
+        var imageFormats = requested.Where(f => f != "pdf").ToList();
+        if (requested.Contains("pdf") && !imageFormats.Contains("svg"))
+        {
+            imageFormats.Add("svg");
         }
 
         var requests = new List<(WorkbookFigure Figure, ImageRequest Request)>();
@@ -93,11 +155,15 @@ public static partial class FigureExporter
             }
         }
 
+        var pdfPages = options.Formats.HasFlag(FigureFormats.Pdf)
+            ? renderings.Select((r, i) => new PdfPageRequest(i, r.Width, r.Height)).ToList()
+            : [];
         var started = TimeProvider.System.GetTimestamp();
         IReadOnlyList<ImageOutcome> outcomes;
+        byte[]? printed;
         try
         {
-            outcomes = Render(options.BrowserPath, renderings.Select(r => r.FigureJson).ToList(), requests.Select(r => r.Request).ToList(), options.Timeout);
+            (outcomes, printed) = Render(options.BrowserPath, renderings.Select(r => r.FigureJson).ToList(), requests.Select(r => r.Request).ToList(), pdfPages, options.Timeout);
         }
         catch (Exception e) when (e is TimeoutException or InvalidOperationException)
         {
@@ -108,33 +174,73 @@ public static partial class FigureExporter
                 TimeProvider.System.GetElapsedTime(started));
         }
 
-        var browserTime = TimeProvider.System.GetElapsedTime(started);
         var failures = new List<string>();
         for (var i = 0; i < requests.Count; i++)
         {
             var (figure, request) = requests[i];
-            if (outcomes[i].Bytes is { } bytes)
-            {
-                var content = request.Format != "svg" ? bytes
-                    : options.Layout.IsDefault ? NormalizeSvg(bytes)
-                    : SetSvgSize(NormalizeSvg(bytes), renderings[request.FigureIndex].Width, renderings[request.FigureIndex].Height);
-                written.Add(WriteFile(options, figure, request.Format, content));
-            }
-            else
+            if (outcomes[i].Bytes is not { } bytes)
             {
                 failures.Add($"{figure.Id}.{request.Format}: {outcomes[i].Error}");
+                continue;
+            }
+
+            if (request.Format == "png")
+            {
+                written.Add(WriteFile(options, figure, "png", bytes));
+                continue;
+            }
+
+            var rendering = renderings[request.FigureIndex];
+            var svg = options.Layout.IsDefault ? NormalizeSvg(bytes) : SetSvgSize(NormalizeSvg(bytes), rendering.Width, rendering.Height);
+            svg = AddSvgTitleAndDescription(svg, texts[request.FigureIndex]);
+            if (options.Formats.HasFlag(FigureFormats.Svg))
+            {
+                written.Add(WriteFile(options, figure, "svg", svg));
             }
         }
 
+        if (printed is not null && failures.Count == 0)
+        {
+            try
+            {
+                var pdfs = PdfPageSplitter.Split(printed, texts.Select(t => t.Headline).ToList(), renderings.Select(r => (r.Width * 0.75, r.Height * 0.75)).ToList());
+                for (var i = 0; i < figures.Count; i++)
+                {
+                    written.Add(WriteFile(options, figures[i], "pdf", pdfs[i]));
+                }
+            }
+            catch (Exception e) when (e is TimeoutException or InvalidOperationException)
+            {
+                failures.Add("PDF: " + e.Message);
+            }
+        }
+
+        var browserTime = TimeProvider.System.GetElapsedTime(started);
         return failures.Count == 0
             ? new FigureExportResult(written, ImageExportStatus.Rendered, null, browserTime)
             : new FigureExportResult(written, ImageExportStatus.Failed, "plotly.js could not render " + string.Join("; ", failures), browserTime);
     }
 
+    /// <summary>Adds <c>&lt;title&gt;</c> (the headline) and <c>&lt;desc&gt;</c> (the alt text) as the first children of the root <c>&lt;svg&gt;</c>.</summary>
+    /// <remarks>Screen readers and image tools read these; both are XML-escaped.</remarks>
+    internal static byte[] AddSvgTitleAndDescription(byte[] svg, FigureText text)
+    {
+        var markup = Encoding.UTF8.GetString(svg);
+        var root = markup.IndexOf("<svg", StringComparison.Ordinal);
+        var rootEnd = root < 0 ? -1 : markup.IndexOf('>', root);
+        if (rootEnd < 0)
+        {
+            return svg;
+        }
+
+        var inserted = "<title>" + System.Security.SecurityElement.Escape(text.Headline) + "</title><desc>" + System.Security.SecurityElement.Escape(text.AltText) + "</desc>";
+        return Encoding.UTF8.GetBytes(markup[..(rootEnd + 1)] + inserted + markup[(rootEnd + 1)..]);
+    }
+
     /// <summary>The file an export writes for a figure and format: <c>&lt;out&gt;/epNN/&lt;id&gt;.&lt;format&gt;</c>.</summary>
     /// <param name="outputDirectory">The export's output folder.</param>
     /// <param name="figure">The figure.</param>
-    /// <param name="format"><c>html</c>, <c>png</c> or <c>svg</c>.</param>
+    /// <param name="format">The file name ending: <c>txt</c>, <c>html</c>, <see cref="EmbedExtension"/>, <c>png</c>, <c>svg</c> or <c>pdf</c>.</param>
     /// <returns>The path, relative if <paramref name="outputDirectory"/> is.</returns>
     public static string PathFor(string outputDirectory, WorkbookFigure figure, string format)
     {
@@ -153,17 +259,18 @@ public static partial class FigureExporter
     internal static byte[] NormalizeSvg(byte[] svg) =>
         Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(svg).Replace(" style=\"\"", string.Empty, StringComparison.Ordinal));
 
-    private static IReadOnlyList<ImageOutcome> Render(
-        string browserPath, IReadOnlyList<string> figureJsons, IReadOnlyList<ImageRequest> requests, TimeSpan timeout)
+    private static (IReadOnlyList<ImageOutcome> Images, byte[]? Pdf) Render(
+        string browserPath, IReadOnlyList<string> figureJsons, IReadOnlyList<ImageRequest> requests, IReadOnlyList<PdfPageRequest> pdfPages, TimeSpan timeout)
     {
         var workFolder = Directory.CreateTempSubdirectory("workbook-figures-");
         try
         {
             var pagePath = Path.Combine(workFolder.FullName, "export.html");
-            File.WriteAllText(pagePath, ImageExportPage.Build(figureJsons, requests), new UTF8Encoding(false));
+            var pdfPath = pdfPages.Count == 0 ? null : Path.Combine(workFolder.FullName, "export.pdf");
+            File.WriteAllText(pagePath, ImageExportPage.Build(figureJsons, requests, pdfPages), new UTF8Encoding(false));
             var profile = Directory.CreateDirectory(Path.Combine(workFolder.FullName, "profile"));
-            var dom = HeadlessChromium.DumpDom(browserPath, pagePath, profile.FullName, timeout);
-            return ImageExportPage.ParseDump(dom, requests.Count);
+            var dom = HeadlessChromium.DumpDom(browserPath, pagePath, profile.FullName, timeout, pdfPath);
+            return (ImageExportPage.ParseDump(dom, requests.Count), pdfPath is null ? null : File.ReadAllBytes(pdfPath));
         }
         finally
         {

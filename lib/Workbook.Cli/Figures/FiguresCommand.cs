@@ -4,18 +4,22 @@ using Workbook.Core.Episodes;
 
 namespace Workbook.Cli.Figures;
 
-/// <summary>The <c>figures</c> command: exports catalog figures to HTML, PNG and SVG files.</summary>
+/// <summary>The <c>figures</c> command: exports catalog figures to text, HTML, PNG, SVG and PDF files, with a contact sheet.</summary>
 /// <remarks>
 /// <code>
-/// figures --episode &lt;n&gt;[,&lt;n&gt;...] | --id &lt;figure-id&gt; [--format html,png,svg] [--out &lt;dir&gt;] [--browser &lt;path&gt;]
+/// figures --episode &lt;n&gt;[,&lt;n&gt;...] | --id &lt;figure-id&gt; [--format html,png,svg,pdf] [--out &lt;dir&gt;] [--browser &lt;path&gt;]
 ///         [--preset notes|slide|square|portrait] [--theme light|dark|transparent|talk] [--width &lt;px&gt;] [--height &lt;px&gt;] [--scale &lt;x&gt;]
+///         [--standalone] [--zip]
 /// figures --list [--episode &lt;n&gt;[,&lt;n&gt;...] | --id &lt;figure-id&gt;]
 /// </code>
 /// <para>
-/// Defaults: every format, output folder <c>figures</c>. Files go to <c>&lt;out&gt;/epNN/&lt;figure-id&gt;.&lt;format&gt;</c>;
-/// one line is printed per file, then a summary with the elapsed time. <c>--preset</c>, <c>--width</c>,
-/// <c>--height</c>, <c>--scale</c> and <c>--theme</c> build a <see cref="FigureLayout"/> (no flags: the
-/// published files, unchanged). <c>--list</c> prints one line per figure, its id and title, and writes nothing.
+/// Defaults: html, png and svg, output folder <c>figures</c>. Files go to <c>&lt;out&gt;/epNN/&lt;figure-id&gt;.&lt;ending&gt;</c>
+/// (see <see cref="FigureExporter"/>), the contact sheet to <c>&lt;out&gt;/index.html</c>; one line is printed
+/// per file, then a summary with the elapsed time. <c>--preset</c>, <c>--width</c>, <c>--height</c>,
+/// <c>--scale</c> and <c>--theme</c> build a <see cref="FigureLayout"/>. <c>--standalone</c> inlines plotly.js
+/// in each HTML page; <c>--zip</c> writes <c>&lt;out&gt;/epNN.zip</c> per episode. <c>--list</c> prints each
+/// figure's id, title and caption and writes nothing. Flags (no value) and options with a value are
+/// listed in <c>FlagOptions</c> and <c>ValueOptions</c>; a new option is one entry there plus its check.
 /// </para>
 /// <para>Exit codes:</para>
 /// <list type="table">
@@ -23,15 +27,16 @@ namespace Workbook.Cli.Figures;
 /// <item><term>1</term><description>the browser ran but failed or timed out; the HTML was written.</description></item>
 /// <item><term>2</term><description>
 /// bad usage or input, with a one-line reason naming the option: unknown option or format, missing
-/// value, a number that does not parse, an unknown preset or theme, a width or height outside 200 to
-/// 8000 px, a scale outside 0.5 to 4, <c>--scale</c> without PNG, <c>--theme transparent</c> with only
-/// HTML, an episode without figures, an unknown id, a browser
+/// value, a value given to a flag, an option given twice, a number that does not parse, an unknown
+/// preset or theme, a width or height outside 200 to 8000 px, a scale outside 0.5 to 4, <c>--scale</c>
+/// without PNG, <c>--theme transparent</c> with only HTML, <c>--standalone</c> without HTML, an export
+/// option with <c>--list</c>, an episode without figures, an unknown id, a browser
 /// path (<c>--browser</c> or <c>WORKBOOK_CHROMIUM</c>) that does not exist, or an output folder
 /// (<c>--out</c>) that is a file or cannot be written. All of these are checked before anything is
 /// written. A file that cannot be written later (a full disk) also gives 2, with its path.
 /// </description></item>
 /// <item><term>3</term><description>
-/// PNG or SVG were requested but no browser was found on <c>PATH</c>; the HTML was written and the
+/// PNG, SVG or PDF were requested but no browser was found on <c>PATH</c>; the HTML was written and the
 /// message says how to install one. A path the user named and got wrong is a usage error (2)
 /// instead, because the fix is to correct the path, not to install a browser.
 /// </description></item>
@@ -56,16 +61,18 @@ public static class FiguresCommand
 
     /// <summary>The one-line usage.</summary>
     public const string Usage =
-        "usage: figures --episode <n>[,<n>...] | --id <figure-id> [--format html,png,svg] [--out <dir>] [--browser <path>] " +
-        "[--preset notes|slide|square|portrait] [--theme light|dark|transparent|talk] [--width <px>] [--height <px>] [--scale <x>]; " +
+        "usage: figures --episode <n>[,<n>...] | --id <figure-id> [--format html,png,svg,pdf] [--out <dir>] [--browser <path>] " +
+        "[--preset notes|slide|square|portrait] [--theme light|dark|transparent|talk] [--width <px>] [--height <px>] [--scale <x>] [--standalone] [--zip]; " +
         "figures --list [--episode <n> | --id <figure-id>]";
 
-    private static readonly string[] FormatNames = ["html", "png", "svg"];
+    private static readonly string[] FormatNames = ["html", "png", "svg", "pdf"];
+
+    private static readonly string[] FlagOptions = ["--list", "--standalone", "--zip"];
 
     private static readonly string[] ValueOptions =
         ["--episode", "--id", "--format", "--out", "--browser", "--preset", "--theme", "--width", "--height", "--scale"];
 
-    private static readonly string AllowedOptions = string.Join(", ", ValueOptions) + ", --list";
+    private static readonly string AllowedOptions = string.Join(", ", ValueOptions.Concat(FlagOptions));
 
     /// <summary>Runs the command on the workbook's <see cref="FigureCatalog"/>.</summary>
     /// <param name="args">The arguments after <c>figures</c>.</param>
@@ -105,12 +112,7 @@ public static class FiguresCommand
 
         if (request.List)
         {
-            var idWidth = figures.Count == 0 ? 0 : figures.Max(f => f.Id.Length);
-            foreach (var figure in figures)
-            {
-                stdout.WriteLine(figure.Id.PadRight(idWidth) + "  " + figure.Title.Replace("<br>", " ", StringComparison.OrdinalIgnoreCase));
-            }
-
+            WriteList(figures, stdout);
             return ExitOk;
         }
 
@@ -127,6 +129,8 @@ public static class FiguresCommand
             Formats = request.Formats,
             BrowserPath = browserPath,
             Layout = request.Layout,
+            Standalone = request.Standalone,
+            Zip = request.Zip,
         };
         FigureExportResult result;
         try
@@ -172,19 +176,32 @@ public static class FiguresCommand
         string OutputDirectory,
         string? BrowserPath,
         FigureLayout Layout,
-        bool List);
+        bool List,
+        bool Standalone,
+        bool Zip);
 
     private static bool TryParse(IReadOnlyList<string> args, out Request request, out string problem)
     {
-        request = new Request(null, null, FigureFormats.All, DefaultOutputDirectory, null, FigureLayout.Default, false);
+        request = new Request(null, null, FigureFormats.Default, DefaultOutputDirectory, null, FigureLayout.Default, false, false, false);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var list = false;
+        var flags = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
             var (name, inlineValue) = SplitOption(args[i]);
-            if (name == "--list" && inlineValue is null)
+            if (FlagOptions.Contains(name))
             {
-                list = true;
+                if (inlineValue is not null)
+                {
+                    problem = $"{name}: takes no value; write {name} alone";
+                    return false;
+                }
+
+                if (!flags.Add(name))
+                {
+                    problem = $"{name}: given more than once; give it once";
+                    return false;
+                }
+
                 continue;
             }
 
@@ -212,12 +229,12 @@ public static class FiguresCommand
 
         var hasEpisode = values.TryGetValue("--episode", out var episodeText);
         var hasId = values.TryGetValue("--id", out var id);
-        if (list)
+        if (flags.Contains("--list"))
         {
-            var exportOnly = values.Keys.Where(k => k is not ("--episode" or "--id")).ToList();
+            var exportOnly = values.Keys.Where(k => k is not ("--episode" or "--id")).Concat(flags.Where(f => f != "--list")).ToList();
             if (exportOnly.Count > 0)
             {
-                problem = $"--list: prints ids and titles only; drop {string.Join(", ", exportOnly)} (allowed with --list: --episode or --id)";
+                problem = $"--list: prints ids, titles and captions only; drop {string.Join(", ", exportOnly)} (allowed with --list: --episode or --id)";
                 return false;
             }
 
@@ -233,7 +250,7 @@ public static class FiguresCommand
                 return false;
             }
 
-            request = new Request(listed, id, FigureFormats.All, DefaultOutputDirectory, null, FigureLayout.Default, true);
+            request = new Request(listed, id, FigureFormats.Default, DefaultOutputDirectory, null, FigureLayout.Default, true, false, false);
             problem = string.Empty;
             return true;
         }
@@ -252,9 +269,16 @@ public static class FiguresCommand
             return false;
         }
 
-        var formats = FigureFormats.All;
+        var formats = FigureFormats.Default;
         if (values.TryGetValue("--format", out var formatText) && !TryParseFormats(formatText, out formats, out problem))
         {
+            return false;
+        }
+
+        var standalone = flags.Contains("--standalone");
+        if (standalone && !formats.HasFlag(FigureFormats.Html))
+        {
+            problem = "--standalone: makes each HTML page carry its own plotly.js; add html to --format, or drop --standalone";
             return false;
         }
 
@@ -270,7 +294,9 @@ public static class FiguresCommand
             values.GetValueOrDefault("--out", DefaultOutputDirectory),
             values.GetValueOrDefault("--browser"),
             layout,
-            false);
+            false,
+            standalone,
+            flags.Contains("--zip"));
         problem = string.Empty;
         return true;
     }
@@ -381,7 +407,7 @@ public static class FiguresCommand
     {
         "--episode" => "episode numbers like 1 or 1,2",
         "--id" => "a figure id like ep01.latency-vs-distance",
-        "--format" => "a comma-separated list of html, png, svg",
+        "--format" => "a comma-separated list of " + string.Join(", ", FormatNames),
         "--out" => "an output folder",
         "--preset" => "one of " + string.Join(", ", FigureLayout.PresetNames),
         "--theme" => "one of " + string.Join(", ", FigureLayout.ThemeNames),
@@ -424,6 +450,7 @@ public static class FiguresCommand
                 "html" => FigureFormats.Html,
                 "png" => FigureFormats.Png,
                 "svg" => FigureFormats.Svg,
+                "pdf" => FigureFormats.Pdf,
                 _ => FigureFormats.None,
             };
             if (format == FigureFormats.None)
@@ -494,7 +521,7 @@ public static class FiguresCommand
     {
         browserPath = null;
         problem = string.Empty;
-        var wantsImages = (request.Formats & (FigureFormats.Png | FigureFormats.Svg)) != 0;
+        var wantsImages = (request.Formats & (FigureFormats.Png | FigureFormats.Svg | FigureFormats.Pdf)) != 0;
         if (!wantsImages && request.BrowserPath is null)
         {
             return true;
@@ -524,6 +551,18 @@ public static class FiguresCommand
         {
             problem = e.Message;
             return false;
+        }
+    }
+
+    /// <summary>Per figure: the id, then its title and its caption indented below it, then a blank line.</summary>
+    private static void WriteList(IReadOnlyList<WorkbookFigure> figures, TextWriter stdout)
+    {
+        foreach (var text in figures.Select(f => FigureText.Of(f, ChartHtml.FigureJson(f.Build()))))
+        {
+            stdout.WriteLine(text.Id);
+            stdout.WriteLine("    title:   " + text.FullTitle);
+            stdout.WriteLine("    caption: " + text.Caption);
+            stdout.WriteLine();
         }
     }
 

@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace Workbook.Cli.Figures;
 
-/// <summary>Runs headless Chromium once on a local page and returns the page's DOM after its scripts ran.</summary>
+/// <summary>Runs headless Chromium once on a local page and returns the page's DOM after its scripts ran (and can print the page to PDF in the same run).</summary>
 /// <remarks>
 /// <para>
 /// Chromium is driven as a plain process, with no debugging protocol and no open port:
@@ -39,15 +39,34 @@ internal static class HeadlessChromium
         "--mute-audio",
     ];
 
-    /// <summary>Loads <paramref name="pagePath"/> and returns the printed DOM.</summary>
+    /// <summary>Loads <paramref name="pagePath"/> and returns the printed DOM; optionally also prints the page to PDF.</summary>
     /// <param name="browserPath">The Chromium executable.</param>
     /// <param name="pagePath">A local HTML file.</param>
     /// <param name="profileDirectory">An empty folder for the browser profile; the caller deletes it.</param>
     /// <param name="timeout">The longest the browser may run.</param>
+    /// <param name="pdfPath">
+    /// A PDF file to print the page to when its virtual time budget ends (no margins, header or footer;
+    /// CSS <c>@page</c> rules set the page sizes), or <see langword="null"/> for no PDF.
+    /// </param>
     /// <returns>The DOM as HTML.</returns>
     /// <exception cref="TimeoutException">The browser ran longer than <paramref name="timeout"/> and was killed.</exception>
-    /// <exception cref="InvalidOperationException">The browser could not start or exited with an error.</exception>
-    internal static string DumpDom(string browserPath, string pagePath, string profileDirectory, TimeSpan timeout)
+    /// <exception cref="InvalidOperationException">The browser could not start, exited with an error or wrote no PDF.</exception>
+    internal static string DumpDom(string browserPath, string pagePath, string profileDirectory, TimeSpan timeout, string? pdfPath = null)
+    {
+        List<string> action = ["--virtual-time-budget=" + VirtualTimeBudgetMilliseconds.ToString(CultureInfo.InvariantCulture), "--dump-dom"];
+        if (pdfPath is not null)
+        {
+            action.Add("--no-pdf-header-footer");
+            action.Add("--print-to-pdf=" + Path.GetFullPath(pdfPath));
+        }
+
+        var dom = Run(browserPath, pagePath, profileDirectory, timeout, action);
+        return pdfPath is null || File.Exists(pdfPath)
+            ? dom
+            : throw new InvalidOperationException($"{Path.GetFileName(browserPath)} exited without writing {Path.GetFileName(pdfPath)}");
+    }
+
+    private static string Run(string browserPath, string pagePath, string profileDirectory, TimeSpan timeout, IReadOnlyList<string> action)
     {
         var start = new ProcessStartInfo(browserPath)
         {
@@ -63,8 +82,11 @@ internal static class HeadlessChromium
         }
 
         start.ArgumentList.Add("--user-data-dir=" + profileDirectory);
-        start.ArgumentList.Add("--virtual-time-budget=" + VirtualTimeBudgetMilliseconds.ToString(CultureInfo.InvariantCulture));
-        start.ArgumentList.Add("--dump-dom");
+        foreach (var argument in action)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.ArgumentList.Add(new Uri(Path.GetFullPath(pagePath)).AbsoluteUri);
 
         using var process = new Process { StartInfo = start };

@@ -15,6 +15,12 @@ namespace Workbook.Cli.Figures;
 /// <param name="Scale">Pixel density; a PNG has <c>Width × Scale</c> by <c>Height × Scale</c> pixels.</param>
 internal sealed record ImageRequest(int FigureIndex, string Format, double Width, double Height, double Scale);
 
+/// <summary>One PDF page: the SVG of figure <paramref name="FigureIndex"/> printed on a page of <paramref name="Width"/> × <paramref name="Height"/> CSS pixels (0.75 pt each).</summary>
+/// <param name="FigureIndex">Index into the figure JSON list; an SVG request for this figure must be in the same run.</param>
+/// <param name="Width">Page width in CSS pixels.</param>
+/// <param name="Height">Page height in CSS pixels.</param>
+internal sealed record PdfPageRequest(int FigureIndex, int Width, int Height);
+
 /// <summary>The result of one <see cref="ImageRequest"/>: the file's bytes, or why there are none.</summary>
 internal sealed record ImageOutcome(byte[]? Bytes, string? Error);
 
@@ -36,6 +42,13 @@ internal sealed record ImageOutcome(byte[]? Bytes, string? Error);
 /// (mulberry32) and reseeds it before every image, and renders a fresh copy of the figure each time,
 /// so an image does not depend on which other images share the run.
 /// </para>
+/// <para>
+/// PDF: when pages are requested, the page also has one block per PDF page with a named CSS page of
+/// the figure's size (<c>@page pN { size: W px H px }</c>, no margins); once the images are done the
+/// script puts each figure's SVG into its block, and Chromium, started with <c>--print-to-pdf</c> as
+/// well, prints only those blocks when the virtual time budget ends. Chromium rounds page sizes up to
+/// its print grid (up to about a pixel more); <see cref="PdfPageSplitter"/> trims them back.
+/// </para>
 /// </remarks>
 internal static partial class ImageExportPage
 {
@@ -45,10 +58,26 @@ internal static partial class ImageExportPage
     /// <summary>Builds the page.</summary>
     /// <param name="figureJsons">Figure JSON from <see cref="ChartHtml.FigureJson"/>.</param>
     /// <param name="requests">The images to render, in order.</param>
-    internal static string Build(IReadOnlyList<string> figureJsons, IReadOnlyList<ImageRequest> requests)
+    /// <param name="pdfPages">The PDF pages to prepare for printing, in page order; empty for none.</param>
+    internal static string Build(IReadOnlyList<string> figureJsons, IReadOnlyList<ImageRequest> requests, IReadOnlyList<PdfPageRequest> pdfPages)
     {
         var page = new StringBuilder(PlotlyJs.Source.Length + figureJsons.Sum(j => j.Length) + 8192);
         page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>figure export</title>\n")
+            .Append("<style>\n@page { margin: 0; }\n");
+        for (var i = 0; i < pdfPages.Count; i++)
+        {
+            page.Append(CultureInfo.InvariantCulture, $"@page p{i} {{ size: {pdfPages[i].Width}px {pdfPages[i].Height}px; }}\n");
+        }
+
+        // Implementation note: the body starts on the first PDF page's named page, or Chromium prints
+        // the body's own empty default page first; and print shows only the page blocks, not the
+        // result element nor the measuring div plotly.js leaves at the end of the body.
+        page.Append(pdfPages.Count > 0 ? "html, body { margin: 0; padding: 0; page: p0; }\n" : "html, body { margin: 0; padding: 0; }\n")
+            .Append(".print-page { overflow: hidden; print-color-adjust: exact; -webkit-print-color-adjust: exact; }\n")
+            .Append(".print-page + .print-page { break-before: page; }\n")
+            .Append(".print-page > svg { display: block; }\n")
+            .Append("@media print { body > :not(.print-page) { display: none !important; } }\n")
+            .Append("</style>\n")
             .Append("<script>\n")
             .Append("var workbookSeed = 1;\n")
             .Append("Math.random = function () {\n")
@@ -61,8 +90,13 @@ internal static partial class ImageExportPage
             .Append("</script>\n")
             .Append("<script>\n").Append(PlotlyJs.Source).Append("\n</script>\n")
             .Append("</head>\n<body>\n")
-            .Append("<pre id=\"").Append(ResultElementId).Append("\"></pre>\n")
-            .Append("<script>\n")
+            .Append("<pre id=\"").Append(ResultElementId).Append("\"></pre>\n");
+        for (var i = 0; i < pdfPages.Count; i++)
+        {
+            page.Append(CultureInfo.InvariantCulture, $"<div class=\"print-page\" id=\"print-{i}\" style=\"page: p{i}; width: {pdfPages[i].Width}px; height: {pdfPages[i].Height}px;\"></div>\n");
+        }
+
+        page.Append("<script>\n")
             .Append("var figures = [\n");
         foreach (var json in figureJsons)
         {
@@ -74,6 +108,12 @@ internal static partial class ImageExportPage
         {
             page.Append(CultureInfo.InvariantCulture,
                 $"{{figure: {r.FigureIndex}, format: \"{r.Format}\", width: {r.Width.ToString("R", CultureInfo.InvariantCulture)}, height: {r.Height.ToString("R", CultureInfo.InvariantCulture)}, scale: {r.Scale.ToString("R", CultureInfo.InvariantCulture)}}},\n");
+        }
+
+        page.Append("];\nvar pdfPages = [\n");
+        foreach (var p in pdfPages)
+        {
+            page.Append(CultureInfo.InvariantCulture, $"{{figure: {p.FigureIndex}, width: {p.Width}, height: {p.Height}}},\n");
         }
 
         page.Append("];\n")
@@ -92,15 +132,26 @@ internal static partial class ImageExportPage
                 }
                 (async function () {
                   var results = [];
+                  var svgs = {};
                   for (var i = 0; i < requests.length; i++) {
                     var r = requests[i];
                     workbookSeed = 1;
                     try {
                       var figure = structuredClone(figures[r.figure]);
                       var data = await Plotly.toImage(figure, {format: r.format, width: r.width, height: r.height, scale: r.scale, imageDataOnly: true});
+                      if (r.format === "svg") { svgs[r.figure] = data; }
                       results.push({base64: r.format === "svg" ? utf8Base64(data) : data});
                     } catch (e) {
                       results.push({error: String((e && e.message) || e)});
+                    }
+                  }
+                  for (var k = 0; k < pdfPages.length; k++) {
+                    var block = document.getElementById("print-" + k);
+                    block.innerHTML = svgs[pdfPages[k].figure] || "";
+                    var svg = block.querySelector("svg");
+                    if (svg) {
+                      svg.setAttribute("width", pdfPages[k].width);
+                      svg.setAttribute("height", pdfPages[k].height);
                     }
                   }
                   finish({complete: true, results: results});

@@ -7,7 +7,7 @@ namespace Workbook.Core.Tests.Cli;
 [Collection(ChromiumCollection.Name)]
 public class FigureExporterFailureTests
 {
-    private static FigureExportResult Export(TempFolder folder, string? browser, FigureFormats formats = FigureFormats.All, double timeoutSeconds = 20) =>
+    private static FigureExportResult Export(TempFolder folder, string? browser, FigureFormats formats = FigureFormats.Default, double timeoutSeconds = 20) =>
         FigureExporter.Export([SampleFigures.Latency()], new FigureExportOptions
         {
             OutputDirectory = folder.Combine("out"),
@@ -33,7 +33,15 @@ public class FigureExporterFailureTests
         var result = Export(folder, browser: null);
 
         Assert.Equal(ImageExportStatus.NoBrowser, result.ImageStatus);
-        Assert.Equal([folder.Combine("out", "ep01", "ep01.sample-latency.html")], result.WrittenFiles);
+        Assert.Equal(
+            [
+                folder.Combine("out", "ep01", "ep01.sample-latency.txt"),
+                folder.Combine("out", "plotly-" + Core.Charts.PlotlyJs.Version + ".min.js"),
+                folder.Combine("out", "ep01", "ep01.sample-latency.html"),
+                folder.Combine("out", "ep01", "ep01.sample-latency.embed.html"),
+                folder.Combine("out", "index.html"),
+            ],
+            result.WrittenFiles);
         Assert.Equal(
             "no browser found for png, svg: install one with 'sudo apt-get install chromium', or set WORKBOOK_CHROMIUM / pass --browser <path>",
             result.Message);
@@ -48,7 +56,8 @@ public class FigureExporterFailureTests
 
         Assert.Equal(ImageExportStatus.NotRequested, result.ImageStatus);
         Assert.Null(result.Message);
-        Assert.Single(result.WrittenFiles);
+        Assert.Equal(5, result.WrittenFiles.Count); // text, plotly.js, page, embed, contact sheet
+        Assert.All(result.WrittenFiles, f => Assert.True(File.Exists(f), f));
     }
 
     [Fact]
@@ -67,7 +76,7 @@ public class FigureExporterFailureTests
 
         Assert.Equal(ImageExportStatus.Failed, result.ImageStatus);
         Assert.Equal("images not written: fake-browser.sh did not finish within 1 s and was stopped", result.Message);
-        Assert.Empty(result.WrittenFiles);
+        Assert.Equal(["ep01.sample-latency.txt", "index.html"], result.WrittenFiles.Select(Path.GetFileName));
         var child = File.ReadAllText(pidFile).Trim();
         var stat = $"/proc/{child}/stat";
         Assert.True(!File.Exists(stat) || File.ReadAllText(stat).Split(' ')[2] == "Z", $"the browser's child process {child} is still running");
@@ -88,7 +97,8 @@ public class FigureExporterFailureTests
 
         Assert.Equal(ImageExportStatus.Failed, result.ImageStatus);
         Assert.Equal("images not written: fake-browser.sh exited with code 7: cannot open display", result.Message);
-        Assert.Single(result.WrittenFiles); // the HTML
+        Assert.DoesNotContain(result.WrittenFiles, f => f.EndsWith(".svg", StringComparison.Ordinal));
+        Assert.Contains(folder.Combine("out", "ep01", "ep01.sample-latency.html"), result.WrittenFiles);
     }
 
     [Fact]
@@ -109,11 +119,24 @@ public class FigureExporterFailureTests
     }
 
     [Fact]
+    public void Export_PdfWithoutBrowser_SaysPdfNeedsOne()
+    {
+        using var folder = new TempFolder();
+
+        var result = Export(folder, browser: null, FigureFormats.Pdf);
+
+        Assert.Equal(ImageExportStatus.NoBrowser, result.ImageStatus);
+        Assert.StartsWith("no browser found for pdf: ", result.Message, StringComparison.Ordinal);
+        Assert.Equal(["ep01.sample-latency.txt", "index.html"], result.WrittenFiles.Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void Options_RejectOutOfRangeValuesNamingTheParameter()
     {
         Assert.Equal("Layout", Assert.Throws<ArgumentNullException>(() => new FigureExportOptions { OutputDirectory = "x", Layout = null! }).ParamName);
         Assert.Equal("Timeout", Assert.Throws<ArgumentOutOfRangeException>(() => new FigureExportOptions { OutputDirectory = "x", Timeout = TimeSpan.Zero }).ParamName);
         Assert.Equal("Formats", Assert.Throws<ArgumentOutOfRangeException>(() => new FigureExportOptions { OutputDirectory = "x", Formats = FigureFormats.None }).ParamName);
+        Assert.Equal("Formats", Assert.Throws<ArgumentOutOfRangeException>(() => new FigureExportOptions { OutputDirectory = "x", Formats = (FigureFormats)16 }).ParamName);
         Assert.Equal("OutputDirectory", Assert.Throws<ArgumentException>(() => new FigureExportOptions { OutputDirectory = " " }).ParamName);
     }
 

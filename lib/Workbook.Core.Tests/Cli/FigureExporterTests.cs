@@ -5,7 +5,7 @@ using Workbook.Core.Tests.Charts;
 
 namespace Workbook.Core.Tests.Cli;
 
-/// <summary>Three export runs shared by the tests below: two identical ones and one mixed one.</summary>
+/// <summary>Three export runs shared by the tests below: two identical ones (every format, with archives) and one mixed one.</summary>
 public sealed class ExportRunsFixture : IDisposable
 {
     private readonly TempFolder folder = new();
@@ -18,8 +18,8 @@ public sealed class ExportRunsFixture : IDisposable
             return;
         }
 
-        First = Export("first", [SampleFigures.Latency()], FigureFormats.All, 1);
-        Second = Export("second", [SampleFigures.Latency()], FigureFormats.All, 1);
+        First = Export("first", [SampleFigures.Latency()], FigureFormats.All, 1, zip: true);
+        Second = Export("second", [SampleFigures.Latency()], FigureFormats.All, 1, zip: true);
         Mixed = Export("mixed", [SampleFigures.Bars(), SampleFigures.Latency()], FigureFormats.Png | FigureFormats.Svg, 2);
     }
 
@@ -29,20 +29,21 @@ public sealed class ExportRunsFixture : IDisposable
 
     public FigureExportResult? Second { get; }
 
-    /// <summary>Another figure first, PNG at scale 2, no HTML.</summary>
+    /// <summary>Another figure first, PNG at scale 2, no HTML, no PDF, no archive.</summary>
     public FigureExportResult? Mixed { get; }
 
     public string Out(string run) => folder.Combine(run);
 
     public void Dispose() => folder.Dispose();
 
-    private FigureExportResult Export(string run, IReadOnlyList<WorkbookFigure> figures, FigureFormats formats, double scale) =>
+    private FigureExportResult Export(string run, IReadOnlyList<WorkbookFigure> figures, FigureFormats formats, double scale, bool zip = false) =>
         FigureExporter.Export(figures, new FigureExportOptions
         {
             OutputDirectory = Out(run),
             Formats = formats,
             BrowserPath = Browser,
             Layout = new FigureLayout(scale: scale),
+            Zip = zip,
         });
 }
 
@@ -55,24 +56,98 @@ public class FigureExporterTests(ExportRunsFixture runs, ITestOutputHelper outpu
     private string FileOf(string run, string format) => Path.Combine(runs.Out(run), "ep01", Id + "." + format);
 
     [Fact]
-    public void Export_WritesHtmlPngAndSvgIntoTheEpisodeFolder()
+    public void Export_WritesEveryFormatIntoTheEpisodeFolderThenTheSheetAndTheArchive()
     {
         ChromiumRequirement.SkipIfMissing(runs.Browser);
 
         Assert.Equal(ImageExportStatus.Rendered, runs.First!.ImageStatus);
         Assert.Null(runs.First.Message);
-        Assert.Equal([FileOf("first", "html"), FileOf("first", "png"), FileOf("first", "svg")], runs.First.WrittenFiles);
-        Assert.All(runs.First.WrittenFiles, f => Assert.True(new FileInfo(f).Length > 1000, f));
-        output.WriteLine($"browser time, 1 figure x 2 images: {runs.First.BrowserTime.TotalSeconds:0.00} s; again: {runs.Second!.BrowserTime.TotalSeconds:0.00} s; 2 figures x 2 images: {runs.Mixed!.BrowserTime.TotalSeconds:0.00} s");
+        Assert.Equal(
+            [
+                FileOf("first", "txt"),
+                Path.Combine(runs.Out("first"), "plotly-" + PlotlyJs.Version + ".min.js"),
+                FileOf("first", "html"),
+                FileOf("first", "embed.html"),
+                FileOf("first", "png"),
+                FileOf("first", "svg"),
+                FileOf("first", "pdf"),
+                Path.Combine(runs.Out("first"), "index.html"),
+                Path.Combine(runs.Out("first"), "ep01.zip"),
+            ],
+            runs.First.WrittenFiles);
+        Assert.All(runs.First.WrittenFiles, f => Assert.True(new FileInfo(f).Length > 200, f));
+        output.WriteLine($"browser time, 1 figure x (png, svg, pdf): {runs.First.BrowserTime.TotalSeconds:0.00} s; again: {runs.Second!.BrowserTime.TotalSeconds:0.00} s; 2 figures x (png, svg): {runs.Mixed!.BrowserTime.TotalSeconds:0.00} s");
     }
 
     [Fact]
-    public void Html_IsTheStandalonePageOfTheFigure()
+    public void Svg_StartsWithTheHeadlineAsTitleAndTheAltTextAsDescription()
     {
         ChromiumRequirement.SkipIfMissing(runs.Browser);
 
-        var figure = SampleFigures.Latency();
-        Assert.Equal(ChartHtml.Standalone(figure.Build(), figure.Id, figure.Title), File.ReadAllText(FileOf("first", "html")));
+        var root = XDocument.Load(FileOf("first", "svg")).Root!;
+        var first = root.Elements().Take(2).ToList();
+
+        Assert.Equal(["title", "desc"], first.Select(e => e.Name.LocalName));
+        Assert.All(first, e => Assert.Equal("http://www.w3.org/2000/svg", e.Name.NamespaceName));
+        Assert.Equal(SampleFigures.Title, first[0].Value);
+        Assert.Equal(SampleFigures.AltText, first[1].Value);
+    }
+
+    [Fact]
+    public void Pdf_IsOnePageOfTheFigureSizeWithNoDateAndRepeatsByteForByte()
+    {
+        ChromiumRequirement.SkipIfMissing(runs.Browser);
+
+        var pdf = File.ReadAllBytes(FileOf("first", "pdf"));
+        var check = PdfFile.Check(pdf);
+
+        Assert.Equal(1, check.PageCount);
+        // 900 × 520 CSS px at 0.75 pt each (Chromium prints 675.12 pt wide; the exporter trims the blank 0.12 pt).
+        Assert.Equal(0, check.MediaBox[0]);
+        Assert.Equal(675, check.MediaBox[2] - check.MediaBox[0], 3);
+        Assert.Equal(390, check.MediaBox[3] - check.MediaBox[1], 3);
+        Assert.DoesNotContain("CreationDate", check.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ModDate", check.Text, StringComparison.Ordinal);
+        Assert.Equal(pdf, File.ReadAllBytes(Path.Combine(runs.Out("second"), "ep01", Id + ".pdf")));
+        if (PdfFile.PdfInfo(FileOf("first", "pdf")) is { } info)
+        {
+            output.WriteLine(info);
+            Assert.Matches(@"Pages:\s+1\b", info);
+            Assert.Matches(@"Title:\s+" + SampleFigures.Title, info);
+        }
+        else
+        {
+            output.WriteLine("pdfinfo not installed: checked with the test's own reader only");
+        }
+    }
+
+    [Fact]
+    public void ContactSheet_ShowsThePngWithTheAltTextAndLinksFilesThatExist()
+    {
+        ChromiumRequirement.SkipIfMissing(runs.Browser);
+
+        var sheet = File.ReadAllText(Path.Combine(runs.Out("first"), "index.html"));
+
+        Assert.Contains($"<img src=\"ep01/{Id}.png\" alt=\"{System.Net.WebUtility.HtmlEncode(SampleFigures.AltText)}\"", sheet, StringComparison.Ordinal);
+        var links = ExportedHtml.LocalLinks(sheet);
+        Assert.Equal(
+            ["ep01.zip", $"ep01/{Id}.embed.html", $"ep01/{Id}.html", $"ep01/{Id}.pdf", $"ep01/{Id}.png", $"ep01/{Id}.svg", $"ep01/{Id}.txt"],
+            links.Distinct().Order(StringComparer.Ordinal));
+        Assert.All(links, l => Assert.True(File.Exists(Path.Combine(runs.Out("first"), l)), l));
+    }
+
+    [Fact]
+    public void Archive_HoldsTheEpisodeFilesAndPlotlyJsAndRepeatsByteForByte()
+    {
+        ChromiumRequirement.SkipIfMissing(runs.Browser);
+
+        var archive = File.ReadAllBytes(Path.Combine(runs.Out("first"), "ep01.zip"));
+        var names = ExportedHtml.CheckArchive(archive, runs.Out("first"));
+
+        Assert.Equal(
+            [$"ep01/{Id}.embed.html", $"ep01/{Id}.html", $"ep01/{Id}.pdf", $"ep01/{Id}.png", $"ep01/{Id}.svg", $"ep01/{Id}.txt", "plotly-" + PlotlyJs.Version + ".min.js"],
+            names);
+        Assert.Equal(archive, File.ReadAllBytes(Path.Combine(runs.Out("second"), "ep01.zip")));
     }
 
     [Fact]
@@ -132,6 +207,7 @@ public class FigureExporterTests(ExportRunsFixture runs, ITestOutputHelper outpu
         ChromiumRequirement.SkipIfMissing(runs.Browser);
 
         Assert.Equal(File.ReadAllBytes(FileOf("first", "html")), File.ReadAllBytes(FileOf("second", "html")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(runs.Out("first"), "index.html")), File.ReadAllBytes(Path.Combine(runs.Out("second"), "index.html")));
         Assert.Equal(File.ReadAllText(FileOf("first", "svg")), File.ReadAllText(FileOf("second", "svg")));
 
         var first = File.ReadAllBytes(FileOf("first", "png"));
@@ -155,5 +231,7 @@ public class FigureExporterTests(ExportRunsFixture runs, ITestOutputHelper outpu
         Assert.Equal(File.ReadAllText(FileOf("first", "svg")), File.ReadAllText(FileOf("mixed", "svg")));
         Assert.True(File.Exists(Path.Combine(runs.Out("mixed"), "ep02", "ep02.sample-bars.svg")));
         Assert.False(File.Exists(Path.Combine(runs.Out("mixed"), "ep01", Id + ".html")));
+        Assert.False(File.Exists(Path.Combine(runs.Out("mixed"), "ep01", Id + ".pdf")));
+        Assert.False(File.Exists(Path.Combine(runs.Out("mixed"), "ep01.zip")));
     }
 }

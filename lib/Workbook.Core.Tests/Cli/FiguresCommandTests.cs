@@ -25,7 +25,14 @@ public class FiguresCommandTests(ITestOutputHelper output)
     private static Outcome Run(params string[] args) => Run(NoEnvironment, args);
 
     [Theory]
-    [InlineData("figures: --format: unknown format 'jpg'; allowed: html, png, svg", "--id", "ep01.sample-latency", "--format", "html,jpg")]
+    [InlineData("figures: --format: unknown format 'jpg'; allowed: html, png, svg, pdf", "--id", "ep01.sample-latency", "--format", "html,jpg")]
+    [InlineData("figures: --format: unknown format 'pdfa'; allowed: html, png, svg, pdf", "--id", "ep01.sample-latency", "--format", "pdf,pdfa")]
+    [InlineData("figures: --zip: takes no value; write --zip alone", "--episode", "1", "--zip=yes")]
+    [InlineData("figures: --standalone: takes no value; write --standalone alone", "--episode", "1", "--standalone=true")]
+    [InlineData("figures: --zip: given more than once; give it once", "--episode", "1", "--zip", "--zip")]
+    [InlineData("figures: --standalone: makes each HTML page carry its own plotly.js; add html to --format, or drop --standalone", "--episode", "1", "--format", "png,pdf", "--standalone")]
+    [InlineData("figures: --list: prints ids, titles and captions only; drop --zip (allowed with --list: --episode or --id)", "--list", "--zip")]
+    [InlineData("figures: --list: prints ids, titles and captions only; drop --format, --standalone (allowed with --list: --episode or --id)", "--list", "--standalone", "--format", "html")]
     [InlineData("figures: --id: unknown figure id 'ep01.nope'; known ids: ep01.sample-latency, ep02.sample-bars", "--id", "ep01.nope")]
     [InlineData("figures: --id: 'latency' is not a figure id; a figure id is 'epNN.' followed by lowercase kebab-case words, where NN is the episode number 01 to 99 (like 'ep19.erlang-c')", "--id", "latency")]
     [InlineData("figures: --id: 'ep1.sample-latency' is not a figure id; a figure id is 'epNN.' followed by lowercase kebab-case words, where NN is the episode number 01 to 99 (like 'ep19.erlang-c')", "--id", "ep1.sample-latency")]
@@ -34,7 +41,7 @@ public class FiguresCommandTests(ITestOutputHelper output)
     [InlineData("figures: --episode: episode 3 has no figures; episodes with figures: 1, 2", "--episode", "3")]
     [InlineData("figures: --out: missing value; expected an output folder", "--episode", "1", "--out")]
     [InlineData("figures: --episode: missing value; expected episode numbers like 1 or 1,2", "--episode", "--format", "html")]
-    [InlineData("figures: unknown option '--dpi'; allowed: --episode, --id, --format, --out, --browser, --preset, --theme, --width, --height, --scale, --list", "--episode", "1", "--dpi", "2")]
+    [InlineData("figures: unknown option '--dpi'; allowed: --episode, --id, --format, --out, --browser, --preset, --theme, --width, --height, --scale, --list, --standalone, --zip", "--episode", "1", "--dpi", "2")]
     [InlineData("figures: --preset: unknown preset 'poster'; allowed: notes, slide, square, portrait", "--episode", "1", "--preset", "poster")]
     [InlineData("figures: --theme: unknown theme 'neon'; allowed: light, dark, transparent, talk", "--episode", "1", "--theme", "neon")]
     [InlineData("figures: --width: '199' is not a size; expected a whole number of pixels from 200 to 8000, like 1920", "--episode", "1", "--width", "199")]
@@ -44,9 +51,9 @@ public class FiguresCommandTests(ITestOutputHelper output)
     [InlineData("figures: --scale: 'NaN' is not a scale; expected a number from 0.5 to 4, like 2", "--episode", "1", "--scale", "NaN")]
     [InlineData("figures: --scale: sets the pixel density of PNG only; add png to --format, or drop --scale", "--episode", "1", "--format", "svg", "--scale", "2")]
     [InlineData("figures: --theme transparent: is for PNG and SVG overlays; add png or svg to --format, or choose light, dark or talk", "--episode", "1", "--format", "html", "--theme", "transparent")]
-    [InlineData("figures: --list: prints ids and titles only; drop --format (allowed with --list: --episode or --id)", "--list", "--format", "png")]
+    [InlineData("figures: --list: prints ids, titles and captions only; drop --format (allowed with --list: --episode or --id)", "--list", "--format", "png")]
     [InlineData("figures: --episode and --id: give one of them, not both", "--episode", "1", "--id", "ep01.sample-latency")]
-    [InlineData("figures: --format: given more than once; give it once with a comma-separated list of html, png, svg", "--episode", "1", "--format", "png", "--format=svg")]
+    [InlineData("figures: --format: given more than once; give it once with a comma-separated list of html, png, svg, pdf", "--episode", "1", "--format", "png", "--format=svg")]
     [InlineData("figures: --browser: browser not found at /nonexistent/chromium", "--episode", "1", "--browser", "/nonexistent/chromium")]
     public void BadUsage_Exits2WithOneLineNamingTheOption(string message, params string[] args)
     {
@@ -120,7 +127,8 @@ public class FiguresCommandTests(ITestOutputHelper output)
         Assert.Equal(FiguresCommand.ExitNoBrowser, outcome.ExitCode);
         Assert.True(File.Exists(html));
         Assert.False(File.Exists(Path.ChangeExtension(html, "png")));
-        Assert.Equal("wrote " + html, outcome.Out[0]);
+        Assert.Contains("wrote " + html, outcome.Out);
+        Assert.Contains("wrote " + Path.Combine(folder.Path, "ep01", "ep01.sample-latency.txt"), outcome.Out);
         Assert.Equal(
             ["figures: no browser found for png: install one with 'sudo apt-get install chromium', or set WORKBOOK_CHROMIUM / pass --browser <path>; the HTML was written"],
             outcome.Err);
@@ -137,11 +145,17 @@ public class FiguresCommandTests(ITestOutputHelper output)
         Assert.Empty(outcome.Err);
         Assert.Equal(
             [
+                "wrote " + Path.Combine(folder.Path, "ep01", "ep01.sample-latency.txt"),
+                "wrote " + Path.Combine(folder.Path, "ep02", "ep02.sample-bars.txt"),
+                "wrote " + Path.Combine(folder.Path, "plotly-" + PlotlyJs.Version + ".min.js"),
                 "wrote " + Path.Combine(folder.Path, "ep01", "ep01.sample-latency.html"),
+                "wrote " + Path.Combine(folder.Path, "ep01", "ep01.sample-latency.embed.html"),
                 "wrote " + Path.Combine(folder.Path, "ep02", "ep02.sample-bars.html"),
+                "wrote " + Path.Combine(folder.Path, "ep02", "ep02.sample-bars.embed.html"),
+                "wrote " + Path.Combine(folder.Path, "index.html"),
             ],
-            outcome.Out[..2]);
-        Assert.Matches(@"^figures: 2 files for 2 figures in .+ \([0-9]+\.[0-9] s\)$", outcome.Out[2]);
+            outcome.Out[..8]);
+        Assert.Matches(@"^figures: 8 files for 2 figures in .+ \([0-9]+\.[0-9] s\)$", outcome.Out[8]);
     }
 
     [Fact]
@@ -168,27 +182,33 @@ public class FiguresCommandTests(ITestOutputHelper output)
         Assert.Empty(outcome.Err);
         Assert.Equal(
             [
+                "wrote " + Path.Combine(folder.Path, "ep02", "ep02.sample-bars.txt"),
                 "wrote " + Path.Combine(folder.Path, "ep02", "ep02.sample-bars.png"),
                 "wrote " + Path.Combine(folder.Path, "ep02", "ep02.sample-bars.svg"),
+                "wrote " + Path.Combine(folder.Path, "index.html"),
             ],
-            outcome.Out[..2]);
-        Assert.Matches(@"^figures: 2 files for 1 figure in .+ \([0-9]+\.[0-9] s, browser [0-9]+\.[0-9] s\)$", outcome.Out[2]);
+            outcome.Out[..4]);
+        Assert.Matches(@"^figures: 4 files for 1 figure in .+ \([0-9]+\.[0-9] s, browser [0-9]+\.[0-9] s\)$", outcome.Out[4]);
         output.WriteLine(outcome.Out[2]);
     }
 
     [Fact]
-    public void List_PrintsEveryIdWithItsTitleAndWritesNothing()
+    public void List_PrintsEveryIdWithItsTitleAndCaptionAndWritesNothing()
     {
         var outcome = Run("--list");
 
         Assert.Equal(FiguresCommand.ExitOk, outcome.ExitCode);
         Assert.Empty(outcome.Err);
-        Assert.Equal(Catalog.Count, outcome.Out.Length);
-        for (var i = 0; i < Catalog.Count; i++)
-        {
-            Assert.StartsWith(Catalog[i].Id + " ", outcome.Out[i], StringComparison.Ordinal);
-            Assert.EndsWith(Catalog[i].Title, outcome.Out[i].TrimEnd('\r'), StringComparison.Ordinal);
-        }
+        Assert.Equal(
+            [
+                "ep01.sample-latency",
+                "    title:   Round trips grow with distance",
+                "    caption: Light in fibre covers about 200 km per ms (illustrative).",
+                "ep02.sample-bars",
+                "    title:   Messages per protocol",
+                "    caption: Illustrative counts.",
+            ],
+            outcome.Out.Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0));
     }
 
     [Fact]
@@ -197,8 +217,25 @@ public class FiguresCommandTests(ITestOutputHelper output)
         var outcome = Run("--list", "--episode", "2");
 
         Assert.Equal(FiguresCommand.ExitOk, outcome.ExitCode);
-        Assert.Single(outcome.Out);
-        Assert.StartsWith("ep02.sample-bars ", outcome.Out[0], StringComparison.Ordinal);
+        Assert.Equal("ep02.sample-bars", outcome.Out[0].TrimEnd('\r'));
+        Assert.DoesNotContain(outcome.Out, l => l.Contains("ep01", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("--zip=1")]
+    [InlineData("--standalone", "--format", "svg")]
+    [InlineData("--format", "pdf,tiff")]
+    [InlineData("--zip", "--preset", "poster")]
+    public void BadNewOptions_WriteNothingIntoTheOutputFolder(params string[] extra)
+    {
+        using var folder = new TempFolder();
+        var outFolder = folder.Combine("out");
+
+        var outcome = Run(["--episode", "1", "--out", outFolder, .. extra]);
+
+        Assert.Equal(FiguresCommand.ExitUsage, outcome.ExitCode);
+        Assert.Single(outcome.Err);
+        Assert.False(Directory.Exists(outFolder), "the output folder was created before the options were checked");
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using Plotly.NET;
 
 namespace Workbook.Core.Charts;
 
-/// <summary>Turns a chart into HTML that renders with no network: a standalone page or a notebook fragment.</summary>
+/// <summary>Turns a chart into HTML that renders with no network: a standalone page, a show-notes page, an embeddable fragment or a notebook fragment.</summary>
 /// <remarks>
 /// Plotly.NET's own HTML pulls plotly.js and require.js from CDNs and names its div with a fresh GUID,
 /// so it is blank offline and differs from run to run. This HTML inlines <see cref="PlotlyJs.Source"/>,
@@ -16,6 +16,9 @@ namespace Workbook.Core.Charts;
 /// </remarks>
 public static partial class ChartHtml
 {
+    /// <summary>Below this container width, in CSS pixels, a show-notes chart is drawn 4:5 with its legend below (a phone).</summary>
+    public const int NarrowPixels = 600;
+
     /// <summary>The message a notebook fragment shows when plotly.js never appears in the page.</summary>
     public const string PlotlyMissingMessage =
         "plotly.js is not loaded in this page: run the notebook's setup cell again (or Run All)";
@@ -87,6 +90,200 @@ public static partial class ChartHtml
             .Append("</html>\n");
         return html.ToString();
     }
+
+    /// <summary>A show-notes page: responsive, with the figure's words as title, description and alt text.</summary>
+    /// <param name="rendering">The chart's figure JSON and canvas size from <see cref="FigureLayout.Render(GenericChart)"/>.</param>
+    /// <param name="text">The figure's words; <see cref="FigureText.Id"/> is the chart div's id.</param>
+    /// <param name="plotlyJsSource">
+    /// The relative URL of the shared plotly.js (for example <c>../plotly-2.28.0.min.js</c>), or
+    /// <see langword="null"/> to inline plotly.js and make a self-contained page (about 3.6 MB).
+    /// </param>
+    /// <returns>The page; byte-identical for the same inputs.</returns>
+    /// <remarks>
+    /// The page has a mobile viewport; the headline and subtitle are HTML text above the chart, so they
+    /// wrap on a phone, and the chart fills the page width up to its canvas width at the canvas's aspect
+    /// ratio (plotly.js <c>responsive</c>). The chart div has <c>role="img"</c> and the alt text as its
+    /// <c>aria-label</c>; the caption is the <c>&lt;figcaption&gt;</c> and the page's description.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The id is not a plain id, or <paramref name="plotlyJsSource"/> is empty.</exception>
+    public static string ShowNotesPage(FigureRendering rendering, FigureText text, string? plotlyJsSource)
+    {
+        ArgumentNullException.ThrowIfNull(rendering);
+        ArgumentNullException.ThrowIfNull(text);
+        RequireElementId(text.Id);
+        if (plotlyJsSource is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(plotlyJsSource);
+        }
+
+        var colours = PageColours.Of(rendering.FigureJson);
+        var html = new StringBuilder((plotlyJsSource is null ? PlotlyJs.Source.Length : 0) + rendering.FigureJson.Length + 8192);
+        html.Append("<!DOCTYPE html>\n")
+            .Append("<html lang=\"en\">\n")
+            .Append("<head>\n")
+            .Append("<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<title>").Append(WebUtility.HtmlEncode(text.Headline)).Append("</title>\n")
+            .Append("<meta name=\"description\" content=\"").Append(WebUtility.HtmlEncode(text.Caption)).Append("\">\n")
+            .Append("<style>\n")
+            .Append("html { background: ").Append(colours.Paper).Append("; color: ").Append(colours.Text).Append("; }\n")
+            .Append("body { margin: 0; padding: 12px; font-family: system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif; }\n")
+            .Append(".workbook-figure { margin: 0 auto; max-width: ").Append(Css(rendering.CanvasWidth)).Append("px; }\n")
+            .Append(".workbook-figure h1 { font-size: 1.3rem; line-height: 1.25; margin: 0 0 0.2rem; }\n")
+            .Append(".workbook-subtitle { margin: 0 0 0.4rem; opacity: 0.8; }\n")
+            .Append(".workbook-chart { width: 100%; aspect-ratio: ").Append(Css(rendering.CanvasWidth)).Append(" / ").Append(Css(rendering.CanvasHeight)).Append("; }\n")
+            .Append(".workbook-figure figcaption { font-size: 0.9rem; line-height: 1.4; margin-top: 0.4rem; opacity: 0.85; }\n")
+            .Append("</style>\n");
+        AppendPlotlyJs(html, plotlyJsSource);
+        html.Append("</head>\n")
+            .Append("<body>\n")
+            .Append("<figure class=\"workbook-figure\">\n")
+            .Append("<h1>").Append(WebUtility.HtmlEncode(text.Headline)).Append("</h1>\n");
+        if (text.Subtitle.Length > 0)
+        {
+            html.Append("<p class=\"workbook-subtitle\">").Append(WebUtility.HtmlEncode(text.Subtitle)).Append("</p>\n");
+        }
+
+        html.Append("<div id=\"").Append(text.Id).Append("\" class=\"workbook-chart\" role=\"img\" aria-label=\"")
+            .Append(WebUtility.HtmlEncode(text.AltText)).Append("\"></div>\n")
+            .Append("<figcaption>").Append(WebUtility.HtmlEncode(text.Caption)).Append("</figcaption>\n")
+            .Append("</figure>\n");
+        AppendResponsiveDraw(html, rendering, text.Id);
+        html.Append("</body>\n")
+            .Append("</html>\n");
+        return html.ToString();
+    }
+
+    /// <summary>An embeddable fragment for show notes: a <c>&lt;figure&gt;</c> with the chart, a caption and the shared plotly.js.</summary>
+    /// <param name="rendering">The chart's figure JSON and canvas size.</param>
+    /// <param name="text">The figure's words; <see cref="FigureText.Id"/> is the chart div's id.</param>
+    /// <param name="plotlyJsSource">The URL of plotly.js as the host page will see it, for example <c>plotly-2.28.0.min.js</c> beside the page.</param>
+    /// <returns>The fragment; byte-identical for the same inputs.</returns>
+    /// <remarks>
+    /// Styles are inline attributes, so a host's stylesheet cannot break the layout. Several fragments
+    /// may share one page: each loads the same plotly.js URL (the browser fetches it once) and draws
+    /// its own div.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The id is not a plain id, or <paramref name="plotlyJsSource"/> is empty.</exception>
+    public static string Embed(FigureRendering rendering, FigureText text, string plotlyJsSource)
+    {
+        ArgumentNullException.ThrowIfNull(rendering);
+        ArgumentNullException.ThrowIfNull(text);
+        RequireElementId(text.Id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(plotlyJsSource);
+
+        var html = new StringBuilder(rendering.FigureJson.Length + 4096);
+        html.Append("<!-- ").Append(text.Id).Append(": paste into a page; put ").Append(PlotlyJs.FileName)
+            .Append(" (from the export folder) where the script src points -->\n")
+            .Append("<figure style=\"margin: 1em auto; max-width: ").Append(Css(rendering.CanvasWidth)).Append("px;\">\n")
+            .Append("<div id=\"").Append(text.Id).Append("\" role=\"img\" aria-label=\"").Append(WebUtility.HtmlEncode(text.AltText))
+            .Append("\" style=\"width: 100%; aspect-ratio: ").Append(Css(rendering.CanvasWidth)).Append(" / ").Append(Css(rendering.CanvasHeight)).Append(";\"></div>\n")
+            .Append("<figcaption style=\"font-size: 0.9em; line-height: 1.4;\"><strong>").Append(WebUtility.HtmlEncode(text.Headline)).Append("</strong>");
+        if (text.Subtitle.Length > 0)
+        {
+            html.Append(" (").Append(WebUtility.HtmlEncode(text.Subtitle)).Append(')');
+        }
+
+        html.Append(". ").Append(WebUtility.HtmlEncode(text.Caption)).Append("</figcaption>\n")
+            .Append("</figure>\n");
+        AppendPlotlyJs(html, plotlyJsSource);
+        AppendResponsiveDraw(html, rendering, text.Id);
+        return html.ToString();
+    }
+
+    private static void AppendPlotlyJs(StringBuilder html, string? plotlyJsSource)
+    {
+        if (plotlyJsSource is null)
+        {
+            html.Append("<!-- plotly.js ").Append(PlotlyJs.Version).Append(", inlined so that the page renders with no network -->\n")
+                .Append("<script>\n").Append(PlotlyJs.Source).Append("\n</script>\n");
+        }
+        else
+        {
+            html.Append("<script src=\"").Append(WebUtility.HtmlEncode(plotlyJsSource)).Append("\" charset=\"utf-8\"></script>\n");
+        }
+    }
+
+    // Implementation note: the chart's own title is drawn by the page as text (it wraps on a phone,
+    // an SVG title does not), so the figure is drawn without it; the fixed width and height give way
+    // to the container's size and plotly.js follows it when the window is resized. A container
+    // narrower than NarrowPixels (a phone) gets a 4:5 box with the legend below the plot, as the
+    // portrait preset does: at the figure's own aspect ratio the plot would be a thin strip.
+    private static void AppendResponsiveDraw(StringBuilder html, FigureRendering rendering, string elementId) =>
+        html.Append(ResponsiveDrawScript(rendering, elementId));
+
+    /// <summary>A script element that draws the figure into the div <paramref name="elementId"/>, filling the div's width, without the chart's own title.</summary>
+    /// <param name="rendering">The chart's figure JSON.</param>
+    /// <param name="elementId">The id of a div already in the page, sized by CSS (give it an <c>aspect-ratio</c>).</param>
+    /// <returns>The script element, ending in a newline; it expects <c>window.Plotly</c>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="elementId"/> is not a plain id.</exception>
+    public static string ResponsiveDrawScript(FigureRendering rendering, string elementId)
+    {
+        ArgumentNullException.ThrowIfNull(rendering);
+        RequireElementId(elementId);
+        return new StringBuilder(rendering.FigureJson.Length + 1024).Append("<script>\n")
+            .Append("(function () {\n")
+            .Append("  var figure = ").Append(rendering.FigureJson.Replace("<", "\\u003c", StringComparison.Ordinal)).Append(";\n")
+            .Append("  var layout = figure.layout || {};\n")
+            .Append("  delete layout.width;\n")
+            .Append("  delete layout.height;\n")
+            .Append("  layout.autosize = true;\n")
+            .Append("  if (layout.title) {\n")
+            .Append("    delete layout.title;\n")
+            .Append("    layout.margin = Object.assign({}, layout.margin, {t: 16});\n")
+            .Append("  }\n")
+            .Append("  var element = document.getElementById(").Append(JsString(elementId)).Append(");\n")
+            .Append("  var narrow = element.clientWidth < ").Append(NarrowPixels).Append(";\n")
+            .Append("  if (narrow) {\n")
+            .Append("    element.style.aspectRatio = \"4 / 5\";\n")
+            .Append("    layout.legend = Object.assign({}, layout.legend, {orientation: \"h\", xref: \"paper\", x: 0, xanchor: \"left\", yref: \"container\", y: 0, yanchor: \"bottom\"});\n")
+            .Append("    layout.xaxis = Object.assign({}, layout.xaxis, {automargin: true});\n")
+            .Append("    layout.yaxis = Object.assign({}, layout.yaxis, {automargin: true});\n")
+            .Append("    layout.margin = Object.assign({}, layout.margin, {l: 8, r: 12});\n")
+            .Append("  }\n")
+            .Append("  figure.layout = layout;\n")
+            .Append("  figure.config = Object.assign({}, figure.config, {responsive: true, displaylogo: false, displayModeBar: narrow ? false : \"hover\"});\n")
+            .Append("  Plotly.newPlot(").Append(JsString(elementId)).Append(", figure);\n")
+            .Append("})();\n")
+            .Append("</script>\n")
+            .ToString();
+    }
+
+    /// <summary>A script element that draws a static thumbnail into the div <paramref name="elementId"/>: the figure as exported (title, legend), scaled down to the div's width.</summary>
+    /// <param name="rendering">The chart's figure JSON.</param>
+    /// <param name="elementId">The id of a div already in the page, sized by CSS.</param>
+    /// <returns>The script element, ending in a newline; it expects <c>window.Plotly</c>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="elementId"/> is not a plain id.</exception>
+    public static string ThumbnailDrawScript(FigureRendering rendering, string elementId)
+    {
+        ArgumentNullException.ThrowIfNull(rendering);
+        RequireElementId(elementId);
+
+        // Implementation note: the figure is drawn at its canvas size, as in the PNG, into an inner
+        // div that CSS scales down to the box's width; drawn small instead, 16 px text would crowd it.
+        return new StringBuilder(rendering.FigureJson.Length + 1024).Append("<script>\n")
+            .Append("(function () {\n")
+            .Append("  var figure = ").Append(rendering.FigureJson.Replace("<", "\\u003c", StringComparison.Ordinal)).Append(";\n")
+            .Append("  var box = document.getElementById(").Append(JsString(elementId)).Append(");\n")
+            .Append("  var width = ").Append(Css(rendering.CanvasWidth)).Append(", height = ").Append(Css(rendering.CanvasHeight)).Append(";\n")
+            .Append("  var inner = document.createElement(\"div\");\n")
+            .Append("  inner.style.width = width + \"px\";\n")
+            .Append("  inner.style.height = height + \"px\";\n")
+            .Append("  inner.style.transformOrigin = \"0 0\";\n")
+            .Append("  box.style.overflow = \"hidden\";\n")
+            .Append("  box.appendChild(inner);\n")
+            .Append("  function fit() { inner.style.transform = \"scale(\" + (box.clientWidth / width) + \")\"; }\n")
+            .Append("  fit();\n")
+            .Append("  window.addEventListener(\"resize\", fit);\n")
+            .Append("  figure.layout = Object.assign({}, figure.layout, {width: width, height: height});\n")
+            .Append("  figure.config = Object.assign({}, figure.config, {staticPlot: true});\n")
+            .Append("  Plotly.newPlot(inner, figure);\n")
+            .Append("})();\n")
+            .Append("</script>\n")
+            .ToString();
+    }
+
+    private static string Css(double pixels) => Math.Round(pixels, 2).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>An HTML fragment for notebook output that draws the chart into a div.</summary>
     /// <param name="chart">The chart.</param>
@@ -166,6 +363,26 @@ public static partial class ChartHtml
                 nameof(elementId));
         }
     }
+
+    /// <summary>The page background and text colour of a figure (its paper and font colours), so a dark figure gets a dark page.</summary>
+    private sealed record PageColours(string Paper, string Text)
+    {
+        public static PageColours Of(string figureJson)
+        {
+            var layout = System.Text.Json.Nodes.JsonNode.Parse(figureJson)?["layout"];
+            return new PageColours(
+                CssColour(layout?["paper_bgcolor"], "#ffffff"),
+                CssColour(layout?["font"]?["color"], "#222222"));
+        }
+
+        private static string CssColour(System.Text.Json.Nodes.JsonNode? node, string fallback) =>
+            node is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var colour) && CssColourPattern().IsMatch(colour)
+                ? colour
+                : fallback;
+    }
+
+    [GeneratedRegex(@"^(#[0-9A-Fa-f]{3,8}|[a-z]+|rgba?\([0-9., ]+\))$", RegexOptions.CultureInvariant)]
+    private static partial Regex CssColourPattern();
 
     private static string JsString(string value) => JsonSerializer.Serialize(value);
 

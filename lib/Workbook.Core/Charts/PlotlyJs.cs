@@ -20,6 +20,9 @@ public static partial class PlotlyJs
     /// <summary>The plotly.js version, for example <c>2.28.0</c> for Plotly.NET 6.0.0.</summary>
     public static string Version => Resource.Value.Version;
 
+    /// <summary>The file name exports give their one shared copy of plotly.js, for example <c>plotly-2.28.0.min.js</c>.</summary>
+    public static string FileName => "plotly-" + Version + ".min.js";
+
     /// <summary>The minified plotly.js source (about 3.6 MB), read once and then cached.</summary>
     /// <remarks>
     /// The text is checked to contain no <c>&lt;/script</c>, so it can be placed inside a
