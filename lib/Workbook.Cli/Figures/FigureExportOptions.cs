@@ -42,6 +42,18 @@ public sealed record FigureExportOptions
     public bool Zip { get; init; }
 
     /// <summary>
+    /// Slider positions by parameter (<see cref="FigureSlider.Parameter"/>), like <c>c</c> → <c>10</c>:
+    /// images of a slider figure show that position and HTML opens at it. A figure without such a
+    /// slider is unaffected; a slider not named here shows its own starting position in images.
+    /// Default: empty.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> At
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(At));
+    } = new Dictionary<string, string>();
+
+    /// <summary>
     /// The browser executable used for PNG and SVG, usually found with <see cref="ChromiumLocator.Locate(string?)"/>.
     /// <see langword="null"/> means none is available: HTML is still written and the result says
     /// <see cref="ImageExportStatus.NoBrowser"/>.

@@ -1,6 +1,6 @@
 namespace Workbook.Cli.Figures;
 
-/// <summary>The outcome of <see cref="FigureExporter.Export"/>.</summary>
+/// <summary>The outcome of <see cref="FigureExporter.Export(IReadOnlyList{Workbook.Core.Charts.WorkbookFigure}, FigureExportOptions)"/>.</summary>
 /// <param name="WrittenFiles">Every file written, in the order it was written: text files, shared plotly.js and HTML, images, PDFs, the contact sheet, archives.</param>
 /// <param name="ImageStatus">What became of the PNG, SVG and PDF files.</param>
 /// <param name="Message">

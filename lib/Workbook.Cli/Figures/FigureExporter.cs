@@ -35,7 +35,11 @@ public static partial class FigureExporter
     /// </returns>
     /// <exception cref="ArgumentException">The list is empty or two figures share an id.</exception>
     /// <exception cref="IOException">A file could not be written.</exception>
-    public static FigureExportResult Export(IReadOnlyList<WorkbookFigure> figures, FigureExportOptions options)
+    public static FigureExportResult Export(IReadOnlyList<WorkbookFigure> figures, FigureExportOptions options) =>
+        Export(figures, options, null);
+
+    /// <summary>As <see cref="Export(IReadOnlyList{WorkbookFigure}, FigureExportOptions)"/>, with the figures' charts already built (the command builds them once to check <c>--at</c>).</summary>
+    internal static FigureExportResult Export(IReadOnlyList<WorkbookFigure> figures, FigureExportOptions options, IReadOnlyList<Plotly.NET.GenericChart>? built)
     {
         ArgumentNullException.ThrowIfNull(figures);
         ArgumentNullException.ThrowIfNull(options);
@@ -50,8 +54,16 @@ public static partial class FigureExporter
             throw new ArgumentException($"The figure id '{duplicate.Key}' appears more than once.", nameof(figures));
         }
 
-        var renderings = figures.Select(f => options.Layout.Render(f.Build())).ToList();
-        var texts = figures.Select((f, i) => FigureText.Of(f, renderings[i].FigureJson)).ToList();
+        // Implementation note: HTML keeps a slider figure interactive (opening at --at if given);
+        // images show one position, named in their title (FigureSlider.Freeze). Words come from the
+        // charts before the layout wraps their titles.
+        var charts = (built ?? figures.Select(f => f.Build()).ToList()).Select(ChartHtml.FigureJson).ToList();
+        var interactive = options.At.Count == 0 ? charts : charts.Select(json => FigureSlider.MoveTo(json, options.At)).ToList();
+        var still = charts.Select(json => FigureSlider.Freeze(json, options.At)).ToList();
+        var renderings = interactive.Select(options.Layout.Render).ToList();
+        var imageRenderings = still.Select(options.Layout.Render).ToList();
+        var texts = figures.Select((f, i) => FigureText.Of(f, interactive[i])).ToList();
+        var imageTexts = figures.Select((f, i) => FigureText.Of(f, still[i])).ToList();
         var written = new List<string>();
         for (var i = 0; i < figures.Count; i++)
         {
@@ -74,7 +86,8 @@ public static partial class FigureExporter
             }
         }
 
-        var images = RenderImages(figures, renderings, texts, options, written);
+        var images = RenderImages(figures, imageRenderings, imageTexts, options, written);
+        var wantsImages = (options.Formats & (FigureFormats.Png | FigureFormats.Svg | FigureFormats.Pdf)) != 0;
         var sheet = Path.Combine(options.OutputDirectory, ContactSheet.FileName);
         var archives = new Dictionary<string, string>(StringComparer.Ordinal);
         if (options.Zip)
@@ -97,7 +110,7 @@ public static partial class FigureExporter
         var entries = figures.Select((f, i) => new ContactSheetEntry(
                 texts[i],
                 f.EpisodeFolder,
-                renderings[i],
+                wantsImages ? imageRenderings[i] : renderings[i],
                 written.Where(w => Path.GetFileName(w).StartsWith(f.Id + ".", StringComparison.Ordinal)
                         && Path.GetFileName(Path.GetDirectoryName(w)) == f.EpisodeFolder)
                     .Select(w => f.EpisodeFolder + "/" + Path.GetFileName(w))

@@ -9,7 +9,7 @@ namespace Workbook.Cli.Figures;
 /// <code>
 /// figures --episode &lt;n&gt;[,&lt;n&gt;...] | --id &lt;figure-id&gt; [--format html,png,svg,pdf] [--out &lt;dir&gt;] [--browser &lt;path&gt;]
 ///         [--preset notes|slide|square|portrait] [--theme light|dark|transparent|talk] [--width &lt;px&gt;] [--height &lt;px&gt;] [--scale &lt;x&gt;]
-///         [--standalone] [--zip]
+///         [--at &lt;parameter&gt;=&lt;value&gt;[,...]] [--standalone] [--zip]
 /// figures --list [--episode &lt;n&gt;[,&lt;n&gt;...] | --id &lt;figure-id&gt;]
 /// </code>
 /// <para>
@@ -17,7 +17,8 @@ namespace Workbook.Cli.Figures;
 /// (see <see cref="FigureExporter"/>), the contact sheet to <c>&lt;out&gt;/index.html</c>; one line is printed
 /// per file, then a summary with the elapsed time. <c>--preset</c>, <c>--width</c>, <c>--height</c>,
 /// <c>--scale</c> and <c>--theme</c> build a <see cref="FigureLayout"/>. <c>--standalone</c> inlines plotly.js
-/// in each HTML page; <c>--zip</c> writes <c>&lt;out&gt;/epNN.zip</c> per episode. <c>--list</c> prints each
+/// in each HTML page; <c>--at c=10</c> sets a slider figure's position (images show it and name it in
+/// their title, HTML opens at it; without it images show the slider's starting position); <c>--zip</c> writes <c>&lt;out&gt;/epNN.zip</c> per episode. <c>--list</c> prints each
 /// figure's id, title and caption and writes nothing. Flags (no value) and options with a value are
 /// listed in <c>FlagOptions</c> and <c>ValueOptions</c>; a new option is one entry there plus its check.
 /// </para>
@@ -30,7 +31,8 @@ namespace Workbook.Cli.Figures;
 /// value, a value given to a flag, an option given twice, a number that does not parse, an unknown
 /// preset or theme, a width or height outside 200 to 8000 px, a scale outside 0.5 to 4, <c>--scale</c>
 /// without PNG, <c>--theme transparent</c> with only HTML, <c>--standalone</c> without HTML, an export
-/// option with <c>--list</c>, an episode without figures, an unknown id, a browser
+/// option with <c>--list</c>, an <c>--at</c> that is not <c>parameter=value</c>, names a parameter no
+/// selected figure's slider has, or a value that is not one of its positions, an episode without figures, an unknown id, a browser
 /// path (<c>--browser</c> or <c>WORKBOOK_CHROMIUM</c>) that does not exist, or an output folder
 /// (<c>--out</c>) that is a file or cannot be written. All of these are checked before anything is
 /// written. A file that cannot be written later (a full disk) also gives 2, with its path.
@@ -62,7 +64,7 @@ public static class FiguresCommand
     /// <summary>The one-line usage.</summary>
     public const string Usage =
         "usage: figures --episode <n>[,<n>...] | --id <figure-id> [--format html,png,svg,pdf] [--out <dir>] [--browser <path>] " +
-        "[--preset notes|slide|square|portrait] [--theme light|dark|transparent|talk] [--width <px>] [--height <px>] [--scale <x>] [--standalone] [--zip]; " +
+        "[--preset notes|slide|square|portrait] [--theme light|dark|transparent|talk] [--width <px>] [--height <px>] [--scale <x>] [--at <parameter>=<value>] [--standalone] [--zip]; " +
         "figures --list [--episode <n> | --id <figure-id>]";
 
     private static readonly string[] FormatNames = ["html", "png", "svg", "pdf"];
@@ -70,7 +72,7 @@ public static class FiguresCommand
     private static readonly string[] FlagOptions = ["--list", "--standalone", "--zip"];
 
     private static readonly string[] ValueOptions =
-        ["--episode", "--id", "--format", "--out", "--browser", "--preset", "--theme", "--width", "--height", "--scale"];
+        ["--episode", "--id", "--format", "--out", "--browser", "--preset", "--theme", "--width", "--height", "--scale", "--at"];
 
     private static readonly string AllowedOptions = string.Join(", ", ValueOptions.Concat(FlagOptions));
 
@@ -116,6 +118,13 @@ public static class FiguresCommand
             return ExitOk;
         }
 
+        IReadOnlyList<Plotly.NET.GenericChart>? built = null;
+        if (request.At is { } at && !TryCheckAt(at, figures, catalog, out built, out problem))
+        {
+            stderr.WriteLine("figures: " + problem);
+            return ExitUsage;
+        }
+
         if (!TryLocateBrowser(request, getEnvironmentVariable, out var browserPath, out problem)
             || !TryPrepareOutput(request, out problem))
         {
@@ -131,11 +140,12 @@ public static class FiguresCommand
             Layout = request.Layout,
             Standalone = request.Standalone,
             Zip = request.Zip,
+            At = request.At ?? new Dictionary<string, string>(),
         };
         FigureExportResult result;
         try
         {
-            result = FigureExporter.Export(figures, options);
+            result = FigureExporter.Export(figures, options, built);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -178,7 +188,8 @@ public static class FiguresCommand
         FigureLayout Layout,
         bool List,
         bool Standalone,
-        bool Zip);
+        bool Zip,
+        IReadOnlyDictionary<string, string>? At = null);
 
     private static bool TryParse(IReadOnlyList<string> args, out Request request, out string problem)
     {
@@ -287,6 +298,12 @@ public static class FiguresCommand
             return false;
         }
 
+        IReadOnlyDictionary<string, string>? at = null;
+        if (values.TryGetValue("--at", out var atText) && !TryParseAt(atText, out at, out problem))
+        {
+            return false;
+        }
+
         request = new Request(
             episodes,
             id,
@@ -296,7 +313,8 @@ public static class FiguresCommand
             layout,
             false,
             standalone,
-            flags.Contains("--zip"));
+            flags.Contains("--zip"),
+            at);
         problem = string.Empty;
         return true;
     }
@@ -412,6 +430,7 @@ public static class FiguresCommand
         "--preset" => "one of " + string.Join(", ", FigureLayout.PresetNames),
         "--theme" => "one of " + string.Join(", ", FigureLayout.ThemeNames),
         "--width" or "--height" => $"a whole number of pixels from {FigureLayout.MinPixels} to {FigureLayout.MaxPixels}",
+        "--at" => "a slider position like c=10 (parameter=value, several separated by commas)",
         "--scale" => $"a number from {FigureLayout.MinScale.ToString(CultureInfo.InvariantCulture)} to {FigureLayout.MaxScale.ToString(CultureInfo.InvariantCulture)}",
         _ => "the path of a Chromium executable",
     };
@@ -465,6 +484,75 @@ public static class FiguresCommand
         problem = string.Empty;
         return true;
     }
+
+    private static bool TryParseAt(string text, out IReadOnlyDictionary<string, string>? at, out string problem)
+    {
+        var positions = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            var equals = part.IndexOf('=', StringComparison.Ordinal);
+            var (name, value) = equals < 0 ? (string.Empty, string.Empty) : (part[..equals].Trim(), part[(equals + 1)..].Trim());
+            if (name.Length == 0 || value.Length == 0)
+            {
+                at = null;
+                problem = $"--at: '{part}' is not a slider position; expected {Expected("--at")}";
+                return false;
+            }
+
+            if (!positions.TryAdd(name, value))
+            {
+                at = null;
+                problem = $"--at: '{name}' is given more than once; give each parameter once";
+                return false;
+            }
+        }
+
+        at = positions;
+        problem = string.Empty;
+        return true;
+    }
+
+    /// <summary>Checks every <c>--at</c> parameter against the sliders of the selected figures, building each figure once.</summary>
+    private static bool TryCheckAt(IReadOnlyDictionary<string, string> at, IReadOnlyList<WorkbookFigure> figures, IReadOnlyList<WorkbookFigure> catalog, out IReadOnlyList<Plotly.NET.GenericChart>? built, out string problem)
+    {
+        var charts = figures.Select(f => f.Build()).ToList();
+        built = charts;
+        var sliders = figures.Select((f, i) => (Figure: f, Sliders: FigureSlider.Of(charts[i]))).Where(s => s.Sliders.Count > 0).ToList();
+        foreach (var (parameter, value) in at)
+        {
+            var having = sliders.SelectMany(s => s.Sliders.Where(slider => slider.Parameter == parameter).Select(slider => (s.Figure, Slider: slider))).ToList();
+            if (having.Count == 0)
+            {
+                problem = sliders.Count == 0
+                    ? $"--at: none of the selected figures has a slider, so '{parameter}' cannot be set; figures with sliders: {SliderFigures(catalog)}"
+                    : $"--at: no selected figure has a slider '{parameter}'; valid: " +
+                      string.Join("; ", sliders.SelectMany(s => s.Sliders.Select(slider => $"{slider.Parameter} ({s.Figure.Id}: {string.Join(", ", slider.Values)})")));
+                return false;
+            }
+
+            foreach (var (figure, slider) in having)
+            {
+                try
+                {
+                    slider.IndexOf(value);
+                }
+                catch (ArgumentOutOfRangeException)
+                {
+                    problem = $"--at: {parameter}={value} is not a position of {figure.Id}; valid: {string.Join(", ", slider.Values)}";
+                    return false;
+                }
+            }
+        }
+
+        problem = string.Empty;
+        return true;
+    }
+
+    private static string SliderFigures(IReadOnlyList<WorkbookFigure> catalog) =>
+        string.Join(", ", catalog.Select(f => (f.Id, Sliders: FigureSlider.Of(f.Build())))
+            .Where(f => f.Sliders.Count > 0)
+            .Select(f => $"{f.Id} ({string.Join(", ", f.Sliders.Select(s => s.Parameter))})")
+            .DefaultIfEmpty("(none)"));
 
     private static bool TrySelect(Request request, IReadOnlyList<WorkbookFigure> catalog, out IReadOnlyList<WorkbookFigure> figures, out string problem)
     {

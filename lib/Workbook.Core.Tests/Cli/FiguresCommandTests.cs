@@ -41,7 +41,7 @@ public class FiguresCommandTests(ITestOutputHelper output)
     [InlineData("figures: --episode: episode 3 has no figures; episodes with figures: 1, 2", "--episode", "3")]
     [InlineData("figures: --out: missing value; expected an output folder", "--episode", "1", "--out")]
     [InlineData("figures: --episode: missing value; expected episode numbers like 1 or 1,2", "--episode", "--format", "html")]
-    [InlineData("figures: unknown option '--dpi'; allowed: --episode, --id, --format, --out, --browser, --preset, --theme, --width, --height, --scale, --list, --standalone, --zip", "--episode", "1", "--dpi", "2")]
+    [InlineData("figures: unknown option '--dpi'; allowed: --episode, --id, --format, --out, --browser, --preset, --theme, --width, --height, --scale, --at, --list, --standalone, --zip", "--episode", "1", "--dpi", "2")]
     [InlineData("figures: --preset: unknown preset 'poster'; allowed: notes, slide, square, portrait", "--episode", "1", "--preset", "poster")]
     [InlineData("figures: --theme: unknown theme 'neon'; allowed: light, dark, transparent, talk", "--episode", "1", "--theme", "neon")]
     [InlineData("figures: --width: '199' is not a size; expected a whole number of pixels from 200 to 8000, like 1920", "--episode", "1", "--width", "199")]
@@ -262,5 +262,76 @@ public class FiguresCommandTests(ITestOutputHelper output)
         Assert.Contains("width=\"1920\" height=\"1080\"", File.ReadAllText(first + ".svg"), StringComparison.Ordinal);
         Assert.Equal((540, 540), PngImage.ReadSize(File.ReadAllBytes(square + ".png")));
         output.WriteLine(first);
+    }
+
+    private static Outcome RunOnCatalog(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = FiguresCommand.Run(args, stdout, stderr, FigureCatalog.All, NoEnvironment);
+        static string[] Lines(StringWriter w) => w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return new Outcome(code, Lines(stdout), Lines(stderr));
+    }
+
+    [Theory]
+    [InlineData("figures: --at: no selected figure has a slider 'n'; valid: c (ep19.equation-builder: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16)", "--episode", "19", "--at", "n=50")]
+    [InlineData("figures: --at: c=17 is not a position of ep19.equation-builder; valid: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16", "--id", "ep19.equation-builder", "--at", "c=17")]
+    [InlineData("figures: --at: stretch=1.55 is not a position of ep01.equation-builder; valid: 1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 1.9, 2.0, 2.1, 2.2, 2.3, 2.4, 2.5, 2.6, 2.7, 2.8, 2.9, 3.0", "--episode", "1", "--at", "stretch=1.55")]
+    [InlineData("figures: --at: none of the selected figures has a slider, so 'c' cannot be set; figures with sliders: ep01.equation-builder (stretch), ep13.equation-builder (n), ep19.equation-builder (c)", "--id", "ep19.hockey-stick", "--at", "c=10")]
+    [InlineData("figures: --at: 'c10' is not a slider position; expected a slider position like c=10 (parameter=value, several separated by commas)", "--episode", "19", "--at", "c10")]
+    [InlineData("figures: --at: '=10' is not a slider position; expected a slider position like c=10 (parameter=value, several separated by commas)", "--episode", "19", "--at", "=10")]
+    [InlineData("figures: --at: 'c' is given more than once; give each parameter once", "--episode", "19", "--at", "c=10,c=11")]
+    public void BadSliderPosition_Exits2WithTheValidValuesAndWritesNothing(string message, params string[] args)
+    {
+        using var folder = new TempFolder();
+        var outFolder = folder.Combine("out");
+
+        var outcome = RunOnCatalog([.. args, "--format", "html", "--out", outFolder]);
+
+        Assert.Equal(FiguresCommand.ExitUsage, outcome.ExitCode);
+        Assert.Equal([message], outcome.Err);
+        Assert.False(Directory.Exists(outFolder), "the output folder was created before --at was checked");
+    }
+
+    [Fact]
+    public void At_OpensTheHtmlAtThatPositionAndAcceptsTheSameNumberWrittenDifferently()
+    {
+        using var folder = new TempFolder();
+
+        var outcome = RunOnCatalog("--episode", "1,13,19", "--at", "c=10, stretch=1.50", "--format", "html", "--out", folder.Path);
+
+        Assert.True(outcome.ExitCode == FiguresCommand.ExitOk, string.Join("\n", outcome.Err));
+        var ep19 = File.ReadAllText(Path.Combine(folder.Path, "ep19", "ep19.equation-builder.html"));
+        var ep01 = File.ReadAllText(Path.Combine(folder.Path, "ep01", "ep01.equation-builder.html"));
+        var ep13 = File.ReadAllText(Path.Combine(folder.Path, "ep13", "ep13.equation-builder.html"));
+        Assert.Contains("\"active\":9,", ep19, StringComparison.Ordinal);
+        Assert.Contains("\"active\":5,", ep01, StringComparison.Ordinal);
+        Assert.Contains("\"active\":3,", ep13, StringComparison.Ordinal); // not named: its own starting position (n = 100)
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void SliderFigureImages_ShowOnePositionNamedInTheTitle_NeverADeadSlider()
+    {
+        var browser = ChromiumRequirement.Find();
+        ChromiumRequirement.SkipIfMissing(browser);
+        using var folder = new TempFolder();
+        string Svg(string run, params string[] extra)
+        {
+            var outcome = RunOnCatalog(["--id", "ep19.equation-builder", "--format", "svg", "--browser", browser, "--out", folder.Combine(run), .. extra]);
+            Assert.True(outcome.ExitCode == FiguresCommand.ExitOk, string.Join("\n", outcome.Err));
+            return File.ReadAllText(Path.Combine(folder.Combine(run), "ep19", "ep19.equation-builder.svg"));
+        }
+
+        var atTen = Svg("ten", "--at", "c=10");
+        var ownStart = Svg("start");
+
+        // plotly.js draws a slider as a group of class "slider-container"; the title is SVG text.
+        Assert.DoesNotContain("slider-container", atTen, StringComparison.Ordinal);
+        Assert.DoesNotContain("slider-container", ownStart, StringComparison.Ordinal);
+        Assert.Contains("shown at servers c = 10", atTen, StringComparison.Ordinal);
+        Assert.Contains("mean response, c = 10", atTen, StringComparison.Ordinal);
+        Assert.DoesNotContain("mean response, c = 4", atTen, StringComparison.Ordinal);
+        Assert.Contains("shown at servers c = 4", ownStart, StringComparison.Ordinal);
     }
 }

@@ -148,7 +148,9 @@ public sealed record FigureLayout
     /// which Plotly.NET replaces instead of merging, and its <c>withSize</c> takes whole pixels while
     /// the zoomed canvas may need fractions.
     /// </remarks>
-    internal FigureRendering Render(string figureJson)
+    /// <param name="figureJson">The figure's plotly.js JSON.</param>
+    /// <returns>The figure JSON to draw and the image size and zoom to render it at.</returns>
+    public FigureRendering Render(string figureJson)
     {
         ArgumentNullException.ThrowIfNull(figureJson);
         var figure = JsonNode.Parse(figureJson)?.AsObject() ?? throw new ArgumentException("figure JSON must be an object.", nameof(figureJson));
