@@ -55,6 +55,13 @@ public class FigureLayoutTests
                 Assert.True(estimated <= rendering.CanvasWidth - 20, $"{id} at {preset}: '{text}' is about {estimated:0} px on a {rendering.CanvasWidth:0} px canvas");
             }
 
+            // Wrapped lines are even: no block (headline, subtitle) ends in an orphaned word or number.
+            foreach (var block in lines.GroupBy(l => l.StartsWith("<span", StringComparison.Ordinal)).Where(b => b.Count() > 1))
+            {
+                var lengths = block.Select(l => System.Text.RegularExpressions.Regex.Replace(l, "<[^>]+>", "").Length).ToList();
+                Assert.True(lengths[^1] >= 0.4 * lengths.Max(), $"{id} at {preset}: last title line is {lengths[^1]} characters against {lengths.Max()}");
+            }
+
             var headlineLines = lines.Count(l => !l.StartsWith("<span", StringComparison.Ordinal));
             var needed = 1.3 * size * (headlineLines + 0.75 * (lines.Length - headlineLines));
             Assert.True(layout["margin"]!["t"]!.GetValue<double>() >= needed, $"{id} at {preset}: top margin below the title's {needed:0} px");

@@ -263,11 +263,50 @@ public sealed record FigureLayout
         Child(layout, "yaxis")["automargin"] = true;
     }
 
+    /// <summary>
+    /// Breaks text into as few lines as fit <paramref name="maxCharacters"/>, with the lines as even as possible,
+    /// so a wrapped title does not end in an orphaned word or number.
+    /// </summary>
     private static List<string> Wrap(string text, double maxCharacters)
+    {
+        var greedy = WrapGreedy(text, maxCharacters);
+        if (greedy.Count < 2)
+        {
+            return greedy;
+        }
+
+        // The narrowest width that still needs no more lines than the greedy wrap at full width.
+        for (var width = Math.Ceiling((double)text.Length / greedy.Count); width < maxCharacters; width++)
+        {
+            var even = WrapGreedy(text, width);
+            if (even.Count == greedy.Count)
+            {
+                return even;
+            }
+        }
+
+        return greedy;
+    }
+
+    private static List<string> WrapGreedy(string text, double maxCharacters)
     {
         var lines = new List<string>();
         var line = "";
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        // A lone "%" stays with its number ("0.2 %").
+        var words = new List<string>();
+        foreach (var token in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (token == "%" && words.Count > 0)
+            {
+                words[^1] += " %";
+            }
+            else
+            {
+                words.Add(token);
+            }
+        }
+
+        foreach (var word in words)
         {
             if (line.Length > 0 && line.Length + 1 + word.Length > maxCharacters)
             {
