@@ -99,6 +99,23 @@ public class FigureLayoutTests
         Assert.Null(Legend(FigurePreset.Slide)?["yref"]);
     }
 
+    [Theory]
+    [InlineData("ep01.measured-vs-floor")]
+    [InlineData("ep01.latency-breakdown")]
+    [InlineData("ep01.time-to-first-byte")]
+    public void AFiguresOwnLegendBelowThePlot_IsAnchoredToTheImageBottomOnASlide(string id)
+    {
+        // These figures place a horizontal legend at a negative plot-relative y, which on a slide's shorter
+        // canvas landed on the x-axis title; anchored to the image bottom, the axis makes room for both.
+        var chart = FigureCatalog.Get(id).Build();
+        var own = JsonNode.Parse(ChartHtml.FigureJson(chart))!["layout"]!["legend"]!;
+        var slide = JsonNode.Parse(FigureLayout.FromPreset(FigurePreset.Slide).Render(chart).FigureJson)!["layout"]!;
+
+        Assert.True(own["y"]!.GetValue<double>() < 0);
+        Assert.Equal(("container", 0.0), (slide["legend"]!["yref"]!.GetValue<string>(), slide["legend"]!["y"]!.GetValue<double>()));
+        Assert.True(slide["xaxis"]!["automargin"]!.GetValue<bool>());
+    }
+
     [Fact]
     public void Talk_ZoomsTextAQuarterMore()
     {

@@ -177,7 +177,7 @@ public sealed record FigureLayout
         var canvasHeight = CanvasSize(height, zoom, Scale);
         layout["width"] = canvasWidth;
         layout["height"] = canvasHeight;
-        if (width <= LegendBelowAspect * height)
+        if (width <= LegendBelowAspect * height || HasLegendBelowThePlot(layout))
         {
             PutLegendBelow(layout);
         }
@@ -342,6 +342,17 @@ public sealed record FigureLayout
 
         return size;
     }
+
+    /// <summary>
+    /// Whether the figure places its own horizontal legend below the plot in plot-relative units (<c>y &lt; 0</c>);
+    /// on a canvas of another shape that offset no longer clears the axis title, so such a legend is
+    /// anchored to the bottom of the image instead (see <see cref="PutLegendBelow"/>).
+    /// </summary>
+    private static bool HasLegendBelowThePlot(JsonObject layout) =>
+        layout["legend"] is JsonObject legend
+        && legend["orientation"] is JsonValue orientation && orientation.TryGetValue<string>(out var o) && o == "h"
+        && legend["y"] is JsonValue y && y.TryGetValue<double>(out var offset) && offset < 0
+        && legend["yref"] is null;
 
     private static void PutLegendBelow(JsonObject layout)
     {
