@@ -126,6 +126,20 @@ internal static partial class ImageExportPage
                   }
                   return btoa(binary);
                 }
+                // Every figure is drawn with the same seed, so figures share plotly's ids (clip paths, legend
+                // groups); one print page holds them all, so each page's ids and references get its own prefix.
+                function uniqueIds(root, prefix) {
+                  var renamed = {};
+                  root.querySelectorAll("[id]").forEach(function (el) { renamed[el.id] = prefix + el.id; el.id = prefix + el.id; });
+                  root.querySelectorAll("*").forEach(function (el) {
+                    for (var a = 0; a < el.attributes.length; a++) {
+                      var attr = el.attributes[a];
+                      if (attr.value.indexOf("#") < 0) { continue; }
+                      var value = attr.value.replace(/#([A-Za-z_][\w.\-]*)/g, function (m, id) { return renamed[id] ? "#" + renamed[id] : m; });
+                      if (value !== attr.value) { el.setAttribute(attr.name, value); }
+                    }
+                  });
+                }
                 function finish(payload) {
                   document.getElementById("workbook-export-result").textContent = JSON.stringify(payload);
                   document.querySelectorAll("script").forEach(function (s) { s.remove(); });
@@ -150,6 +164,7 @@ internal static partial class ImageExportPage
                     block.innerHTML = svgs[pdfPages[k].figure] || "";
                     var svg = block.querySelector("svg");
                     if (svg) {
+                      uniqueIds(block, "page" + k + "-");
                       svg.setAttribute("width", pdfPages[k].width);
                       svg.setAttribute("height", pdfPages[k].height);
                     }
