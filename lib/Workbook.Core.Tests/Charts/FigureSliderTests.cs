@@ -37,14 +37,14 @@ public class FigureSliderTests
     }
 
     [Fact]
-    public void Freeze_ShowsTheActivePosition_RemovesTheSliderAndItsRoom_AndSaysWhereInTheTitle()
+    public void Freeze_ShowsTheActivePosition_GivesTheSlidersRoomToThePlot_AndSaysWhereInTheTitle()
     {
         var frozen = JsonNode.Parse(FigureSlider.Freeze(ThreeStepFigure))!;
 
         Assert.Equal([true, false, false, true, true, false, false], Visibility(frozen));
         Assert.Null(frozen["layout"]!["sliders"]);
         Assert.Equal(80, frozen["layout"]!["margin"]!["b"]!.GetValue<double>());
-        Assert.Equal(600 - 70, frozen["layout"]!["height"]!.GetValue<double>());
+        Assert.Equal(600, frozen["layout"]!["height"]!.GetValue<double>());
         Assert.Equal(
             "Finding<br><span style=\"font-size:75%\">conditions; shown at window n (calls) = 20</span>",
             frozen["layout"]!["title"]!["text"]!.GetValue<string>());

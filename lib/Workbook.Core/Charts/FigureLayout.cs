@@ -177,13 +177,18 @@ public sealed record FigureLayout
         var canvasHeight = CanvasSize(height, zoom, Scale);
         layout["width"] = canvasWidth;
         layout["height"] = canvasHeight;
-        if (width <= LegendBelowAspect * height || HasLegendBelowThePlot(layout))
+        // Only a new size or text zoom changes the composition: --scale alone, or a colour theme, keeps the
+        // figure exactly as designed (so SVG and HTML do not depend on the PNG's pixel density).
+        if (Width is not null || Height is not null || zoom != 1)
         {
-            PutLegendBelow(layout);
-        }
+            if (width <= LegendBelowAspect * height || HasLegendBelowThePlot(layout))
+            {
+                PutLegendBelow(layout);
+            }
 
-        NarrowSideMargins(layout, canvasWidth / ownWidth);
-        FitTitle(layout, canvasWidth, canvasHeight);
+            NarrowSideMargins(layout, canvasWidth / ownWidth);
+            FitTitle(layout, canvasWidth, canvasHeight);
+        }
 
         ApplyTheme(figure, layout);
         return new FigureRendering(figure.ToJsonString(WriteOptions), width, height, canvasWidth, canvasHeight, zoom);

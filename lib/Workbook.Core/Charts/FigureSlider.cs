@@ -72,7 +72,7 @@ public sealed partial record FigureSlider(string Parameter, string Label, IReadO
 
     /// <summary>
     /// The figure as a static image of one slider position: the traces of that position visible, every
-    /// slider removed with the room it took below the plot, and the position stated in the title.
+    /// slider removed (the plot takes its room; the figure keeps its size), and the position stated in the subtitle.
     /// </summary>
     /// <param name="figureJson">The figure's plotly.js JSON (<see cref="ChartHtml.FigureJson"/>).</param>
     /// <param name="at">The position to show per parameter; a slider not named here shows its <see cref="Active"/> position.</param>
@@ -175,17 +175,16 @@ public sealed partial record FigureSlider(string Parameter, string Label, IReadO
         }
     }
 
-    /// <summary>Sets the bottom margin back to plotly.js's default (80 px) and shrinks the height by what that frees.</summary>
+    /// <summary>
+    /// Sets the bottom margin back to plotly.js's default (80 px), so the plot takes the room the slider
+    /// had; the figure keeps its size, which exports and the notes preset promise.
+    /// </summary>
     private static void GiveBackSliderRoom(JsonObject layout)
     {
         const double DefaultBottomMargin = 80;
         if (layout["margin"] is JsonObject margin && margin["b"] is JsonValue b && b.TryGetValue<double>(out var bottom) && bottom > DefaultBottomMargin)
         {
             margin["b"] = DefaultBottomMargin;
-            if (layout["height"] is JsonValue h && h.TryGetValue<double>(out var height))
-            {
-                layout["height"] = height - (bottom - DefaultBottomMargin);
-            }
         }
     }
 
