@@ -29,7 +29,7 @@ namespace Workbook.Cli.Figures;
 /// <item><term>2</term><description>
 /// bad usage or input, with a one-line reason naming the option: unknown option or format, missing
 /// value, a value given to a flag, an option given twice, a number that does not parse, an unknown
-/// preset or theme, a width or height outside 200 to 8000 px, a scale outside 0.5 to 4, <c>--scale</c>
+/// preset or theme, a width or height outside 200 to 8000 px, a scale outside 0.5 to 4 or making a PNG side above 16384 px, <c>--scale</c>
 /// without PNG, <c>--theme transparent</c> with only HTML, <c>--standalone</c> without HTML, an export
 /// option with <c>--list</c>, an <c>--at</c> that is not <c>parameter=value</c>, names a parameter no
 /// selected figure's slider has, or a value that is not one of its positions, an episode without figures, an unknown id, a browser
@@ -373,7 +373,16 @@ public static class FiguresCommand
 
         if (theme == FigureTheme.Transparent && formats == FigureFormats.Html)
         {
-            problem = "--theme transparent: is for PNG and SVG overlays; add png or svg to --format, or choose light, dark or talk";
+            problem = "--theme transparent: is for PNG, SVG and PDF overlays; add png, svg or pdf to --format, or choose light, dark or talk";
+            return false;
+        }
+
+        var (sizeWidth, sizeHeight) = FigureLayout.FromPreset(preset, width, height) is var sized ? (sized.Width ?? 0, sized.Height ?? 0) : (0, 0);
+        var longest = Math.Max(sizeWidth, sizeHeight);
+        if (longest * scale > FigureLayout.MaxPngSide)
+        {
+            var largest = (Math.Floor(100.0 * FigureLayout.MaxPngSide / longest) / 100).ToString("0.##", CultureInfo.InvariantCulture);
+            problem = $"--scale: {scale.ToString(CultureInfo.InvariantCulture)} would make a PNG side of {longest * scale:0} px, and Chromium draws at most {FigureLayout.MaxPngSide}; use a scale up to {largest} for a {longest} px side, or a smaller --width/--height";
             return false;
         }
 

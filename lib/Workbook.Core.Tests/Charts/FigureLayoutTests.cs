@@ -14,6 +14,8 @@ public class FigureLayoutTests
         BadInput.Rejects(() => _ = new FigureLayout(scale: 4.5), "scale", "a finite number in [0.5, 4]");
         BadInput.Rejects(() => _ = new FigureLayout(theme: (FigureTheme)9), "theme", "one of light, dark, transparent, talk");
         BadInput.Rejects(() => FigureLayout.FromPreset((FigurePreset)9), "preset", "one of notes, slide, square, portrait");
+        BadInput.Rejects(() => _ = new FigureLayout(width: 8000, height: 200, scale: 2.05), "scale", "at most 16384 / 8000 px = 2.04, so no PNG side exceeds 16384 px");
+        Assert.Equal(2.048, new FigureLayout(width: 8000, scale: 2.048).Scale);
     }
 
     [Theory]

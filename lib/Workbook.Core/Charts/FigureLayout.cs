@@ -37,6 +37,9 @@ public sealed record FigureLayout
     /// <summary>The largest PNG pixel density.</summary>
     public const double MaxScale = 4;
 
+    /// <summary>The longest side, in pixels, of a PNG Chromium can draw (its canvas limit): width × scale and height × scale stay at or below it.</summary>
+    public const int MaxPngSide = 16384;
+
     /// <summary>The shorter side, in pixels, at which text is drawn at its notebook size; larger images zoom text in proportion.</summary>
     public const int TextReferencePixels = 540;
 
@@ -84,6 +87,14 @@ public sealed record FigureLayout
         Width = width is { } w ? Pixels(w, nameof(width)) : null;
         Height = height is { } h ? Pixels(h, nameof(height)) : null;
         Scale = Guard.InRangeInclusive(scale, MinScale, MaxScale, nameof(scale));
+        if (Math.Max(Width ?? 0, Height ?? 0) * Scale > MaxPngSide)
+        {
+            throw Guard.OutOfRange(
+                nameof(scale),
+                $"at most {MaxPngSide} / {Math.Max(Width ?? 0, Height ?? 0)} px = {(Math.Floor(100.0 * MaxPngSide / Math.Max(Width ?? 0, Height ?? 0)) / 100).ToString("0.##", CultureInfo.InvariantCulture)}, so no PNG side exceeds {MaxPngSide} px",
+                scale.ToString(CultureInfo.InvariantCulture));
+        }
+
         Theme = Enum.IsDefined(theme)
             ? theme
             : throw Guard.OutOfRange(nameof(theme), "one of " + string.Join(", ", ThemeNames), theme.ToString());
