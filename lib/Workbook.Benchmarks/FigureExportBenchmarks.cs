@@ -12,8 +12,8 @@ namespace Workbook.Benchmarks;
 /// </summary>
 /// <remarks>
 /// "Every preset and format" is four exports (notes, slide, square, portrait), each writing text,
-/// HTML, embed, PNG, SVG and PDF, with archives: eight browser runs in all (images, then PDF, per
-/// preset). The contact sheet is measured alone (build and write <c>index.html</c> for the episode,
+/// HTML, embed, PNG, SVG and PDF, with archives: four browser runs in all (one per preset; the PDF is
+/// printed in the same run as the images). The contact sheet is measured alone (build and write <c>index.html</c> for the episode,
 /// and for the whole catalog) because inside an export it is one step among seconds of browser time.
 /// Without Chromium the group prints that it was skipped.
 /// </remarks>
