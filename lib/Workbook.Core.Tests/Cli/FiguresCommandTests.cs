@@ -13,11 +13,16 @@ public class FiguresCommandTests(ITestOutputHelper output)
 
     private sealed record Outcome(int ExitCode, string[] Out, string[] Err);
 
-    private static Outcome Run(Func<string, string?> environment, params string[] args)
+    private static Outcome Run(Func<string, string?> environment, params string[] args) => Run(Catalog, environment, args);
+
+    /// <summary>The command on the workbook's real catalog (for the slider figures).</summary>
+    private static Outcome RunOnCatalog(params string[] args) => Run(FigureCatalog.All, NoEnvironment, args);
+
+    private static Outcome Run(IReadOnlyList<WorkbookFigure> catalog, Func<string, string?> environment, string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = FiguresCommand.Run(args, stdout, stderr, Catalog, environment);
+        var code = FiguresCommand.Run(args, stdout, stderr, catalog, environment);
         static string[] Lines(StringWriter w) => w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         return new Outcome(code, Lines(stdout), Lines(stderr));
     }
@@ -264,15 +269,6 @@ public class FiguresCommandTests(ITestOutputHelper output)
         Assert.Contains("width=\"1920\" height=\"1080\"", File.ReadAllText(first + ".svg"), StringComparison.Ordinal);
         Assert.Equal((540, 540), PngImage.ReadSize(File.ReadAllBytes(square + ".png")));
         output.WriteLine(first);
-    }
-
-    private static Outcome RunOnCatalog(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = FiguresCommand.Run(args, stdout, stderr, FigureCatalog.All, NoEnvironment);
-        static string[] Lines(StringWriter w) => w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        return new Outcome(code, Lines(stdout), Lines(stderr));
     }
 
     [Theory]
