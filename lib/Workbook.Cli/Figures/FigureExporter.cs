@@ -235,7 +235,7 @@ public static partial class FigureExporter
     }
 
     /// <summary>Adds <c>&lt;title&gt;</c> (the headline) and <c>&lt;desc&gt;</c> (the alt text) as the first children of the root <c>&lt;svg&gt;</c>.</summary>
-    /// <remarks>Screen readers and image tools read these; both are XML-escaped.</remarks>
+    /// <remarks>Screen readers and image tools read these; both are XML-escaped, and the root gets <c>role="img"</c> and <c>aria-labelledby</c> naming them.</remarks>
     internal static byte[] AddSvgTitleAndDescription(byte[] svg, FigureText text)
     {
         var markup = Encoding.UTF8.GetString(svg);
@@ -246,8 +246,11 @@ public static partial class FigureExporter
             return svg;
         }
 
-        var inserted = "<title>" + System.Security.SecurityElement.Escape(text.Headline) + "</title><desc>" + System.Security.SecurityElement.Escape(text.AltText) + "</desc>";
-        return Encoding.UTF8.GetBytes(markup[..(rootEnd + 1)] + inserted + markup[(rootEnd + 1)..]);
+        // role="img" with aria-labelledby makes screen readers announce the title and description
+        // instead of walking plotly's hundreds of text and path elements.
+        var inserted = $"<title id=\"{text.Id}-title\">" + System.Security.SecurityElement.Escape(text.Headline) + $"</title><desc id=\"{text.Id}-desc\">" + System.Security.SecurityElement.Escape(text.AltText) + "</desc>";
+        var rootTag = markup[root..rootEnd] + $" role=\"img\" aria-labelledby=\"{text.Id}-title {text.Id}-desc\"";
+        return Encoding.UTF8.GetBytes(markup[..root] + rootTag + ">" + inserted + markup[(rootEnd + 1)..]);
     }
 
     /// <summary>The file an export writes for a figure and format: <c>&lt;out&gt;/epNN/&lt;id&gt;.&lt;format&gt;</c>.</summary>

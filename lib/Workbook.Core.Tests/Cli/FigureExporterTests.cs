@@ -91,6 +91,10 @@ public class FigureExporterTests(ExportRunsFixture runs, ITestOutputHelper outpu
         Assert.All(first, e => Assert.Equal("http://www.w3.org/2000/svg", e.Name.NamespaceName));
         Assert.Equal(SampleFigures.Title, first[0].Value);
         Assert.Equal(SampleFigures.AltText, first[1].Value);
+        Assert.Equal("img", root.Attribute("role")?.Value);
+        Assert.Equal(
+            string.Join(" ", first.Select(e => e.Attribute("id")!.Value)),
+            root.Attribute("aria-labelledby")?.Value);
     }
 
     [Fact]
