@@ -76,7 +76,7 @@ public static class Episode01Figures
         var stretched = Line(distances,
             distances.Select(d => Propagation.RoundTripMs(d * RouteOptions.TypicalInternetStretch, Medium.StandardFiber)),
             $"fiber × {RouteOptions.TypicalInternetStretch.ToString(CultureInfo.InvariantCulture)} (Internet rule of thumb)",
-            MediumColours[Medium.StandardFiber.Name], dash: StyleParam.DrawingStyle.Dash);
+            MediumColours[Medium.StandardFiber.Name], dash: StretchDash);
         var chart = CSharpChart.Combine([.. lines, stretched, .. MeasuredPoints()]);
         var worstInternet = LatencyData.MeasuredRoutes.Where(r => r.Path == TransmissionPath.PublicInternet).Max(r => r.RatioToFiberLimit);
         var styled = ChartStyle.Apply(chart,
@@ -96,7 +96,8 @@ public static class Episode01Figures
         double RatioToOwnFloor(MeasuredRoute r) => r.RttMs / r.PhysicalLimitRoundTripMs(OwnMedium(r));
         var floor = CSharpChart.Bar<double, string, string>(
             routes.Select(r => r.PhysicalLimitRoundTripMs(OwnMedium(r))),
-            Keys: labels, Name: "physical floor on the great circle (fiber; air for microwave)", MarkerColor: Color.fromString(Palette.LightGrey));
+            Keys: labels, Name: "physical floor on the great circle (fiber; air for microwave)", MarkerColor: Color.fromString(Palette.LightGrey),
+            MarkerPatternShape: StyleParam.PatternShape.DiagonalDescending);
         var measured = CSharpChart.Bar<double, string, string>(routes.Select(r => r.RttMs), Keys: labels, Name: "measured",
             MarkerColor: Color.fromString(Palette.Blue),
             MultiText: Texts(routes.Select(r => $"{RatioToOwnFloor(r).ToString("0.00", CultureInfo.InvariantCulture)}× its {FloorName(r)} floor")),
@@ -147,15 +148,16 @@ public static class Episode01Figures
             $"corrected, {seed.Hops} hops,<br>great-circle path",
             $"corrected, {seed.Hops} hops, path<br>through the published cable",
         ];
-        (string Name, string Colour, double[] Values)[] parts =
+        // Each component has its own fill pattern as well as its colour (the legend shows both).
+        (string Name, string Colour, StyleParam.PatternShape Pattern, double[] Values)[] parts =
         [
-            ("longer path (published cable length)", Palette.Vermillion, [seed.PhysicalMs - floorMs, 2 * greatCircle.PropagationMs - floorMs, 2 * throughCable.PropagationMs - floorMs]),
-            ("processing", Palette.Orange, [seed.RoutingMs, 2 * greatCircle.ProcessingMs, 2 * throughCable.ProcessingMs]),
-            (SerializationName, Palette.BluishGreen, [seed.SerializationMs, 2 * greatCircle.SerializationMs, 2 * throughCable.SerializationMs]),
-            ("queueing", Palette.SkyBlue, [seed.QueueingMs, 2 * greatCircle.QueueingMs, 2 * throughCable.QueueingMs]),
+            ("longer path (published cable length)", Palette.Vermillion, StyleParam.PatternShape.None, [seed.PhysicalMs - floorMs, 2 * greatCircle.PropagationMs - floorMs, 2 * throughCable.PropagationMs - floorMs]),
+            ("processing", Palette.Orange, StyleParam.PatternShape.DiagonalAscending, [seed.RoutingMs, 2 * greatCircle.ProcessingMs, 2 * throughCable.ProcessingMs]),
+            (SerializationName, Palette.BluishGreen, StyleParam.PatternShape.Dots, [seed.SerializationMs, 2 * greatCircle.SerializationMs, 2 * throughCable.SerializationMs]),
+            ("queueing", Palette.SkyBlue, StyleParam.PatternShape.DiagonalChecked, [seed.QueueingMs, 2 * greatCircle.QueueingMs, 2 * throughCable.QueueingMs]),
         ];
         var bars = parts.Select(p => CSharpChart.StackedColumn<double, string, string>(p.Values, Keys: scenarios, Name: p.Name,
-            MarkerColor: Color.fromString(p.Colour)));
+            MarkerColor: Color.fromString(p.Colour), MarkerPatternShape: p.Pattern));
         var cableRows = LatencyData.MeasuredRoutes
             .Where(r => r.From == newYork && r.To == london && r.Path == TransmissionPath.FiberCable)
             .OrderBy(r => r.RttMs)
@@ -211,14 +213,15 @@ public static class Episode01Figures
         ];
         static int TcpRoundTrips(ConnectionSetup setup) => setup is ConnectionSetup.Quic or ConnectionSetup.QuicZeroRtt ? 0 : 1;
         var labels = stacks.Select(s => s.Label).ToArray();
-        (string Name, string Colour, double[] Values)[] parts =
+        // Each segment has its own fill pattern as well as its colour (the legend shows both).
+        (string Name, string Colour, StyleParam.PatternShape Pattern, double[] Values)[] parts =
         [
-            ("TCP handshake", Palette.Orange, stacks.Select(s => TcpRoundTrips(s.Setup) * rttMs).ToArray()),
-            ("TLS or QUIC handshake", Palette.SkyBlue, stacks.Select(s => (ConnectionLatency.HandshakeRoundTrips(s.Setup) - TcpRoundTrips(s.Setup)) * rttMs).ToArray()),
-            ("request → first byte of the response", Palette.BluishGreen, stacks.Select(_ => rttMs).ToArray()),
+            ("TCP handshake", Palette.Orange, StyleParam.PatternShape.None, stacks.Select(s => TcpRoundTrips(s.Setup) * rttMs).ToArray()),
+            ("TLS or QUIC handshake", Palette.SkyBlue, StyleParam.PatternShape.DiagonalAscending, stacks.Select(s => (ConnectionLatency.HandshakeRoundTrips(s.Setup) - TcpRoundTrips(s.Setup)) * rttMs).ToArray()),
+            ("request → first byte of the response", Palette.BluishGreen, StyleParam.PatternShape.Dots, stacks.Select(_ => rttMs).ToArray()),
         ];
         var bars = parts.Select(p => CSharpChart.StackedBar<double, string, string>(p.Values, Keys: labels, Name: p.Name,
-            MarkerColor: Color.fromString(p.Colour)));
+            MarkerColor: Color.fromString(p.Colour), MarkerPatternShape: p.Pattern));
         var totals = stacks.Select(s => ConnectionLatency.TimeToFirstByteMs(rttMs, s.Setup)).ToArray();
         // Room right of the longest bar for its total, also on a square image.
         var chart = CSharpChart.Combine(bars).WithXAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 330));
@@ -269,9 +272,11 @@ public static class Episode01Figures
         var lines = Medium.All.Select(m => MediumLine(m, budgets, budgets.Select(b => Propagation.MaxOneWayDistanceKm(b, m))));
         var internet = Line(budgets,
             budgets.Select(b => Propagation.MaxOneWayDistanceKm(b, Medium.StandardFiber) / RouteOptions.TypicalInternetStretch),
-            "fiber, Internet rule of thumb (× 2.1)", MediumColours[Medium.StandardFiber.Name], dash: StyleParam.DrawingStyle.Dash);
-        var antipode = Line([0, 200], [HalfCircumferenceKm, HalfCircumferenceKm], "the other side of the Earth (20,015 km)", Palette.Black, dash: StyleParam.DrawingStyle.Dot);
-        var budget = Line([100, 100], [0, 30000], "100 ms budget", Palette.Grey, dash: StyleParam.DrawingStyle.DashDot);
+            "fiber, Internet rule of thumb (× 2.1)", MediumColours[Medium.StandardFiber.Name], dash: StretchDash);
+        // The two reference lines are thin and black, with dash patterns no series uses: dash-dot-dot and fine dots.
+        var antipode = Line([0, 200], [HalfCircumferenceKm, HalfCircumferenceKm], "the other side of the Earth (20,015 km)", Palette.Black, 1.5,
+            dash: StyleParam.DrawingStyle.NewUser([10, 4, 2, 4, 2, 4]));
+        var budget = Line([100, 100], [0, 30000], "100 ms budget", Palette.Black, 1.5, dash: StyleParam.DrawingStyle.NewUser([1, 4]));
         var chart = CSharpChart.Combine([.. lines, internet, antipode, budget]);
         var fiberReach100 = Propagation.MaxOneWayDistanceKm(100, Medium.StandardFiber);
         var antipodeFiberMs = Propagation.RoundTripMs(HalfCircumferenceKm, Medium.StandardFiber);
@@ -377,9 +382,25 @@ public static class Episode01Figures
             name = medium.Name;
         }
 
-        // Copper nearly coincides with standard fiber (velocity factors 0.66 and 0.68), so it is dashed as well as coloured.
-        return Line(x, y, name, MediumColours[medium.Name], width, dash: medium == Medium.CopperTwistedPair ? StyleParam.DrawingStyle.LongDash : null);
+        return Line(x, y, name, MediumColours[medium.Name], width, dash: MediumDashes[medium.Name]);
     }
+
+    /// <summary>
+    /// Each medium has its own dash as well as its colour, so colour is never the only cue: the three nested
+    /// ≈ vacuum lines read as a solid band, thick dots and dashes on top; standard fiber long dashes, and copper,
+    /// which nearly coincides with it (velocity factors 0.66 and 0.68), long dash-dots.
+    /// </summary>
+    private static readonly Dictionary<string, StyleParam.DrawingStyle> MediumDashes = new(StringComparer.Ordinal)
+    {
+        [Medium.Vacuum.Name] = StyleParam.DrawingStyle.Solid,
+        [Medium.MicrowaveAir.Name] = StyleParam.DrawingStyle.Dot,
+        [Medium.HollowCoreFiber.Name] = StyleParam.DrawingStyle.Dash,
+        [Medium.StandardFiber.Name] = StyleParam.DrawingStyle.LongDash,
+        [Medium.CopperTwistedPair.Name] = StyleParam.DrawingStyle.LongDashDot,
+    };
+
+    /// <summary>The fiber line with the Internet's 2.1 stretch: dash-dot, unlike every medium's own line.</summary>
+    private static readonly StyleParam.DrawingStyle StretchDash = StyleParam.DrawingStyle.DashDot;
 
     private static Optional<IEnumerable<string>> Texts(IEnumerable<string> texts) => new(texts.ToArray(), true);
 }

@@ -60,13 +60,20 @@ public static class Episode13Figures
     private static GenericChart PowerCurves()
     {
         var rates = Steps(0, 0.5, 0.005);
-        (int Window, string Colour)[] windows = [(20, Palette.Orange), (50, Palette.SkyBlue), (100, Palette.BluishGreen), (500, Palette.Blue)];
+        // A dash per window as well as a colour: the larger the window, the more solid its line.
+        (int Window, string Colour, StyleParam.DrawingStyle Dash)[] windows =
+        [
+            (20, Palette.Orange, StyleParam.DrawingStyle.LongDash),
+            (50, Palette.SkyBlue, StyleParam.DrawingStyle.DashDot),
+            (100, Palette.BluishGreen, StyleParam.DrawingStyle.Dash),
+            (500, Palette.Blue, StyleParam.DrawingStyle.Solid),
+        ];
         var lines = windows.Select(w =>
         {
             var k = TripThreshold.CriticalFailureCount(w.Window, BaselineFailureRate, Alpha);
             var curve = TripThreshold.PowerCurve(w.Window, k, rates);
             return Line(curve.Select(p => p.FailureRate), curve.Select(p => p.TripProbability),
-                $"n = {w.Window} (trip when failures > {k})", w.Colour, 3);
+                $"n = {w.Window} (trip when failures > {k})", w.Colour, 3, w.Dash);
         });
         var baseline = Line([BaselineFailureRate, BaselineFailureRate], [0, 1], "baseline failure rate 5 %", Palette.Black, 1.5, dash: StyleParam.DrawingStyle.Dot);
         return ChartStyle.Apply(CSharpChart.Combine([.. lines, baseline]), Headline(PowerCurvesTitle, "probability of tripping against the true failure rate, false-trip budget α = 1 %"),
@@ -122,15 +129,15 @@ public static class Episode13Figures
     {
         const int calls = 20;
         var lambdas = Steps(0.05, 1.0, 0.05);
-        (double Rate, string Name, string Colour)[] cases =
+        (double Rate, string Name, string Colour, StyleParam.DrawingStyle Dash)[] cases =
         [
-            (0.05, "no change (false alarms)", Palette.Grey),
-            (0.10, "failure rate 5 % → 10 %", Palette.Blue),
-            (0.20, "failure rate 5 % → 20 %", Palette.Vermillion),
+            (0.05, "no change (false alarms)", Palette.Grey, StyleParam.DrawingStyle.Solid),
+            (0.10, "failure rate 5 % → 10 %", Palette.Blue, StyleParam.DrawingStyle.Dash),
+            (0.20, "failure rate 5 % → 20 %", Palette.Vermillion, StyleParam.DrawingStyle.Dot),
         ];
         var runLengths = cases.Select(c =>
             lambdas.Select(l => EwmaRunLength.MarkovChain(new EwmaChartOptions(lambda: l, limitWidth: 3), BaselineFailureRate, c.Rate, calls, states: 400).Observations).ToArray()).ToArray();
-        var lines = cases.Zip(runLengths, (c, y) => Line(lambdas, y, c.Name, c.Colour, 3));
+        var lines = cases.Zip(runLengths, (c, y) => Line(lambdas, y, c.Name, c.Colour, 3, c.Dash));
         var styled = ChartStyle.Apply(CSharpChart.Combine(lines), Headline(DetectionDelayTitle, "average run length of an EWMA chart (L = 3, b = 20)"),
             "smoothing weight κ (ratio)", "average run length (observations, log scale)");
         // The range runs from 1 (the shortest possible run) to above the longest, so every series sits between ticks.
@@ -164,22 +171,28 @@ public static class Episode13Figures
     private static GenericChart WindowKinds()
     {
         var rates = Enumerable.Range(0, 61).Select(i => Math.Pow(10, i / 20.0)).ToArray();
-        string[] colours = [Palette.Vermillion, Palette.Blue, Palette.BluishGreen];
+        // Each library has a colour, a line dash and a marker symbol, so colour is never the only cue.
+        (string Colour, StyleParam.DrawingStyle Dash, string Symbol)[] styles =
+        [
+            (Palette.Vermillion, StyleParam.DrawingStyle.Solid, "circle-open"),
+            (Palette.Blue, StyleParam.DrawingStyle.Dash, "square-open"),
+            (Palette.BluishGreen, StyleParam.DrawingStyle.Dot, "diamond-open"),
+        ];
         var traces = new List<GenericChart>();
         var allDelays = new List<double>();
-        foreach (var (library, colour) in CircuitBreakerDefaults.Libraries.Zip(colours))
+        foreach (var (library, (colour, dash, symbol)) in CircuitBreakerDefaults.Libraries.Zip(styles))
         {
             var condition = CircuitBreakerDefaults.TripConditionFor(library);
             var window = condition.WindowKind == SlidingWindowKind.CountBased ? $"last {condition.WindowSize} calls" : $"last {condition.WindowSize} s";
             var delays = rates.Select(rate => BreakerTripMath.DetectionDelayAllFailures(condition, rate))
                 .Select(d => d.Trips ? d.Seconds.Value : double.NaN).ToArray();
-            traces.Add(Line(rates, delays, $"{library} ({window}), exact", colour, 3));
+            traces.Add(Line(rates, delays, $"{library} ({window}), exact", colour, 3, dash));
 
             double[] simulatedRates = [5, 20, 100, 500];
             var simulated = simulatedRates.Select((rate, i) =>
                 SlidingWindowSimulation.DetectionDelay(condition, rate, 0.0, 1.0, ArrivalProcess.Poisson, runs: 200, seed: 1300 + i).Mean);
             var simulatedDelays = simulated.ToArray();
-            traces.Add(Points(simulatedRates, simulatedDelays, $"{library}, Poisson calls, simulated", colour));
+            traces.Add(Points(simulatedRates, simulatedDelays, $"{library}, Poisson calls, simulated", colour, symbol));
             allDelays.AddRange(delays.Where(double.IsFinite).Concat(simulatedDelays));
         }
 
@@ -194,20 +207,25 @@ public static class Episode13Figures
     private static GenericChart EquationBuilder()
     {
         int[] windows = [10, 20, 50, 100, 200, 500, 1000];
-        (double Alpha, string Colour)[] budgets = [(0.001, Palette.BluishGreen), (0.01, Palette.Blue), (0.05, Palette.Vermillion)];
+        (double Alpha, string Colour, StyleParam.DrawingStyle Dash)[] budgets =
+        [
+            (0.001, Palette.BluishGreen, StyleParam.DrawingStyle.Solid),
+            (0.01, Palette.Blue, StyleParam.DrawingStyle.Dash),
+            (0.05, Palette.Vermillion, StyleParam.DrawingStyle.Dot),
+        ];
         const int active = 3;
         var rates = Steps(0, 0.4, 0.0025);
         var traces = new List<GenericChart>();
         foreach (var (n, i) in windows.Select((n, i) => (n, i)))
         {
             var visible = i == active ? StyleParam.Visible.True : StyleParam.Visible.False;
-            foreach (var (alpha, colour) in budgets)
+            foreach (var (alpha, colour, dash) in budgets)
             {
                 var k = TripThreshold.CriticalFailureCount(n, BaselineFailureRate, alpha);
                 var falseTrip = TripThreshold.ExceedanceProbability(n, BaselineFailureRate, k);
                 var curve = TripThreshold.PowerCurve(n, k, rates);
                 var name = string.Create(CultureInfo.InvariantCulture, $"α = {alpha:0.###}: trip if X > {k}, actual false trip {falseTrip:0.####}");
-                traces.Add(Line(curve.Select(p => p.FailureRate), curve.Select(p => p.TripProbability), name, colour, 3).WithTraceInfo(Visible: visible));
+                traces.Add(Line(curve.Select(p => p.FailureRate), curve.Select(p => p.TripProbability), name, colour, 3, dash).WithTraceInfo(Visible: visible));
             }
         }
 

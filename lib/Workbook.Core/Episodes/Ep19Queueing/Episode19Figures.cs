@@ -125,15 +125,16 @@ public static class Episode19Figures
         var utilisations = Steps(0.02, 0.96, 0.02);
         double[] simulated = [0.3, 0.5, 0.7, 0.8, 0.9];
         var traces = new List<GenericChart>();
-        foreach (var (servers, colour) in new[] { (1, Palette.Vermillion), (10, Palette.Blue) })
+        // One server: solid line and circles; ten: dashed line and squares (colour is never the only cue).
+        foreach (var (servers, colour, dash, symbol) in new[] { (1, Palette.Vermillion, StyleParam.DrawingStyle.Solid, "circle-open"), (10, Palette.Blue, StyleParam.DrawingStyle.Dash, "square-open") })
         {
             traces.Add(Line(utilisations,
                 utilisations.Select(rho => ((MMcSteadyState)new MMcQueue(rho * servers, 1, servers).Analyze()).MeanResponseTimeSeconds),
-                $"M/M/{servers}, exact", colour, 3));
+                $"M/M/{servers}, exact", colour, 3, dash));
             var results = simulated.Select((rho, i) => QueueSimulator.Run(new PoissonArrivals(rho * servers), new ExponentialService(1),
                 new QueueSimulationOptions(servers: servers, customers: SimulatedCustomers, warmUpCustomers: 20_000, seed: 1900 + 10 * servers + i))).ToArray();
             traces.Add(PointsWithErrors(simulated, results.Select(r => r.MeanResponseTime.Mean), results.Select(r => r.MeanResponseTime.HalfWidth),
-                $"M/M/{servers}, simulated (95 % interval)", colour));
+                $"M/M/{servers}, simulated (95 % interval)", colour, symbol: symbol));
         }
 
         var styled = ChartStyle.Apply(CSharpChart.Combine(traces), Headline(HockeyStickTitle, string.Create(CultureInfo.InvariantCulture,
@@ -155,7 +156,7 @@ public static class Episode19Figures
         [
             Line(x, states.Select(s => 1000 * s.WaitingTime.PercentileSeconds(0.99)), "p99 wait", Palette.Blue, 3),
             Line(x, states.Select(s => 1000 * s.WaitingTime.PercentileSeconds(0.999)), "p99.9 wait", Palette.Blue, 1.5, dash: StyleParam.DrawingStyle.Dash),
-            Line(x, states.Select(s => 1000 * s.ResponseTime.PercentileSeconds(0.99)), "p99 response (exponential service)", Palette.Vermillion, 3),
+            Line(x, states.Select(s => 1000 * s.ResponseTime.PercentileSeconds(0.99)), "p99 response (exponential service)", Palette.Vermillion, 3, dash: StyleParam.DrawingStyle.LongDash),
             Line(x, states.Select(s => 1000 * s.ResponseTime.PercentileSeconds(0.5)), "p50 response", Palette.Vermillion, 1.5, dash: StyleParam.DrawingStyle.Dot),
             Line([x[0], x[^1]], [1000 * SeedScenarios.ChallengeP99ResponseTimeSeconds, 1000 * SeedScenarios.ChallengeP99ResponseTimeSeconds], "SLO: p99 response ≤ 50 ms", Palette.Black, 2, dash: StyleParam.DrawingStyle.DashDot),
         ]);
