@@ -33,7 +33,7 @@ public static class Episode13Figures
     [
         new("ep13.power-curves", 13, PowerCurvesTitle,
             "Probability of tripping against the true failure rate, for windows of several sizes at a 1 % false-trip budget.",
-            "Line chart of the probability of tripping (0 to 1) against the true failure rate p, for windows of 20, 50, 100 and 500 calls, each with the failure count that keeps false trips at the 1 % budget. A dotted vertical line marks the 5 % baseline. All curves start near 0 at the baseline and rise to 1; the larger the window, the steeper the rise.",
+            "Line chart of the probability of tripping (0 to 1) against the true failure rate p, for windows of 20, 50, 100 and 500 calls (long-dashed, dash-dot, dashed and solid lines), each with the failure count that keeps false trips at the 1 % budget. A dotted vertical line marks the 5 % baseline. All curves start near 0 at the baseline and rise to 1; the larger the window, the steeper the rise.",
             PowerCurves),
         new("ep13.ewma-step", 13, EwmaStepTitle,
             "A seeded trace of the failure fraction, its EWMA and the exact time-varying control limit.",
@@ -41,7 +41,7 @@ public static class Episode13Figures
             EwmaStep),
         new("ep13.detection-delay", 13, DetectionDelayTitle,
             "Average run length of an EWMA chart after a step change, by the Markov-chain method.",
-            "Line chart of the average run length of an EWMA chart in observations, on a log scale from 1 to about 1,800, against the smoothing weight kappa from 0.05 to 1, with limit width L = 3 and 20 calls per observation. The top line, with no change, falls steeply as kappa grows: false alarms come much sooner. The lines for a change from 5 % to 10 % and from 5 % to 20 % failures stay low and change little, so a smaller kappa costs only a little detection delay.",
+            "Line chart of the average run length of an EWMA chart in observations, on a log scale from 1 to about 1,800, against the smoothing weight kappa from 0.05 to 1, with limit width L = 3 and 20 calls per observation. The top, solid line, with no change, falls steeply as kappa grows: false alarms come much sooner. The lines for a change from 5 % to 10 % (dashed) and from 5 % to 20 % failures (dotted) stay low and change little, so a smaller kappa costs only a little detection delay.",
             DetectionDelay),
         new("ep13.recovery-tradeoff", 13, RecoveryTradeOffTitle,
             "Geometric probe schedules: expected delay from recovery to closing against probes sent to a still-broken service; outage ~ Exp(mean τ = 300 s), a probe after recovery succeeds with probability q = 0.7.",
@@ -49,11 +49,11 @@ public static class Episode13Figures
             RecoveryTradeOff),
         new("ep13.window-kinds", 13, WindowKindsTitle,
             "Detection delay of a total outage against the request rate, for the default windows of resilience4j, Polly and Hystrix, exact and simulated.",
-            "Line chart on log-log axes of the time to trip in seconds (about 0.02 to 160) against the request rate in requests per second (1 to 1,000) when every call fails from time 0, for the default breakers of Hystrix (last 10 s), Polly (last 30 s) and resilience4j (last 100 calls); lines are exact, markers are simulations with Poisson calls and lie on the lines. The count window of resilience4j trips sooner as traffic grows, falling in proportion to 1 over the rate; the two time windows level off at a fixed number of seconds, about 5 s for Hystrix and 3 s for Polly.",
+            "Line chart on log-log axes of the time to trip in seconds (about 0.02 to 160) against the request rate in requests per second (1 to 1,000) when every call fails from time 0, for the default breakers of Hystrix (last 10 s), Polly (last 30 s) and resilience4j (last 100 calls); lines are exact (solid for Hystrix, dashed for Polly, dotted for resilience4j), markers are simulations with Poisson calls (circles, squares and diamonds in the same order) and lie on the lines. The count window of resilience4j trips sooner as traffic grows, falling in proportion to 1 over the rate; the two time windows level off at a fixed number of seconds, about 5 s for Hystrix and 3 s for Polly.",
             WindowKinds),
         new("ep13.equation-builder", 13, EquationBuilderTitle,
-            "Probability of tripping for a window of n calls, one line per false-trip budget α at a 5 % baseline: a slider over n in the notebook and HTML; an image shows the n its title names.",
-            "Line chart of the probability of tripping (0 to 1) against the true failure rate p, for a window of n calls and a 5 % baseline. Three lines are the false-trip budgets alpha = 0.001, 0.01 and 0.05, each labelled with its failure threshold and actual false-trip probability; n runs from 10 to 1,000 calls (chosen with a slider in the notebook and HTML, named in an image's title). The stricter the budget, the higher the threshold and the further right its curve.",
+            "Probability of tripping for a window of n calls, one line per false-trip budget α at a 5 % baseline: a slider over n in the notebook and HTML; an image shows the n its subtitle names.",
+            "Line chart of the probability of tripping (0 to 1) against the true failure rate p, for a window of n calls and a 5 % baseline. Three lines are the false-trip budgets alpha = 0.001 (solid), 0.01 (dashed) and 0.05 (dotted), each named in the legend with its failure threshold and actual false-trip probability; n runs from 10 to 1,000 calls (chosen with a slider in the notebook and HTML, named in an image's subtitle). The stricter the budget, the higher the threshold and the further right its curve.",
             EquationBuilder),
     ];
 
