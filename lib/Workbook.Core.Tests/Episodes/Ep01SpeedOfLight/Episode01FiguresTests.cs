@@ -170,7 +170,7 @@ public class Episode01FiguresTests(ITestOutputHelper output)
 
         // QUIC 0-RTT: 1 × 58.55 → "59"; QUIC and TCP + TLS 1.3 0-RTT: 2 × 58.55 = 117.1 ms → "117";
         // TCP + TLS 1.3: 3 × 58.55 = 175.65 ms → "176"; TCP + TLS 1.2: 4 × 58.55 = 234.2 ms → "234".
-        Assert.Contains("New York–London: 59 ms with 0-RTT QUIC, 117 ms with QUIC or TCP + TLS 1.3 0-RTT, 176–234 ms with a full TCP and TLS handshake", figure.Title, StringComparison.Ordinal);
+        Assert.Contains("New York–London: 59 ms with 0-RTT QUIC, 117 ms with QUIC or TCP\u00A0+\u00A0TLS\u00A01.3\u00A00-RTT, 176–234 ms with a full TCP and TLS handshake", figure.Title, StringComparison.Ordinal);
         Assert.Equal((59, 117, 176, 234), (Math.Round(58.55), Math.Round(2 * 58.55), Math.Round(3 * 58.55), Math.Round(4 * 58.55)));
         // "waits 1 to 4 round trips": QUIC 0-RTT needs 1, TCP + TLS 1.2 needs 4 (see the stacked bars test).
         Assert.StartsWith("A new HTTPS connection waits 1 to 4 round trips", figure.Title, StringComparison.Ordinal);

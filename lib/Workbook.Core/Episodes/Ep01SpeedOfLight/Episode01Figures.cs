@@ -227,7 +227,7 @@ public static class Episode01Figures
         var chart = CSharpChart.Combine(bars).WithXAxisStyle<double, double, string>(MinMax: new Tuple<double, double>(0, 330));
         var styled = AutoMarginY(ChartStyle.Apply(chart,
             Headline(TimeToFirstByteTitle,
-                $"New York–London: {Ms(totals[0], "0")} ms with 0-RTT QUIC, {Ms(totals[1], "0")} ms with QUIC or TCP + TLS 1.3 0-RTT, {Ms(totals[3], "0")}–{Ms(totals[4], "0")} ms with a full TCP and TLS handshake"),
+                $"New York–London: {Ms(totals[0], "0")} ms with 0-RTT QUIC, {Ms(totals[1], "0")} ms with QUIC or {NoBreak("TCP + TLS 1.3 0-RTT")}, {Ms(totals[3], "0")}–{Ms(totals[4], "0")} ms with a full TCP and TLS handshake"),
             "time from the client's first packet (ms)", "protocol stack (name)"));
         var layout = new Layout();
         layout.SetProperty("barmode", "stack");
@@ -240,6 +240,9 @@ public static class Episode01Figures
         }).ToArray());
         return Plotly.NET.Chart.withLayout(layout).Invoke(styled).WithSize(ChartStyle.Width, ChartStyle.Height + 60);
     }
+
+    /// <summary>Joins the words with no-break spaces, so a wrapped subtitle keeps the protocol name on one line.</summary>
+    private static string NoBreak(string words) => words.Replace(' ', '\u00A0');
 
     /// <summary>Lets plotly widen the left margin for long category labels and put the axis title beyond them.</summary>
     private static GenericChart AutoMarginY(GenericChart chart)
