@@ -14,7 +14,7 @@ public partial class FigureAccessibilityTests
 {
     [Theory]
     [MemberData(nameof(CatalogFiguresBuildTests.Ids), MemberType = typeof(CatalogFiguresBuildTests))]
-    public void EveryFigure_SeriesShownTogether_DifferByMoreThanColour_OrByColoursAColourBlindReaderTellsApart(string id)
+    public void EveryFigure_SeriesShownTogether_DifferByMoreThanColour_AndByColoursAColourBlindReaderTellsApart(string id)
     {
         var figure = FigureData.Get(id);
 
@@ -35,18 +35,39 @@ public partial class FigureAccessibilityTests
     }
 
     [Fact]
-    public void Rule_FailsTheOldRedAndGreen_AndPassesThemOnceDashed()
+    public void Rule_FailsTheOldRedAndGreen_EvenWhenDashed_BecauseBothCuesMustHold()
     {
         JsonNode Figure(string? dash) => Json(
             ChartParts.Line([0.0, 1], [0.0, 1], "errors", "#d62728"),
             ChartParts.Line([0.0, 1], [1.0, 0], "successes", "#2ca02c", dash: dash is null ? null : StyleParam.DrawingStyle.Dash));
 
-        var problems = SeriesStyles.Problems(Figure(null));
+        var solid = SeriesStyles.Problems(Figure(null));
+        var dashed = SeriesStyles.Problems(Figure("dash"));
 
-        var problem = Assert.Single(problems);
-        Assert.Contains("'errors' (#d62728) and 'successes' (#2ca02c)", problem, StringComparison.Ordinal);
-        Assert.Contains("worst ΔE00 4.6", problem, StringComparison.Ordinal); // under deuteranopia
-        Assert.Empty(SeriesStyles.Problems(Figure("dash")));
+        Assert.Equal(2, solid.Count);
+        Assert.Contains(solid, p => p.Contains("colour is the only cue", StringComparison.Ordinal));
+        var colour = Assert.Single(dashed);
+        Assert.Contains("'errors' (#d62728) and 'successes' (#2ca02c)", colour, StringComparison.Ordinal);
+        Assert.Contains("worst ΔE00 4.6", colour, StringComparison.Ordinal); // under deuteranopia
+    }
+
+    [Fact]
+    public void Rule_FailsTwoPaletteColoursOfOneStyle_AndPassesThemOnceDashedOrBothLabelled()
+    {
+        // Vermillion and blue are far apart for every vision, but colour alone is still not enough.
+        var solid = ChartParts.Line([0.0, 1], [0.0, 1], "p99", Palette.Vermillion);
+        var other = ChartParts.Line([0.0, 1], [1.0, 0], "mean", Palette.Blue);
+        var dashed = ChartParts.Line([0.0, 1], [1.0, 0], "mean", Palette.Blue, dash: StyleParam.DrawingStyle.Dash);
+
+        var problem = Assert.Single(SeriesStyles.Problems(Json(solid, other)));
+        Assert.Contains("'p99' and 'mean': colour is the only cue", problem, StringComparison.Ordinal);
+        Assert.Empty(SeriesStyles.Problems(Json(solid, dashed)));
+
+        var a = new SeriesStyle(0, "a", Palette.Blue, "bar", null, null, "", DirectlyLabelled: true);
+        var b = a with { Index = 1, Name = "b", Colour = Palette.Orange };
+        Assert.Equal("direct labels", SeriesStyles.NonColourCue(a, b));
+        Assert.Equal("fill pattern", SeriesStyles.NonColourCue(a with { DirectlyLabelled = false }, b with { Pattern = "/", DirectlyLabelled = false }));
+        Assert.Null(SeriesStyles.NonColourCue(a, b with { DirectlyLabelled = false }));
     }
 
     [Fact]

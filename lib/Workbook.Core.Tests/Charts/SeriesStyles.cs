@@ -16,15 +16,16 @@ internal sealed record SeriesStyle(int Index, string Name, string Colour, string
 
 /// <summary>
 /// The rule that colour is never the only cue, for any figure: every two series shown together must be told
-/// apart by a cue that survives colour blindness, or by colours that stay far apart for it.
+/// apart by a cue that survives colour blindness, and, when they differ in colour, by colours that stay far apart for it.
 /// </summary>
 /// <remarks>
-/// <para>Non-colour cues (<see cref="NonColourCue"/>): a different kind (bars, lines, markers, lines with
-/// markers); for two series with lines, a different dash; for two with markers, a different symbol; for two bar
-/// series, a different fill pattern; or both series directly labelled on the chart.</para>
-/// <para>Otherwise their colours must differ by at least <see cref="MinimumDeltaE00"/> (CIEDE2000) under normal
-/// vision and under simulated deuteranopia and protanopia (<see cref="ColourVision"/>). Two series with the same
-/// colour and no other cue fail.</para>
+/// <para>Non-colour cues (<see cref="NonColourCue"/>), required for every pair: a different kind (bars, lines,
+/// markers, lines with markers); for two series with lines, a different dash; for two with markers, a different
+/// symbol; for two bar series, a different fill pattern; or both series directly labelled on the chart.</para>
+/// <para>Colour, required as well for every pair of different colours: at least <see cref="MinimumDeltaE00"/>
+/// (CIEDE2000) under normal vision and under simulated deuteranopia and protanopia (<see cref="ColourVision"/>).
+/// Two series of one colour (an exact line and its simulated markers) are grouped by colour on purpose and need
+/// only the non-colour cue.</para>
 /// </remarks>
 internal static class SeriesStyles
 {
@@ -108,10 +109,21 @@ internal static class SeriesStyles
     public static double WorstColourDifference(string a, string b) =>
         Visions.Min(v => ColourVision.Difference(a, b, v));
 
-    /// <summary>Every pair shown together that neither a non-colour cue nor a large enough colour difference tells apart.</summary>
+    /// <summary>
+    /// Every pair shown together with no non-colour cue, and every pair of different colours that a reader with
+    /// normal vision, deuteranopia or protanopia sees less than <see cref="MinimumDeltaE00"/> apart.
+    /// </summary>
     public static IReadOnlyList<string> Problems(JsonNode figure)
     {
         var problems = new List<string>();
+        void Add(string problem)
+        {
+            if (!problems.Contains(problem))
+            {
+                problems.Add(problem);
+            }
+        }
+
         foreach (var group in ShownTogether(figure))
         {
             for (var i = 0; i < group.Count; i++)
@@ -119,18 +131,17 @@ internal static class SeriesStyles
                 for (var j = i + 1; j < group.Count; j++)
                 {
                     var (a, b) = (group[i], group[j]);
-                    if (NonColourCue(a, b) is not null)
+                    if (NonColourCue(a, b) is null)
                     {
-                        continue;
+                        Add($"'{a.Name}' and '{b.Name}': colour is the only cue (same kind, dash, symbol and pattern, not both labelled)");
                     }
 
-                    var worst = string.Equals(a.Colour, b.Colour, StringComparison.OrdinalIgnoreCase) ? 0 : WorstColourDifference(a.Colour, b.Colour);
-                    if (worst < MinimumDeltaE00)
+                    if (!string.Equals(a.Colour, b.Colour, StringComparison.OrdinalIgnoreCase))
                     {
-                        var problem = $"'{a.Name}' ({a.Colour}) and '{b.Name}' ({b.Colour}): same kind, dash and symbol, worst ΔE00 {worst:0.0} < {MinimumDeltaE00}";
-                        if (!problems.Contains(problem))
+                        var worst = WorstColourDifference(a.Colour, b.Colour);
+                        if (worst < MinimumDeltaE00)
                         {
-                            problems.Add(problem);
+                            Add($"'{a.Name}' ({a.Colour}) and '{b.Name}' ({b.Colour}): worst ΔE00 {worst:0.0} < {MinimumDeltaE00}");
                         }
                     }
                 }

@@ -4,10 +4,10 @@ namespace Workbook.Core.Charts;
 /// <remarks>
 /// Okabe and Ito chose these eight colours to stay distinct for viewers with the common red–green
 /// colour-vision deficiencies (M. Okabe, K. Ito, <em>Color Universal Design (CUD): how to make figures and
-/// presentations that are friendly to colorblind people</em>, 2008). Colour is never the only cue: series that
-/// share a colour, or whose colours come close under simulated deuteranopia or protanopia
-/// (<see cref="ColourVision"/>), also differ in dash style or marker symbol, which the figure tests check
-/// for every figure. <see cref="Yellow"/> has little contrast on white: use it for fills, not thin lines.
+/// presentations that are friendly to colorblind people</em>, 2008). Colour is never the only cue: every two series
+/// shown together also differ in kind, dash style, marker symbol or bar fill pattern, or are both labelled on
+/// the chart, and different colours stay far apart under simulated deuteranopia and protanopia
+/// (<see cref="ColourVision"/>); the figure tests check both for every figure. <see cref="Yellow"/> has little contrast on white: use it for fills, not thin lines.
 /// </remarks>
 public static class Palette
 {

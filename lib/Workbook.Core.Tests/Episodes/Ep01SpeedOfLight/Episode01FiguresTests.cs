@@ -43,8 +43,11 @@ public class Episode01FiguresTests(ITestOutputHelper output)
         double reach = 0.05 * C / Ng;
         double antipode = Math.PI * R;
         Assert.Equal([100, 100, 10_210, 196, 134], figure.TitleNumbers());
-        // "reaches only half-way round the Earth": 10,209.5 / 20,015.1 = 0.51.
+        // "reaches only half-way to the other side of the Earth": 10,209.5 / 20,015.1 = 0.51 of the way to the
+        // antipode, which is a quarter (0.26) of the 40,030 km round the Earth, not half of it.
+        Assert.StartsWith("A 100 ms round trip in fiber reaches only half-way to the other side of the Earth", figure.Title, StringComparison.Ordinal);
         Assert.InRange(reach / antipode, 0.45, 0.55);
+        Assert.InRange(reach / (2 * Math.PI * R), 0.24, 0.27);
         Assert.Equal(10_210, Math.Round(reach));
         Assert.Equal(196, Math.Round(FiberRttMs(antipode)));
         Assert.Equal(134, Math.Round(2 * antipode / C * 1000));
@@ -165,8 +168,10 @@ public class Episode01FiguresTests(ITestOutputHelper output)
         Assert.Equal(["TCP handshake", "TLS or QUIC handshake", "request → first byte of the response"], figure.TraceNames);
         Assert.Equal(("time from the client's first packet (ms)", "protocol stack (name)"), (figure.XTitle, figure.YTitle));
 
+        // QUIC 0-RTT: 1 × 58.55 → "59"; QUIC and TCP + TLS 1.3 0-RTT: 2 × 58.55 = 117.1 ms → "117";
         // TCP + TLS 1.3: 3 × 58.55 = 175.65 ms → "176"; TCP + TLS 1.2: 4 × 58.55 = 234.2 ms → "234".
-        Assert.Contains($"{Math.Round(58.55)} ms with 0-RTT QUIC, {Math.Round(3 * 58.55)}–{Math.Round(4 * 58.55)} ms (3–4 round trips) with TCP and TLS", figure.Title, StringComparison.Ordinal);
+        Assert.Contains("New York–London: 59 ms with 0-RTT QUIC, 117 ms with QUIC or TCP\u00A0+\u00A0TLS\u00A01.3\u00A00-RTT, 176–234 ms with a full TCP and TLS handshake", figure.Title, StringComparison.Ordinal);
+        Assert.Equal((59, 117, 176, 234), (Math.Round(58.55), Math.Round(2 * 58.55), Math.Round(3 * 58.55), Math.Round(4 * 58.55)));
         // "waits 1 to 4 round trips": QUIC 0-RTT needs 1, TCP + TLS 1.2 needs 4 (see the stacked bars test).
         Assert.StartsWith("A new HTTPS connection waits 1 to 4 round trips", figure.Title, StringComparison.Ordinal);
     }

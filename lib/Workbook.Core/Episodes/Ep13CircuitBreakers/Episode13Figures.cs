@@ -33,7 +33,7 @@ public static class Episode13Figures
     [
         new("ep13.power-curves", 13, PowerCurvesTitle,
             "Probability of tripping against the true failure rate, for windows of several sizes at a 1 % false-trip budget.",
-            "Line chart of the probability of tripping (0 to 1) against the true failure rate p, for windows of 20, 50, 100 and 500 calls, each with the failure count that keeps false trips at the 1 % budget. A dotted vertical line marks the 5 % baseline. All curves start near 0 at the baseline and rise to 1; the larger the window, the steeper the rise.",
+            "Line chart of the probability of tripping (0 to 1) against the true failure rate p, for windows of 20, 50, 100 and 500 calls (long-dashed, dash-dot, dashed and solid lines), each with the failure count that keeps false trips at the 1 % budget. A dotted vertical line marks the 5 % baseline. All curves start near 0 at the baseline and rise to 1; the larger the window, the steeper the rise.",
             PowerCurves),
         new("ep13.ewma-step", 13, EwmaStepTitle,
             "A seeded trace of the failure fraction, its EWMA and the exact time-varying control limit.",
@@ -41,7 +41,7 @@ public static class Episode13Figures
             EwmaStep),
         new("ep13.detection-delay", 13, DetectionDelayTitle,
             "Average run length of an EWMA chart after a step change, by the Markov-chain method.",
-            "Line chart of the average run length of an EWMA chart in observations, on a log scale from 1 to about 1,800, against the smoothing weight kappa from 0.05 to 1, with limit width L = 3 and 20 calls per observation. The top line, with no change, falls steeply as kappa grows: false alarms come much sooner. The lines for a change from 5 % to 10 % and from 5 % to 20 % failures stay low and change little, so a smaller kappa costs only a little detection delay.",
+            "Line chart of the average run length of an EWMA chart in observations, on a log scale from 1 to about 1,800, against the smoothing weight kappa from 0.05 to 1, with limit width L = 3 and 20 calls per observation. The top, solid line, with no change, falls steeply as kappa grows: false alarms come much sooner. The lines for a change from 5 % to 10 % (dashed) and from 5 % to 20 % failures (dotted) stay low and change little, so a smaller kappa costs only a little detection delay.",
             DetectionDelay),
         new("ep13.recovery-tradeoff", 13, RecoveryTradeOffTitle,
             "Geometric probe schedules: expected delay from recovery to closing against probes sent to a still-broken service; outage ~ Exp(mean τ = 300 s), a probe after recovery succeeds with probability q = 0.7.",
@@ -49,24 +49,31 @@ public static class Episode13Figures
             RecoveryTradeOff),
         new("ep13.window-kinds", 13, WindowKindsTitle,
             "Detection delay of a total outage against the request rate, for the default windows of resilience4j, Polly and Hystrix, exact and simulated.",
-            "Line chart on log-log axes of the time to trip in seconds (about 0.02 to 160) against the request rate in requests per second (1 to 1,000) when every call fails from time 0, for the default breakers of Hystrix (last 10 s), Polly (last 30 s) and resilience4j (last 100 calls); lines are exact, markers are simulations with Poisson calls and lie on the lines. The count window of resilience4j trips sooner as traffic grows, falling in proportion to 1 over the rate; the two time windows level off at a fixed number of seconds, about 5 s for Hystrix and 3 s for Polly.",
+            "Line chart on log-log axes of the time to trip in seconds (about 0.02 to 160) against the request rate in requests per second (1 to 1,000) when every call fails from time 0, for the default breakers of Hystrix (last 10 s), Polly (last 30 s) and resilience4j (last 100 calls); lines are exact (solid for Hystrix, dashed for Polly, dotted for resilience4j), markers are simulations with Poisson calls (circles, squares and diamonds in the same order) and lie on the lines. The count window of resilience4j trips sooner as traffic grows, falling in proportion to 1 over the rate; the two time windows level off at a fixed number of seconds, about 5 s for Hystrix and 3 s for Polly.",
             WindowKinds),
         new("ep13.equation-builder", 13, EquationBuilderTitle,
-            "Probability of tripping for a window of n calls, one line per false-trip budget α at a 5 % baseline: a slider over n in the notebook and HTML; an image shows the n its title names.",
-            "Line chart of the probability of tripping (0 to 1) against the true failure rate p, for a window of n calls and a 5 % baseline. Three lines are the false-trip budgets alpha = 0.001, 0.01 and 0.05, each labelled with its failure threshold and actual false-trip probability; n runs from 10 to 1,000 calls (chosen with a slider in the notebook and HTML, named in an image's title). The stricter the budget, the higher the threshold and the further right its curve.",
+            "Probability of tripping for a window of n calls, one line per false-trip budget α at a 5 % baseline: a slider over n in the notebook and HTML; an image shows the n its subtitle names.",
+            "Line chart of the probability of tripping (0 to 1) against the true failure rate p, for a window of n calls and a 5 % baseline. Three lines are the false-trip budgets alpha = 0.001 (solid), 0.01 (dashed) and 0.05 (dotted), each named in the legend with its failure threshold and actual false-trip probability; n runs from 10 to 1,000 calls (chosen with a slider in the notebook and HTML, named in an image's subtitle). The stricter the budget, the higher the threshold and the further right its curve.",
             EquationBuilder),
     ];
 
     private static GenericChart PowerCurves()
     {
         var rates = Steps(0, 0.5, 0.005);
-        (int Window, string Colour)[] windows = [(20, Palette.Orange), (50, Palette.SkyBlue), (100, Palette.BluishGreen), (500, Palette.Blue)];
+        // A dash per window as well as a colour: the larger the window, the more solid its line.
+        (int Window, string Colour, StyleParam.DrawingStyle Dash)[] windows =
+        [
+            (20, Palette.Orange, StyleParam.DrawingStyle.LongDash),
+            (50, Palette.SkyBlue, StyleParam.DrawingStyle.DashDot),
+            (100, Palette.BluishGreen, StyleParam.DrawingStyle.Dash),
+            (500, Palette.Blue, StyleParam.DrawingStyle.Solid),
+        ];
         var lines = windows.Select(w =>
         {
             var k = TripThreshold.CriticalFailureCount(w.Window, BaselineFailureRate, Alpha);
             var curve = TripThreshold.PowerCurve(w.Window, k, rates);
             return Line(curve.Select(p => p.FailureRate), curve.Select(p => p.TripProbability),
-                $"n = {w.Window} (trip when failures > {k})", w.Colour, 3);
+                $"n = {w.Window} (trip when failures > {k})", w.Colour, 3, w.Dash);
         });
         var baseline = Line([BaselineFailureRate, BaselineFailureRate], [0, 1], "baseline failure rate 5 %", Palette.Black, 1.5, dash: StyleParam.DrawingStyle.Dot);
         return ChartStyle.Apply(CSharpChart.Combine([.. lines, baseline]), Headline(PowerCurvesTitle, "probability of tripping against the true failure rate, false-trip budget α = 1 %"),
@@ -122,15 +129,15 @@ public static class Episode13Figures
     {
         const int calls = 20;
         var lambdas = Steps(0.05, 1.0, 0.05);
-        (double Rate, string Name, string Colour)[] cases =
+        (double Rate, string Name, string Colour, StyleParam.DrawingStyle Dash)[] cases =
         [
-            (0.05, "no change (false alarms)", Palette.Grey),
-            (0.10, "failure rate 5 % → 10 %", Palette.Blue),
-            (0.20, "failure rate 5 % → 20 %", Palette.Vermillion),
+            (0.05, "no change (false alarms)", Palette.Grey, StyleParam.DrawingStyle.Solid),
+            (0.10, "failure rate 5 % → 10 %", Palette.Blue, StyleParam.DrawingStyle.Dash),
+            (0.20, "failure rate 5 % → 20 %", Palette.Vermillion, StyleParam.DrawingStyle.Dot),
         ];
         var runLengths = cases.Select(c =>
             lambdas.Select(l => EwmaRunLength.MarkovChain(new EwmaChartOptions(lambda: l, limitWidth: 3), BaselineFailureRate, c.Rate, calls, states: 400).Observations).ToArray()).ToArray();
-        var lines = cases.Zip(runLengths, (c, y) => Line(lambdas, y, c.Name, c.Colour, 3));
+        var lines = cases.Zip(runLengths, (c, y) => Line(lambdas, y, c.Name, c.Colour, 3, c.Dash));
         var styled = ChartStyle.Apply(CSharpChart.Combine(lines), Headline(DetectionDelayTitle, "average run length of an EWMA chart (L = 3, b = 20)"),
             "smoothing weight κ (ratio)", "average run length (observations, log scale)");
         // The range runs from 1 (the shortest possible run) to above the longest, so every series sits between ticks.
@@ -164,22 +171,28 @@ public static class Episode13Figures
     private static GenericChart WindowKinds()
     {
         var rates = Enumerable.Range(0, 61).Select(i => Math.Pow(10, i / 20.0)).ToArray();
-        string[] colours = [Palette.Vermillion, Palette.Blue, Palette.BluishGreen];
+        // Each library has a colour, a line dash and a marker symbol, so colour is never the only cue.
+        (string Colour, StyleParam.DrawingStyle Dash, string Symbol)[] styles =
+        [
+            (Palette.Vermillion, StyleParam.DrawingStyle.Solid, "circle-open"),
+            (Palette.Blue, StyleParam.DrawingStyle.Dash, "square-open"),
+            (Palette.BluishGreen, StyleParam.DrawingStyle.Dot, "diamond-open"),
+        ];
         var traces = new List<GenericChart>();
         var allDelays = new List<double>();
-        foreach (var (library, colour) in CircuitBreakerDefaults.Libraries.Zip(colours))
+        foreach (var (library, (colour, dash, symbol)) in CircuitBreakerDefaults.Libraries.Zip(styles))
         {
             var condition = CircuitBreakerDefaults.TripConditionFor(library);
             var window = condition.WindowKind == SlidingWindowKind.CountBased ? $"last {condition.WindowSize} calls" : $"last {condition.WindowSize} s";
             var delays = rates.Select(rate => BreakerTripMath.DetectionDelayAllFailures(condition, rate))
                 .Select(d => d.Trips ? d.Seconds.Value : double.NaN).ToArray();
-            traces.Add(Line(rates, delays, $"{library} ({window}), exact", colour, 3));
+            traces.Add(Line(rates, delays, $"{library} ({window}), exact", colour, 3, dash));
 
             double[] simulatedRates = [5, 20, 100, 500];
             var simulated = simulatedRates.Select((rate, i) =>
                 SlidingWindowSimulation.DetectionDelay(condition, rate, 0.0, 1.0, ArrivalProcess.Poisson, runs: 200, seed: 1300 + i).Mean);
             var simulatedDelays = simulated.ToArray();
-            traces.Add(Points(simulatedRates, simulatedDelays, $"{library}, Poisson calls, simulated", colour));
+            traces.Add(Points(simulatedRates, simulatedDelays, $"{library}, Poisson calls, simulated", colour, symbol));
             allDelays.AddRange(delays.Where(double.IsFinite).Concat(simulatedDelays));
         }
 
@@ -194,20 +207,25 @@ public static class Episode13Figures
     private static GenericChart EquationBuilder()
     {
         int[] windows = [10, 20, 50, 100, 200, 500, 1000];
-        (double Alpha, string Colour)[] budgets = [(0.001, Palette.BluishGreen), (0.01, Palette.Blue), (0.05, Palette.Vermillion)];
+        (double Alpha, string Colour, StyleParam.DrawingStyle Dash)[] budgets =
+        [
+            (0.001, Palette.BluishGreen, StyleParam.DrawingStyle.Solid),
+            (0.01, Palette.Blue, StyleParam.DrawingStyle.Dash),
+            (0.05, Palette.Vermillion, StyleParam.DrawingStyle.Dot),
+        ];
         const int active = 3;
         var rates = Steps(0, 0.4, 0.0025);
         var traces = new List<GenericChart>();
         foreach (var (n, i) in windows.Select((n, i) => (n, i)))
         {
             var visible = i == active ? StyleParam.Visible.True : StyleParam.Visible.False;
-            foreach (var (alpha, colour) in budgets)
+            foreach (var (alpha, colour, dash) in budgets)
             {
                 var k = TripThreshold.CriticalFailureCount(n, BaselineFailureRate, alpha);
                 var falseTrip = TripThreshold.ExceedanceProbability(n, BaselineFailureRate, k);
                 var curve = TripThreshold.PowerCurve(n, k, rates);
                 var name = string.Create(CultureInfo.InvariantCulture, $"α = {alpha:0.###}: trip if X > {k}, actual false trip {falseTrip:0.####}");
-                traces.Add(Line(curve.Select(p => p.FailureRate), curve.Select(p => p.TripProbability), name, colour, 3).WithTraceInfo(Visible: visible));
+                traces.Add(Line(curve.Select(p => p.FailureRate), curve.Select(p => p.TripProbability), name, colour, 3, dash).WithTraceInfo(Visible: visible));
             }
         }
 

@@ -27,7 +27,7 @@ public static class Episode19Figures
     // Titles state the finding (the headline of the chart too); conditions and computed numbers are in each
     // chart's subtitle, and every claim is checked against the data by Episode19FiguresTests.
     private const string FactorialBreaksTitle = "The textbook Erlang C formula breaks down once A^c overflows a double";
-    private const string WaitingTimeDistributionTitle = "Simulation confirms the exact M/M/10 tails down to 10⁻², not deeper";
+    private const string WaitingTimeDistributionTitle = "Simulation matches the exact M/M/10 response tail to 10⁻⁴, the wait tail only to 10⁻²";
     private const string HockeyStickTitle = "Latency explodes past 80 % utilisation on one server; ten servers hold out longer";
     private const string PercentilesVsServersTitle = "More servers fix the p99 wait but never bring the p99 response under 50 ms";
     private const string LoadSensitivityTitle = "A tight plan is fragile: 0.2 % more traffic triples the p99 wait";
@@ -39,19 +39,19 @@ public static class Episode19Figures
     [
         new("ep19.factorial-breaks", 19, FactorialBreaksTitle,
             "P(wait) from the textbook formula (c! and A^c in floating point) against the stable recurrence, at 90 % utilisation.",
-            "Line chart of the probability of waiting (0 to 1) against the number of servers c at 90 % utilisation. The stable Erlang B recurrence gives a smooth thick curve; the textbook formula with c factorial and A to the power c in floating point, a dashed line on top of it, matches it up to c = 145 and breaks off at c = 146, where A to the power c passes 10 to the 308.",
+            "Line chart of the probability of waiting (axis 0 to about 0.95) against the number of servers c (1 to 300) at 90 % utilisation. The stable Erlang B recurrence gives a smooth thick curve that falls from 0.9 at one server to about 0.05 at 300; the textbook formula with c factorial and A to the power c in floating point, a dashed line on top of it, matches it up to c = 145 and breaks off at c = 146, where A to the power c passes 10 to the 308.",
             FactorialBreaks),
         new("ep19.waiting-time-distribution", 19, WaitingTimeDistributionTitle,
-            "Exact waiting and response time tails of M/M/10 at 90 % load against a seeded simulation of 500,000 requests; the subtitle states how deep the two agree within 20 %.",
-            "Line and scatter chart of the probability of exceeding a time t, on a log scale from 1 down to 10 to the minus 6, against t in seconds, for M/M/10 at 90 % load. Lines are the exact tails of the wait (solid) and of the response time (dashed); markers are a seeded simulation of 500,000 requests (circles for the wait, squares for the response). Simulation and exact tails agree within 20 % down to a probability of 10 to the minus 2, not deeper.",
+            "Exact waiting and response time tails of M/M/10 at 90 % load against a seeded simulation of 500,000 requests; the subtitle states how deep each tail agrees within 20 %.",
+            "Line and scatter chart of the probability of exceeding a time t, on a log scale from 1 down to 10 to the minus 6, against t in seconds, for M/M/10 at 90 % load. Lines are the exact tails of the wait (solid) and of the response time (dashed); markers are a seeded simulation of 500,000 requests (circles for the wait, squares for the response). Simulation and exact tails agree within 20 % down to a probability of 10 to the minus 4 for the response time (as far as its tail is drawn, to about 6 times 10 to the minus 5), but only down to 10 to the minus 2 for the wait, whose simulated tail runs 30 to 45 % high below that, then falls away and stops before 10 to the minus 4.",
             WaitingTimeDistribution),
         new("ep19.hockey-stick", 19, HockeyStickTitle,
             "Mean response time of M/M/1 and M/M/10 against utilisation, with simulated means and 95 % intervals.",
-            "Line chart of the mean response time in service times (0 to 12) against utilisation rho from 0 to 1, for M/M/1 and M/M/10; lines are exact, markers are simulated means with 95 % intervals that lie on the lines. Both curves stay flat, then rise steeply: from rho = 0.8 to 0.9 the mean response goes from 5.0 to 10.0 service times on one server and from 1.2 to 1.7 on ten.",
+            "Line chart of the mean response time in service times (0 to 12) against utilisation rho from 0 to 1, for M/M/1 and M/M/10; lines are exact (solid for M/M/1, dashed for M/M/10), markers are simulated means with 95 % intervals (circles for M/M/1, squares for M/M/10) that lie on the lines. Both curves stay flat, then rise steeply: from rho = 0.8 to 0.9 the mean response goes from 5.0 to 10.0 service times on one server and from 1.2 to 1.7 on ten.",
             HockeyStick),
         new("ep19.percentiles-vs-servers", 19, PercentilesVsServersTitle,
             "50,000 requests/s at 20 ms mean service (1,000 erlangs): waiting and response percentiles by server count.",
-            "Line chart of time in milliseconds (0 to 150) against the number of servers c, at 50,000 requests per second and 20 ms mean service. Lines are the p99 wait (solid) and p99.9 wait (dashed), the p99 response with exponential service (solid) and the p50 response (dotted); a dash-dot horizontal line is the SLO of 50 ms on the p99 response. The p99 wait drops to 30 ms at 1,003 servers, but the p99 response stays above 92 ms up to 1,060 servers, never under the SLO.",
+            "Line chart of time in milliseconds (0 to 150) against the number of servers c, at 50,000 requests per second and 20 ms mean service. Lines are the p99 wait (solid) and p99.9 wait (dashed), the p99 response with exponential service (long dashes) and the p50 response (dotted); a dash-dot horizontal line is the SLO of 50 ms on the p99 response. The p99 wait drops to 30 ms at 1,003 servers, but the p99 response stays above 92 ms up to 1,060 servers, never under the SLO.",
             PercentilesVsServers),
         new("ep19.load-sensitivity", 19, LoadSensitivityTitle,
             "p99 wait against arrival rate at 1,003 and 1,010 servers, 20 ms service: exact for exponential service, a proven bound for constant service.",
@@ -62,8 +62,8 @@ public static class Episode19Figures
             "Line chart with markers of the relative error of the Allen-Cunneen approximation of the mean wait, in percent, against utilisation rho, for ten servers: M/M/10 (the exact case, circles, near zero), M/D/10 (squares) and H2/M/10 (triangles) at or below zero (the approximation is too low) and lognormal service (diamonds) above zero (too high), with a dotted zero line and 95 % simulation intervals. The errors are largest at moderate load and smallest near rho = 0.9.",
             ApproximationError),
         new("ep19.equation-builder", 19, EquationBuilderTitle,
-            "Mean and p99 response time of M/M/c against the arrival rate, for one number of servers c at a time: a slider in the notebook and HTML; an image shows the c its title names.",
-            "Line chart of the response time in milliseconds (0 to 1,500) against the arrival rate in requests per second, for M/M/c with a 100 ms mean service time. For one number of servers c from 1 to 16 (chosen with a slider in the notebook and HTML, named in an image's title) it shows the mean (solid) and the p99 response (dashed) for that c. Both stay nearly flat and then climb steeply just before the capacity limit of c divided by 0.1 s; the more servers, the longer the curves stay flat.",
+            "Mean and p99 response time of M/M/c against the arrival rate, for one number of servers c at a time: a slider in the notebook and HTML; an image shows the c its subtitle names.",
+            "Line chart of the response time in milliseconds (0 to 1,500) against the arrival rate in requests per second, for M/M/c with a 100 ms mean service time. For one number of servers c from 1 to 16 (chosen with a slider in the notebook and HTML, named in an image's subtitle) it shows the mean (solid) and the p99 response (dashed) for that c. Both stay nearly flat and then climb steeply just before the capacity limit of c divided by 0.1 s; the more servers, the longer the curves stay flat.",
             EquationBuilder),
     ];
 
@@ -111,10 +111,11 @@ public static class Episode19Figures
             Points(times, simulatedWait, "P(wait > t), simulated", Palette.Blue),
             Points(times, simulatedResponse, "P(response > t), simulated", Palette.Vermillion, symbol: "square-open"),
         ]);
-        var depth = Math.Min(AgreementDepth(exactWait, simulatedWait), AgreementDepth(exactResponse, simulatedResponse));
+        var (waitDepth, responseDepth) = (AgreementDepth(exactWait, simulatedWait), AgreementDepth(exactResponse, simulatedResponse));
         var styled = ChartStyle.Apply(chart,
             Headline(WaitingTimeDistributionTitle,
-                string.Create(CultureInfo.InvariantCulture, $"M/M/10 at 90 % load: 500,000 simulated requests agree within {TailAgreement * 100:0} % down to {PowerOfTen(-depth)}")),
+                string.Create(CultureInfo.InvariantCulture,
+                    $"M/M/10 at 90 % load: 500,000 simulated requests agree within {TailAgreement * 100:0} % down to {PowerOfTen(-waitDepth)} for the wait, {PowerOfTen(-responseDepth)} for the response")),
             "time t (s)", "probability of exceeding t (ratio, log scale)");
         var smallest = exactWait.Concat(exactResponse).Where(p => p > 0).Min();
         return LogAxis(styled, "yaxis", Math.Pow(10, Math.Floor(Math.Log10(smallest))), 1.2);
@@ -125,15 +126,16 @@ public static class Episode19Figures
         var utilisations = Steps(0.02, 0.96, 0.02);
         double[] simulated = [0.3, 0.5, 0.7, 0.8, 0.9];
         var traces = new List<GenericChart>();
-        foreach (var (servers, colour) in new[] { (1, Palette.Vermillion), (10, Palette.Blue) })
+        // One server: solid line and circles; ten: dashed line and squares (colour is never the only cue).
+        foreach (var (servers, colour, dash, symbol) in new[] { (1, Palette.Vermillion, StyleParam.DrawingStyle.Solid, "circle-open"), (10, Palette.Blue, StyleParam.DrawingStyle.Dash, "square-open") })
         {
             traces.Add(Line(utilisations,
                 utilisations.Select(rho => ((MMcSteadyState)new MMcQueue(rho * servers, 1, servers).Analyze()).MeanResponseTimeSeconds),
-                $"M/M/{servers}, exact", colour, 3));
+                $"M/M/{servers}, exact", colour, 3, dash));
             var results = simulated.Select((rho, i) => QueueSimulator.Run(new PoissonArrivals(rho * servers), new ExponentialService(1),
                 new QueueSimulationOptions(servers: servers, customers: SimulatedCustomers, warmUpCustomers: 20_000, seed: 1900 + 10 * servers + i))).ToArray();
             traces.Add(PointsWithErrors(simulated, results.Select(r => r.MeanResponseTime.Mean), results.Select(r => r.MeanResponseTime.HalfWidth),
-                $"M/M/{servers}, simulated (95 % interval)", colour));
+                $"M/M/{servers}, simulated (95 % interval)", colour, symbol: symbol));
         }
 
         var styled = ChartStyle.Apply(CSharpChart.Combine(traces), Headline(HockeyStickTitle, string.Create(CultureInfo.InvariantCulture,
@@ -155,7 +157,7 @@ public static class Episode19Figures
         [
             Line(x, states.Select(s => 1000 * s.WaitingTime.PercentileSeconds(0.99)), "p99 wait", Palette.Blue, 3),
             Line(x, states.Select(s => 1000 * s.WaitingTime.PercentileSeconds(0.999)), "p99.9 wait", Palette.Blue, 1.5, dash: StyleParam.DrawingStyle.Dash),
-            Line(x, states.Select(s => 1000 * s.ResponseTime.PercentileSeconds(0.99)), "p99 response (exponential service)", Palette.Vermillion, 3),
+            Line(x, states.Select(s => 1000 * s.ResponseTime.PercentileSeconds(0.99)), "p99 response (exponential service)", Palette.Vermillion, 3, dash: StyleParam.DrawingStyle.LongDash),
             Line(x, states.Select(s => 1000 * s.ResponseTime.PercentileSeconds(0.5)), "p50 response", Palette.Vermillion, 1.5, dash: StyleParam.DrawingStyle.Dot),
             Line([x[0], x[^1]], [1000 * SeedScenarios.ChallengeP99ResponseTimeSeconds, 1000 * SeedScenarios.ChallengeP99ResponseTimeSeconds], "SLO: p99 response ≤ 50 ms", Palette.Black, 2, dash: StyleParam.DrawingStyle.DashDot),
         ]);
@@ -255,13 +257,14 @@ public static class Episode19Figures
     }
 
     /// <summary>
-    /// The largest k such that at every time where the exact tail is at least 10⁻ᵏ the simulated tail is
-    /// within <see cref="TailAgreement"/> of it, relatively: how deep the simulation can be trusted.
+    /// The largest k such that the exact tail reaches 10⁻ᵏ on the grid and at every time where it is at least
+    /// 10⁻ᵏ the simulated tail is within <see cref="TailAgreement"/> of it, relatively: how deep the simulation
+    /// can be trusted, never deeper than the data shown.
     /// </summary>
     public static int AgreementDepth(IReadOnlyList<double> exact, IReadOnlyList<double> simulated)
     {
         var depth = 0;
-        while (depth < 15 && Enumerable.Range(0, exact.Count)
+        while (exact.Min() <= Math.Pow(10, -(depth + 1)) && Enumerable.Range(0, exact.Count)
                    .Where(i => exact[i] >= Math.Pow(10, -(depth + 1)))
                    .All(i => Math.Abs(simulated[i] / exact[i] - 1) <= TailAgreement))
         {
