@@ -279,8 +279,11 @@ public class Episode01FiguresTests(ITestOutputHelper output)
             var svg = XDocument.Load(Path.Combine(first, figure.Id + ".svg"));
             Assert.Equal("svg", svg.Root!.Name.LocalName);
             var html = File.ReadAllText(Path.Combine(first, figure.Id + ".html"));
-            Assert.Contains(PlotlyJs.Version, html, StringComparison.Ordinal);
-            Assert.DoesNotContain("<script src=", html, StringComparison.Ordinal);
+            // Offline: the page loads the export folder's one shared plotly.js, nothing from the network.
+            Assert.Contains($"<script src=\"../{PlotlyJs.FileName}\"", html, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(first, "..", PlotlyJs.FileName)));
+            Assert.DoesNotContain("http://", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
         }
     }
 }
