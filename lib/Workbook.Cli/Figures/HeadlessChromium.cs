@@ -32,6 +32,7 @@ internal static class HeadlessChromium
         "--disable-quic",
         "--no-first-run",
         "--disable-background-networking",
+        "--host-resolver-rules=MAP * ~NOTFOUND", // no host name resolves: an export can never reach the network
         "--disable-component-update",
         "--disable-sync",
         "--disable-extensions",
