@@ -377,8 +377,8 @@ public static class FiguresCommand
             return false;
         }
 
-        var (sizeWidth, sizeHeight) = FigureLayout.FromPreset(preset, width, height) is var sized ? (sized.Width ?? 0, sized.Height ?? 0) : (0, 0);
-        var longest = Math.Max(sizeWidth, sizeHeight);
+        var sized = FigureLayout.FromPreset(preset, width, height);
+        var longest = Math.Max(sized.Width ?? 0, sized.Height ?? 0);
         if (longest * scale > FigureLayout.MaxPngSide)
         {
             var largest = (Math.Floor(100.0 * FigureLayout.MaxPngSide / longest) / 100).ToString("0.##", CultureInfo.InvariantCulture);

@@ -44,12 +44,16 @@ internal static partial class PdfFile
         return new PdfCheck(int.Parse(pages.Groups[1].Value, CultureInfo.InvariantCulture), box, text);
     }
 
+    /// <summary>The path of a program on <c>PATH</c> (such as poppler's <c>pdfinfo</c> or <c>pdftoppm</c>), or <see langword="null"/>.</summary>
+    public static string? Tool(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
+            .Select(d => Path.Combine(d, name))
+            .FirstOrDefault(File.Exists);
+
     /// <summary>The output of poppler's <c>pdfinfo</c>, or <see langword="null"/> when it is not installed.</summary>
     public static string? PdfInfo(string path)
     {
-        var tool = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
-            .Select(d => Path.Combine(d, "pdfinfo"))
-            .FirstOrDefault(File.Exists);
+        var tool = Tool("pdfinfo");
         if (tool is null)
         {
             return null;

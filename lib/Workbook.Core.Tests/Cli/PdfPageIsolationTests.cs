@@ -19,7 +19,7 @@ public class PdfPageIsolationTests
     {
         var browser = ChromiumRequirement.Find();
         ChromiumRequirement.SkipIfMissing(browser);
-        var pdftoppm = Tool("pdftoppm");
+        var pdftoppm = PdfFile.Tool("pdftoppm");
         if (pdftoppm is null)
         {
             Assert.False(!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")), "CI is set but pdftoppm (poppler-utils) is missing");
@@ -54,9 +54,4 @@ public class PdfPageIsolationTests
         Assert.True(process.ExitCode == 0, $"pdftoppm failed ({process.ExitCode}): {errors}");
         return pixels.ToArray();
     }
-
-    private static string? Tool(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
-            .Select(d => Path.Combine(d, name))
-            .FirstOrDefault(File.Exists);
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Plotly.NET;
@@ -73,8 +71,6 @@ public sealed record FigureLayout
     private const string DarkGrid = "#3a3a3a";
     private const string DarkAxisLine = "#bbbbbb";
     private const string NoFill = "rgba(0,0,0,0)";
-
-    private static readonly JsonSerializerOptions WriteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Creates a layout; every value is checked here.</summary>
     /// <param name="width">Image width in pixels, <see cref="MinPixels"/> to <see cref="MaxPixels"/>; <see langword="null"/> keeps the figure's own width.</param>
@@ -163,8 +159,7 @@ public sealed record FigureLayout
     /// <returns>The figure JSON to draw and the image size and zoom to render it at.</returns>
     public FigureRendering Render(string figureJson)
     {
-        ArgumentNullException.ThrowIfNull(figureJson);
-        var figure = JsonNode.Parse(figureJson)?.AsObject() ?? throw new ArgumentException("figure JSON must be an object.", nameof(figureJson));
+        var figure = FigureJsonNodes.Parse(figureJson);
         var layout = figure["layout"] as JsonObject ?? new JsonObject();
         figure["layout"] = layout;
         var ownWidth = NumberOr(layout["width"], ChartStyle.Width);
@@ -202,7 +197,7 @@ public sealed record FigureLayout
         }
 
         ApplyTheme(figure, layout);
-        return new FigureRendering(figure.ToJsonString(WriteOptions), width, height, canvasWidth, canvasHeight, zoom);
+        return new FigureRendering(FigureJsonNodes.Write(figure), width, height, canvasWidth, canvasHeight, zoom);
     }
 
     /// <summary>

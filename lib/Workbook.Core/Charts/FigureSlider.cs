@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Plotly.NET;
@@ -27,8 +25,6 @@ namespace Workbook.Core.Charts;
 /// </remarks>
 public sealed partial record FigureSlider(string Parameter, string Label, IReadOnlyList<string> Values, int Active)
 {
-    private static readonly JsonSerializerOptions WriteOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>The sliders of a chart, in layout order; empty when it has none.</summary>
     /// <param name="chart">A built chart.</param>
     /// <returns>One entry per slider.</returns>
@@ -41,7 +37,7 @@ public sealed partial record FigureSlider(string Parameter, string Label, IReadO
     /// <summary>The sliders of a figure given as plotly.js JSON.</summary>
     internal static IReadOnlyList<FigureSlider> Of(string figureJson)
     {
-        var layout = ParseFigure(figureJson)["layout"] as JsonObject;
+        var layout = FigureJsonNodes.Parse(figureJson)["layout"] as JsonObject;
         return layout?["sliders"] is JsonArray sliders
             ? sliders.OfType<JsonObject>().Select(Describe).ToList()
             : [];
@@ -80,7 +76,7 @@ public sealed partial record FigureSlider(string Parameter, string Label, IReadO
     /// <exception cref="ArgumentOutOfRangeException">A value in <paramref name="at"/> is not a position of its slider.</exception>
     public static string Freeze(string figureJson, IReadOnlyDictionary<string, string>? at = null)
     {
-        var figure = ParseFigure(figureJson);
+        var figure = FigureJsonNodes.Parse(figureJson);
         if (figure["layout"] is not JsonObject layout || layout["sliders"] is not JsonArray sliders || sliders.Count == 0)
         {
             return figureJson;
@@ -99,7 +95,7 @@ public sealed partial record FigureSlider(string Parameter, string Label, IReadO
         layout.Remove("sliders");
         GiveBackSliderRoom(layout);
         StateInTitle(layout, "shown at " + string.Join(", ", shown));
-        return figure.ToJsonString(WriteOptions);
+        return FigureJsonNodes.Write(figure);
     }
 
     /// <summary>The figure, still interactive, opening at the given slider positions instead of its own.</summary>
@@ -110,7 +106,7 @@ public sealed partial record FigureSlider(string Parameter, string Label, IReadO
     public static string MoveTo(string figureJson, IReadOnlyDictionary<string, string> at)
     {
         ArgumentNullException.ThrowIfNull(at);
-        var figure = ParseFigure(figureJson);
+        var figure = FigureJsonNodes.Parse(figureJson);
         if (figure["layout"] is not JsonObject layout || layout["sliders"] is not JsonArray sliders)
         {
             return figureJson;
@@ -130,14 +126,7 @@ public sealed partial record FigureSlider(string Parameter, string Label, IReadO
             }
         }
 
-        return moved ? figure.ToJsonString(WriteOptions) : figureJson;
-    }
-
-    private static JsonObject ParseFigure(string figureJson)
-    {
-        ArgumentNullException.ThrowIfNull(figureJson);
-        return JsonNode.Parse(figureJson) as JsonObject
-            ?? throw new ArgumentException("The figure JSON must be an object.", nameof(figureJson));
+        return moved ? FigureJsonNodes.Write(figure) : figureJson;
     }
 
     private static FigureSlider Describe(JsonObject slider)
