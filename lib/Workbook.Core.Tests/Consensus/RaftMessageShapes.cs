@@ -15,4 +15,8 @@ internal static class RaftMessageShapes
 
     public static AppendEntries Append(int from, int to, long term, long prevIndex, long prevTerm, long commit, params LogEntry[] entries) =>
         new(from, to, term, prevIndex, prevTerm, entries, commit);
+
+    /// <summary>The same options with a fixed 5-tick election timeout, for the node a scenario wants to campaign first.</summary>
+    public static RaftOptions WithShortTimeout(this RaftOptions o) =>
+        new(o.NodeId, o.ClusterNodeIds, 5, 5, o.HeartbeatIntervalTicks, o.AppendNoOpOnElection);
 }
