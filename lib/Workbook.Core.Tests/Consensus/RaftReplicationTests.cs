@@ -124,6 +124,11 @@ public class RaftReplicationTests
         Assert.False(replay.PersistentStateChanged);
         Assert.Equal(3, follower.CommitIndex);
         Assert.Equal([new AppendEntriesResponse(2, 1, 1, true, 1, 0, 0)], replay.Messages);
+
+        // A leader that caps entries per message may send only entry 1 with leaderCommit 5:
+        // min(5, 1) = 1 is below the commit index already reached (3), which stays.
+        follower.Step(Append(1, 2, 1, 0, 0, 5, log[0]));
+        Assert.Equal(3, follower.CommitIndex);
     }
 
     [Fact]
