@@ -25,9 +25,10 @@ internal static class GoldenTranscript
                 $"{fileName} line {i + 1} differs:\n  expected: {expected[i]}\n  actual:   {actual[i]}");
         }
 
-        Assert.True(
-            expected.Length == actual.Count,
-            $"{fileName}: expected {expected.Length} lines, got {actual.Count}; first extra line: " +
-            (expected.Length > actual.Count ? expected[actual.Count] : actual[expected.Length]));
+        if (expected.Length != actual.Count)
+        {
+            var firstExtra = expected.Length > actual.Count ? expected[actual.Count] : actual[expected.Length];
+            Assert.Fail($"{fileName}: expected {expected.Length} lines, got {actual.Count}; first extra line: {firstExtra}");
+        }
     }
 }
