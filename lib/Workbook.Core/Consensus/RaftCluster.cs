@@ -1,0 +1,350 @@
+using System.Globalization;
+using Workbook.Core.Simulation;
+
+namespace Workbook.Core.Consensus;
+
+/// <summary>
+/// A simulated Raft cluster: <see cref="RaftNode"/>s joined by a seeded <see cref="SimulatedNetwork"/>,
+/// driven tick by tick by a scenario (crashes, restarts, partitions, network changes, client commands).
+/// </summary>
+/// <remarks>
+/// A discrete-event simulation with no threads or clocks. Each tick runs the scenario's actions for that
+/// tick, delivers the messages due, then ticks every running node in id order. Node seeds and the
+/// network's seed are drawn from one generator seeded by the run's seed, so a run is a pure function of
+/// (options, scenario, seed) and its <see cref="Trace"/> is replayable bit for bit. A node's output is
+/// persisted before its messages are sent; a crash keeps exactly what was persisted.
+/// </remarks>
+public sealed class RaftCluster
+{
+    private readonly Dictionary<int, RaftNode> running = [];
+    private readonly Dictionary<int, RaftPersistentState> persisted = [];
+    private readonly Dictionary<int, List<LogEntry>> applied = [];
+    private readonly List<ClusterEvent> trace = [];
+    private readonly List<ScenarioStep> scenario;
+    private readonly SimulatedNetwork network;
+    private Xoshiro256StarStar seeds;
+    private int nextScenarioStep;
+
+    /// <summary>Creates a cluster of new nodes, all followers in term 0, and a scenario to play as ticks pass.</summary>
+    /// <param name="options">The nodes and the network.</param>
+    /// <param name="seed">The seed of every random choice in the run.</param>
+    /// <param name="scenario">Actions and their ticks (any order; equal ticks keep their order); null or empty for none.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A scenario step has a negative tick.</exception>
+    public RaftCluster(RaftClusterOptions options, long seed, IEnumerable<ScenarioStep>? scenario = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        this.scenario = [.. (scenario ?? []).OrderBy(s => s.AtTick)];
+        foreach (var step in this.scenario)
+        {
+            ArgumentNullException.ThrowIfNull(step, nameof(scenario));
+            ArgumentNullException.ThrowIfNull(step.Action, nameof(scenario));
+            if (step.AtTick < 0)
+            {
+                throw Guard.OutOfRange(nameof(scenario), "steps at ticks >= 0", step.AtTick.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        seeds = new Xoshiro256StarStar(seed);
+        network = new SimulatedNetwork(options.Network, options.NodeIds, NextSeed());
+        foreach (var id in options.NodeIds)
+        {
+            persisted[id] = RaftPersistentState.Initial;
+            running[id] = new RaftNode(options.Node.ForNode(id), NextSeed());
+            applied[id] = [];
+        }
+    }
+
+    /// <summary>The cluster's options.</summary>
+    public RaftClusterOptions Options { get; }
+
+    /// <summary>The network's options now (a scenario may change them).</summary>
+    public NetworkOptions Network => network.Options;
+
+    /// <summary>The next tick to run; the number of ticks run so far.</summary>
+    public long Now { get; private set; }
+
+    /// <summary>Everything that happened, in order.</summary>
+    public IReadOnlyList<ClusterEvent> Trace => trace;
+
+    /// <summary>Messages sent but not yet delivered or dropped.</summary>
+    public int MessagesInFlight => network.InFlightCount;
+
+    /// <summary>The groups of nodes that can talk to each other, one group when there is no partition.</summary>
+    public IReadOnlyList<IReadOnlyList<int>> PartitionGroups => network.Groups();
+
+    /// <summary>The ids of the running nodes, ascending.</summary>
+    public IReadOnlyList<int> RunningNodeIds => [.. running.Keys.Order()];
+
+    /// <summary>The running leaders, highest term first (more than one only while an old leader has not heard of a newer term).</summary>
+    public IReadOnlyList<RaftNode> RunningLeaders =>
+        [.. running.Values.Where(n => n.Role == RaftRole.Leader).OrderByDescending(n => n.CurrentTerm).ThenBy(n => n.Id)];
+
+    /// <summary>Whether a node is running (not crashed).</summary>
+    /// <param name="nodeId">One of the cluster's ids.</param>
+    public bool IsRunning(int nodeId) => running.ContainsKey(CheckKnown(nodeId, nameof(nodeId)));
+
+    /// <summary>A running node, to inspect.</summary>
+    /// <param name="nodeId">A running node's id.</param>
+    /// <exception cref="ArgumentException">The id is unknown or the node is crashed.</exception>
+    public RaftNode Node(int nodeId) => running[CheckRunning(nodeId, nameof(nodeId))];
+
+    /// <summary>What a node last persisted (kept across crashes).</summary>
+    /// <param name="nodeId">One of the cluster's ids.</param>
+    public RaftPersistentState Persisted(int nodeId) => persisted[CheckKnown(nodeId, nameof(nodeId))];
+
+    /// <summary>The entries a node has applied since it last started, in order.</summary>
+    /// <param name="nodeId">One of the cluster's ids.</param>
+    public IReadOnlyList<LogEntry> Applied(int nodeId) => applied[CheckKnown(nodeId, nameof(nodeId))];
+
+    /// <summary>Creates a cluster, runs it for a number of ticks and returns it: the run is a pure function of the arguments.</summary>
+    /// <param name="options">The nodes and the network.</param>
+    /// <param name="scenario">The actions and their ticks.</param>
+    /// <param name="seed">The seed of every random choice.</param>
+    /// <param name="ticks">How many ticks to run; an integer &gt;= 0.</param>
+    public static RaftCluster Run(RaftClusterOptions options, IEnumerable<ScenarioStep> scenario, long seed, int ticks)
+    {
+        var cluster = new RaftCluster(options, seed, scenario);
+        cluster.RunTicks(ticks);
+        return cluster;
+    }
+
+    /// <summary>Runs a number of ticks.</summary>
+    /// <param name="ticks">An integer &gt;= 0.</param>
+    public void RunTicks(int ticks)
+    {
+        Guard.NonNegative(ticks, nameof(ticks));
+        for (int i = 0; i < ticks; i++)
+        {
+            Step();
+        }
+    }
+
+    /// <summary>Runs tick after tick until <paramref name="condition"/> holds after a tick, at most <paramref name="maxTicks"/> ticks.</summary>
+    /// <param name="condition">Checked after each tick.</param>
+    /// <param name="maxTicks">An integer &gt;= 0.</param>
+    /// <returns>Whether the condition came to hold.</returns>
+    public bool RunUntil(Func<RaftCluster, bool> condition, int maxTicks)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        Guard.NonNegative(maxTicks, nameof(maxTicks));
+        for (int i = 0; i < maxTicks; i++)
+        {
+            Step();
+            if (condition(this))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Runs one tick: the scenario's actions due now, then the messages due now, then a tick of every running node.</summary>
+    public void Step()
+    {
+        while (nextScenarioStep < scenario.Count && scenario[nextScenarioStep].AtTick <= Now)
+        {
+            Apply(scenario[nextScenarioStep++].Action);
+        }
+
+        foreach (var item in network.TakeDue(Now).ToList())
+        {
+            var message = item.Message;
+            if (!running.TryGetValue(message.To, out var receiver))
+            {
+                trace.Add(new MessageDropped(Now, message, DropReason.ReceiverCrashed));
+            }
+            else if (!network.Connected(message.From, message.To))
+            {
+                trace.Add(new MessageDropped(Now, message, DropReason.Partitioned));
+            }
+            else
+            {
+                trace.Add(new MessageDelivered(Now, message, item.SentTick));
+                Record(message.To, receiver.Step(message));
+            }
+        }
+
+        foreach (var id in running.Keys.Order().ToList())
+        {
+            Record(id, running[id].Tick());
+        }
+
+        Now++;
+    }
+
+    /// <summary>Runs one scenario action now.</summary>
+    /// <param name="action">The action.</param>
+    public void Apply(ClusterAction action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        switch (action)
+        {
+            case ClusterAction.Crash a: Crash(a.NodeId); break;
+            case ClusterAction.Restart a: Restart(a.NodeId); break;
+            case ClusterAction.Isolate a: Isolate(a.NodeId); break;
+            case ClusterAction.Split a: Split(a.Groups); break;
+            case ClusterAction.Heal: Heal(); break;
+            case ClusterAction.SetNetwork a: SetNetwork(a.Network); break;
+            case ClusterAction.Propose a: Propose(a.NodeId, a.Command); break;
+            case ClusterAction.ProposeToLeader a:
+                if (RunningLeaders.Count > 0)
+                {
+                    Propose(RunningLeaders[0].Id, a.Command);
+                }
+
+                break;
+            default: throw new ArgumentException($"{nameof(action)} must be one of the {nameof(ClusterAction)} kinds; got {action.GetType().Name}.", nameof(action));
+        }
+    }
+
+    /// <summary>Crashes a running node: its volatile state is lost, what it persisted stays, messages to it are dropped.</summary>
+    /// <param name="nodeId">A running node's id.</param>
+    public void Crash(int nodeId)
+    {
+        running.Remove(CheckRunning(nodeId, nameof(nodeId)));
+        trace.Add(new NodeLifecycle(Now, nodeId, IsUp: false));
+    }
+
+    /// <summary>Restarts a crashed node from what it persisted, with a fresh seed and an empty state machine.</summary>
+    /// <param name="nodeId">A crashed node's id.</param>
+    public void Restart(int nodeId)
+    {
+        CheckKnown(nodeId, nameof(nodeId));
+        if (running.ContainsKey(nodeId))
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"{nameof(nodeId)} must be a crashed node; node {nodeId} is running."), nameof(nodeId));
+        }
+
+        running[nodeId] = new RaftNode(Options.Node.ForNode(nodeId), NextSeed(), persisted[nodeId]);
+        applied[nodeId] = [];
+        trace.Add(new NodeLifecycle(Now, nodeId, IsUp: true));
+    }
+
+    /// <summary>Cuts one node off from every other node (the others keep their groups).</summary>
+    /// <param name="nodeId">One of the cluster's ids.</param>
+    public void Isolate(int nodeId)
+    {
+        CheckKnown(nodeId, nameof(nodeId));
+        network.SetGroups(new Dictionary<int, int> { [nodeId] = network.NewGroupNumber() });
+        trace.Add(new PartitionChanged(Now, network.Groups()));
+    }
+
+    /// <summary>Splits the nodes into groups that cannot talk to each other.</summary>
+    /// <param name="groups">Every node id exactly once, in any number of non-empty groups.</param>
+    /// <exception cref="ArgumentException">An id is unknown, repeated or missing, or a group is empty.</exception>
+    public void Split(IReadOnlyList<IReadOnlyList<int>> groups)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        var assignment = new Dictionary<int, int>();
+        for (int g = 0; g < groups.Count; g++)
+        {
+            if (groups[g] is null || groups[g].Count == 0)
+            {
+                throw new ArgumentException($"{nameof(groups)} must hold non-empty groups; group {g.ToString(CultureInfo.InvariantCulture)} is empty.", nameof(groups));
+            }
+
+            foreach (var id in groups[g])
+            {
+                CheckKnown(id, nameof(groups));
+                if (!assignment.TryAdd(id, g))
+                {
+                    throw new ArgumentException(
+                        string.Create(CultureInfo.InvariantCulture, $"{nameof(groups)} must name every node exactly once; node {id} appears twice."), nameof(groups));
+                }
+            }
+        }
+
+        var missing = Options.NodeIds.Where(id => !assignment.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ArgumentException(
+                $"{nameof(groups)} must name every node exactly once; missing {string.Join(", ", missing)}.", nameof(groups));
+        }
+
+        network.SetGroups(assignment);
+        trace.Add(new PartitionChanged(Now, network.Groups()));
+    }
+
+    /// <summary>Heals every partition: all nodes can talk again.</summary>
+    public void Heal()
+    {
+        network.SetGroups(Options.NodeIds.ToDictionary(id => id, _ => 0));
+        trace.Add(new PartitionChanged(Now, network.Groups()));
+    }
+
+    /// <summary>Changes the network's delay, loss, duplication and reordering for messages sent from now on.</summary>
+    /// <param name="options">The new options.</param>
+    public void SetNetwork(NetworkOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        network.Options = options;
+        trace.Add(new NetworkChanged(Now, options));
+    }
+
+    /// <summary>A client proposes a command to a running node; only a leader accepts it.</summary>
+    /// <param name="nodeId">A running node's id.</param>
+    /// <param name="command">The command.</param>
+    /// <returns>The node's answer.</returns>
+    /// <exception cref="ArgumentException">The id is unknown or the node is crashed.</exception>
+    public ProposalResult Propose(int nodeId, string command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var node = running[CheckRunning(nodeId, nameof(nodeId))];
+        var result = node.Propose(command);
+        trace.Add(new CommandProposed(Now, nodeId, command, result));
+        Record(nodeId, result.Output);
+        return result;
+    }
+
+    private void Record(int id, RaftOutput output)
+    {
+        foreach (var change in output.RoleChanges)
+        {
+            trace.Add(new RoleChanged(Now, id, change));
+        }
+
+        if (output.PersistentStateChanged)
+        {
+            persisted[id] = output.PersistentState;
+        }
+
+        foreach (var entry in output.CommittedEntries)
+        {
+            applied[id].Add(entry);
+            trace.Add(new EntryCommitted(Now, id, entry));
+        }
+
+        foreach (var message in output.Messages)
+        {
+            network.Send(Now, message, trace);
+        }
+    }
+
+    private long NextSeed() => unchecked((long)seeds.NextUInt64());
+
+    private int CheckKnown(int nodeId, string paramName)
+    {
+        if (nodeId < 1 || nodeId > Options.NodeIds.Count)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"{paramName} must be a node id of the cluster, 1 to {Options.NodeIds.Count}; got {nodeId}."), paramName);
+        }
+
+        return nodeId;
+    }
+
+    private int CheckRunning(int nodeId, string paramName)
+    {
+        CheckKnown(nodeId, paramName);
+        if (!running.ContainsKey(nodeId))
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"{paramName} must be a running node; node {nodeId} is crashed."), paramName);
+        }
+
+        return nodeId;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+
+namespace Workbook.Core.Consensus;
+
+/// <summary>The configuration of a simulated Raft cluster: nodes 1..n with the same timing, and the network between them.</summary>
+/// <remarks>
+/// The node timing is validated by <see cref="RaftOptions"/> (the election timeout must exceed the
+/// heartbeat interval); the errors name this constructor's parameters.
+/// </remarks>
+public sealed record RaftClusterOptions
+{
+    /// <summary>Creates and validates the options of a cluster.</summary>
+    /// <param name="nodeCount">The number of nodes; an integer &gt;= 1. They get ids 1..n.</param>
+    /// <param name="network">How messages travel; null (the default) for <see cref="NetworkOptions.Reliable"/>.</param>
+    /// <param name="electionTimeoutMinTicks">As in <see cref="RaftOptions"/>.</param>
+    /// <param name="electionTimeoutMaxTicks">As in <see cref="RaftOptions"/>.</param>
+    /// <param name="heartbeatIntervalTicks">As in <see cref="RaftOptions"/>.</param>
+    /// <param name="appendNoOpOnElection">As in <see cref="RaftOptions"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A value is outside its range.</exception>
+    public RaftClusterOptions(
+        int nodeCount,
+        NetworkOptions? network = null,
+        int electionTimeoutMinTicks = 10,
+        int electionTimeoutMaxTicks = 19,
+        int heartbeatIntervalTicks = 1,
+        bool appendNoOpOnElection = true)
+    {
+        Guard.Positive(nodeCount, nameof(nodeCount));
+        ImmutableArray<int> ids = [.. Enumerable.Range(1, nodeCount)];
+        NodeIds = ids;
+        Node = new RaftOptions(1, ids, electionTimeoutMinTicks, electionTimeoutMaxTicks, heartbeatIntervalTicks, appendNoOpOnElection);
+        Network = network ?? NetworkOptions.Reliable;
+    }
+
+    /// <summary>The node ids, 1..n.</summary>
+    public IReadOnlyList<int> NodeIds { get; }
+
+    /// <summary>The options of node 1; <see cref="RaftOptions.ForNode"/> gives the others.</summary>
+    public RaftOptions Node { get; }
+
+    /// <summary>The network at the start of a run (a scenario may change it).</summary>
+    public NetworkOptions Network { get; }
+}

@@ -1,0 +1,269 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using Workbook.Core.Simulation;
+
+namespace Workbook.Core.Consensus;
+
+/// <summary>
+/// One Raft server as a pure state machine: messages (<see cref="Step"/>), logical clock ticks
+/// (<see cref="Tick"/>) and client commands (<see cref="Propose"/>) go in; messages to send, state to
+/// persist and committed entries to apply come out as data (<see cref="RaftOutput"/>).
+/// </summary>
+/// <remarks>
+/// It follows Figure 2 of the extended Raft paper (Ongaro and Ousterhout, 2014), without log compaction,
+/// plus the conflict-term hint for fast back-up (section 5.3). No threads, timers or I/O: the caller
+/// delivers messages and ticks, in any order, and must persist <see cref="RaftOutput.PersistentState"/>
+/// before sending. Election timeouts are drawn from a seeded <see cref="Xoshiro256StarStar"/>, anew at
+/// every reset, so a run is a function of the inputs and the seed. The shape follows etcd's raft package;
+/// the code is this workbook's own.
+/// </remarks>
+public sealed partial class RaftNode
+{
+    private readonly int[] peers;
+    private readonly Dictionary<int, long> nextIndex = [];
+    private readonly Dictionary<int, long> matchIndex = [];
+    private readonly HashSet<int> votesGranted = [];
+    private readonly List<RaftMessage> outbox = [];
+    private readonly List<RoleChange> roleChanges = [];
+    private Xoshiro256StarStar random;
+    private ImmutableList<LogEntry> log;
+    private RaftPersistentState persistentState;
+    private bool persistentStateChanged;
+    private int electionElapsedTicks;
+    private int heartbeatElapsedTicks;
+
+    /// <summary>Creates a node that starts as a follower, either new or restarted from the state it persisted before a crash.</summary>
+    /// <param name="options">The node's id, cluster and timing.</param>
+    /// <param name="seed">The seed of the generator that draws election timeouts.</param>
+    /// <param name="persisted">The state the node last persisted, or null (the default) for a node that has never run.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">The persisted vote names a node outside the cluster.</exception>
+    public RaftNode(RaftOptions options, long seed, RaftPersistentState? persisted = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        persisted ??= RaftPersistentState.Initial;
+        if (persisted.HasVoted && !options.ClusterNodeIds.Contains(persisted.VotedFor.Value))
+        {
+            throw new ArgumentException(
+                $"{nameof(persisted)}.VotedFor must be one of the cluster's node ids [{string.Join(", ", options.ClusterNodeIds)}]; got {persisted.VotedFor.Value.ToString(CultureInfo.InvariantCulture)}.",
+                nameof(persisted));
+        }
+
+        Options = options;
+        peers = [.. options.ClusterNodeIds.Where(id => id != options.NodeId)];
+        random = new Xoshiro256StarStar(seed);
+        CurrentTerm = persisted.CurrentTerm;
+        VotedFor = persisted.VotedFor;
+        log = persisted.Log;
+        persistentState = persisted;
+        ResetElectionTimer();
+    }
+
+    /// <summary>The options the node was created with.</summary>
+    public RaftOptions Options { get; }
+
+    /// <summary>This node's id.</summary>
+    public int Id => Options.NodeId;
+
+    /// <summary>The node's current role.</summary>
+    public RaftRole Role { get; private set; }
+
+    /// <summary>The latest term the node has seen (persistent).</summary>
+    public long CurrentTerm { get; private set; }
+
+    /// <summary>Whether the node has voted in <see cref="CurrentTerm"/>.</summary>
+    [MemberNotNullWhen(true, nameof(VotedFor))]
+    public bool HasVoted => VotedFor is not null;
+
+    /// <summary>The candidate voted for in <see cref="CurrentTerm"/> (persistent); null exactly when <see cref="HasVoted"/> is false.</summary>
+    public int? VotedFor { get; private set; }
+
+    /// <summary>The log (persistent), entry i at position i − 1.</summary>
+    public IReadOnlyList<LogEntry> Log => log;
+
+    /// <summary>The index of the last log entry, 0 for an empty log.</summary>
+    public long LastLogIndex => log.Count;
+
+    /// <summary>The term of the last log entry, 0 for an empty log.</summary>
+    public long LastLogTerm => TermAt(LastLogIndex);
+
+    /// <summary>The highest index known to be committed (volatile: 0 after a restart until a leader says more).</summary>
+    public long CommitIndex { get; private set; }
+
+    /// <summary>The highest index handed out in <see cref="RaftOutput.CommittedEntries"/> (volatile).</summary>
+    public long LastApplied { get; private set; }
+
+    /// <summary>Whether the node knows the leader of its current term.</summary>
+    [MemberNotNullWhen(true, nameof(KnownLeaderId))]
+    public bool KnowsLeader => KnownLeaderId is not null;
+
+    /// <summary>The leader of <see cref="CurrentTerm"/> as far as this node knows; null exactly when <see cref="KnowsLeader"/> is false.</summary>
+    public int? KnownLeaderId { get; private set; }
+
+    /// <summary>The election timeout currently drawn, in ticks (redrawn at every reset of the election timer).</summary>
+    public int ElectionTimeoutTicks { get; private set; }
+
+    /// <summary>Ticks since the election timer was last reset.</summary>
+    public int ElectionElapsedTicks => electionElapsedTicks;
+
+    /// <summary>The persistent state as the node holds it now.</summary>
+    public RaftPersistentState PersistentState => CurrentPersistentState();
+
+    /// <summary>On a leader, the next index to send to each peer; empty on other roles.</summary>
+    public IReadOnlyDictionary<int, long> NextIndex => nextIndex;
+
+    /// <summary>On a leader, the highest index known to be replicated on each peer; empty on other roles.</summary>
+    public IReadOnlyDictionary<int, long> MatchIndex => matchIndex;
+
+    /// <summary>Advances the logical clock by one tick: a leader may send heartbeats; a follower or candidate may start an election.</summary>
+    /// <returns>The messages and changes the tick caused.</returns>
+    public RaftOutput Tick()
+    {
+        if (Role == RaftRole.Leader)
+        {
+            heartbeatElapsedTicks++;
+            if (heartbeatElapsedTicks >= Options.HeartbeatIntervalTicks)
+            {
+                heartbeatElapsedTicks = 0;
+                BroadcastAppendEntries();
+            }
+        }
+        else
+        {
+            electionElapsedTicks++;
+            if (electionElapsedTicks >= ElectionTimeoutTicks)
+            {
+                StartElection();
+            }
+        }
+
+        return TakeOutput();
+    }
+
+    /// <summary>Delivers one message to this node.</summary>
+    /// <param name="message">A message addressed to this node from another node of the cluster.</param>
+    /// <returns>The messages and changes the message caused.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="message"/> is null.</exception>
+    /// <exception cref="ArgumentException">The message is not addressed to this node, comes from outside the cluster, or carries malformed entries.</exception>
+    /// <exception cref="InvalidOperationException">The message would make the node overwrite a committed entry: the cluster has broken Raft's safety.</exception>
+    public RaftOutput Step(RaftMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.To != Id)
+        {
+            throw new ArgumentException(
+                $"{nameof(message)}.To must be this node's id {Id.ToString(CultureInfo.InvariantCulture)}; got {message.To.ToString(CultureInfo.InvariantCulture)}.",
+                nameof(message));
+        }
+
+        if (message.From == Id || !peers.Contains(message.From))
+        {
+            throw new ArgumentException(
+                $"{nameof(message)}.From must be another node of the cluster [{string.Join(", ", Options.ClusterNodeIds)}]; got {message.From.ToString(CultureInfo.InvariantCulture)}.",
+                nameof(message));
+        }
+
+        // Figure 2, rules for all servers: a higher term in any message makes this node a follower of that term first.
+        if (message.Term > CurrentTerm)
+        {
+            BecomeFollower(message.Term);
+        }
+
+        if (message.Term < CurrentTerm)
+        {
+            AnswerStaleSender(message);
+        }
+        else
+        {
+            switch (message)
+            {
+                case RequestVote request: HandleRequestVote(request); break;
+                case RequestVoteResponse response: HandleRequestVoteResponse(response); break;
+                case AppendEntries append: HandleAppendEntries(append); break;
+                case AppendEntriesResponse response: HandleAppendEntriesResponse(response); break;
+                default: throw new ArgumentException($"{nameof(message)} must be one of the four Raft messages; got {message.GetType().Name}.", nameof(message));
+            }
+        }
+
+        return TakeOutput();
+    }
+
+    /// <summary>Asks this node to append a client command to the replicated log.</summary>
+    /// <param name="command">The command, any text.</param>
+    /// <returns>On the leader, the appended entry and the AppendEntries that carry it; on any other node, a refusal with the reason.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="command"/> is null.</exception>
+    public ProposalResult Propose(string command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (Role != RaftRole.Leader)
+        {
+            var knownLeader = KnowsLeader
+                ? string.Create(CultureInfo.InvariantCulture, $"node {KnownLeaderId.Value} leads term {CurrentTerm}")
+                : "it knows no leader in this term";
+            var reason = string.Create(
+                CultureInfo.InvariantCulture,
+                $"node {Id} is a {Role.ToString().ToLowerInvariant()} in term {CurrentTerm}, not the leader; {knownLeader}.");
+            return new ProposalResult(null, KnownLeaderId, reason, TakeOutput());
+        }
+
+        var entry = AppendToOwnLog(command, isNoOp: false);
+        foreach (var peer in peers)
+        {
+            SendAppendEntries(peer);
+        }
+
+        AdvanceLeaderCommitIndex();
+        var accepted = string.Create(
+            CultureInfo.InvariantCulture,
+            $"appended at index {entry.Index} in term {entry.Term}; it commits once a majority ({Options.Quorum} of {Options.ClusterNodeIds.Count}) stores it.");
+        return new ProposalResult(entry, null, accepted, TakeOutput());
+    }
+
+    private long TermAt(long index) => index == 0 ? 0 : log[checked((int)index - 1)].Term;
+
+    private void Send(RaftMessage message) => outbox.Add(message);
+
+    private void ChangeRole(RaftRole role)
+    {
+        roleChanges.Add(new RoleChange(Role, role, CurrentTerm));
+        Role = role;
+    }
+
+    private void MarkPersistentStateChanged() => persistentStateChanged = true;
+
+    private RaftPersistentState CurrentPersistentState()
+    {
+        if (persistentState.CurrentTerm != CurrentTerm || persistentState.VotedFor != VotedFor || !ReferenceEquals(persistentState.Log, log))
+        {
+            persistentState = new RaftPersistentState(CurrentTerm, VotedFor, log, trusted: true);
+        }
+
+        return persistentState;
+    }
+
+    private RaftOutput TakeOutput()
+    {
+        var committed = new List<LogEntry>();
+        while (LastApplied < CommitIndex)
+        {
+            LastApplied++;
+            committed.Add(log[checked((int)LastApplied - 1)]);
+        }
+
+        var output = new RaftOutput([.. outbox], persistentStateChanged, CurrentPersistentState(), committed, [.. roleChanges]);
+        outbox.Clear();
+        roleChanges.Clear();
+        persistentStateChanged = false;
+        return output;
+    }
+
+    private void ResetElectionTimer()
+    {
+        electionElapsedTicks = 0;
+        var span = (ulong)(Options.ElectionTimeoutMaxTicks - Options.ElectionTimeoutMinTicks + 1);
+
+        // Implementation note: a uniform integer in [0, span) by Lemire's multiply-shift (bias below 2⁻³²).
+        ElectionTimeoutTicks = Options.ElectionTimeoutMinTicks + (int)Math.BigMul(random.NextUInt64(), span, out _);
+    }
+}
