@@ -69,11 +69,13 @@ public class LinearizabilityBadInputTests
     }
 
     [Fact]
-    public void APutAnsweredWithAValue_IsRejected()
+    public void APutAnsweredWithAValue_OrAGetAnsweredOk_IsRejected()
     {
-        Operation<KvInput, KvOutput>[] history = [new(0, KvInput.Put("x", "1"), 0, KvOutput.Of("1"), 10)];
+        Operation<KvInput, KvOutput>[] put = [new(0, KvInput.Put("x", "1"), 0, KvOutput.Of("1"), 10)];
+        Operation<KvInput, KvOutput>[] get = [new(0, KvInput.Get("x"), 0, KvOutput.Ok, 10)];
 
-        BadInput.RejectsArgument(() => LinearizabilityChecker.CheckKeyValue(history), "history", "must be answered with no value");
+        BadInput.RejectsArgument(() => LinearizabilityChecker.CheckKeyValue(put), "history", "must be answered as its kind is");
+        BadInput.RejectsArgument(() => LinearizabilityChecker.CheckKeyValue(get), "history", "must be answered as its kind is");
     }
 
     [Theory]

@@ -29,9 +29,14 @@ public sealed class KvModel : ISequentialModel<KvState, KvInput, KvOutput>
         ArgumentNullException.ThrowIfNull(output);
         if (input.Kind != KvOperationKind.Get)
         {
-            return output.HasValue
-                ? ModelStep<KvState>.Illegal($"a {input.Kind.ToString().ToLowerInvariant()} answers no value, not {output}")
-                : StepWithoutResponse(state, input);
+            return output.IsOk
+                ? StepWithoutResponse(state, input)
+                : ModelStep<KvState>.Illegal($"a {input.Kind.ToString().ToLowerInvariant()} answers ok, not {output}");
+        }
+
+        if (output.IsOk)
+        {
+            return ModelStep<KvState>.Illegal("a get answers a value or absent, not ok");
         }
 
         var holds = state.TryGetValue(input.Key, out var current);

@@ -5,18 +5,24 @@ namespace Workbook.Core.Consensus.Linearizability;
 /// <summary>What the key-value store answered: a value, or no value.</summary>
 /// <remarks>
 /// A put and an append answer <see cref="Ok"/>; a get answers <see cref="Of"/> a value, or
-/// <see cref="Absent"/> when the key holds nothing. <see cref="Ok"/> and <see cref="Absent"/> are the
-/// same answer, "no value", named for the operation that gives it.
+/// <see cref="Absent"/> when the key holds nothing ("absent" is not the empty string).
 /// </remarks>
 public sealed record KvOutput
 {
-    private KvOutput(string? value) => Value = value;
+    private KvOutput(string? value, bool isOk)
+    {
+        Value = value;
+        IsOk = isOk;
+    }
 
     /// <summary>The answer of a put or an append.</summary>
-    public static KvOutput Ok { get; } = new((string?)null);
+    public static KvOutput Ok { get; } = new(null, isOk: true);
 
     /// <summary>The answer of a get of a key that holds no value.</summary>
-    public static KvOutput Absent => Ok;
+    public static KvOutput Absent { get; } = new(null, isOk: false);
+
+    /// <summary>Whether this is <see cref="Ok"/>, the answer of a put or an append.</summary>
+    public bool IsOk { get; }
 
     /// <summary>Whether the answer carries a value.</summary>
     [MemberNotNullWhen(true, nameof(Value))]
@@ -29,9 +35,9 @@ public sealed record KvOutput
     public static KvOutput Of(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return new(value);
+        return new(value, isOk: false);
     }
 
-    /// <summary>The value in quotes, or <c>absent</c>.</summary>
-    public override string ToString() => HasValue ? $"\"{Value}\"" : "absent";
+    /// <summary>The value in quotes, <c>absent</c>, or <c>ok</c>.</summary>
+    public override string ToString() => HasValue ? $"\"{Value}\"" : IsOk ? "ok" : "absent";
 }

@@ -18,7 +18,7 @@ namespace Workbook.Core.Consensus.Linearizability;
 public static class LinearizabilityChecker
 {
     /// <summary>Checks a key-value history against <see cref="KvModel"/>, one key at a time.</summary>
-    /// <exception cref="ArgumentException">The history is invalid: see <see cref="Check{TState, TInput, TOutput}"/>, or a put or append was answered with a value.</exception>
+    /// <exception cref="ArgumentException">The history is invalid: see <see cref="Check{TState, TInput, TOutput}"/>, or a put or append was answered other than ok, or a get was answered ok.</exception>
     public static LinearizabilityResult<KvInput, KvOutput> CheckKeyValue(
         IReadOnlyList<Operation<KvInput, KvOutput>> history, LinearizabilityCheckOptions? options = null)
     {
@@ -26,11 +26,11 @@ public static class LinearizabilityChecker
         for (var i = 0; i < history.Count; i++)
         {
             var operation = history[i];
-            if (operation is { HasResponse: true, Output.HasValue: true } && operation.Input.Kind != KvOperationKind.Get)
+            if (operation is { HasResponse: true } && operation.Output.IsOk != (operation.Input.Kind != KvOperationKind.Get))
             {
                 throw new ArgumentException(
                     string.Create(CultureInfo.InvariantCulture,
-                        $"history[{i}] ({operation}) must be answered with no value: a put or an append answers KvOutput.Ok."),
+                        $"history[{i}] ({operation}) must be answered as its kind is: a put or an append with KvOutput.Ok, a get with a value or KvOutput.Absent."),
                     nameof(history));
             }
         }
@@ -90,7 +90,7 @@ public static class LinearizabilityChecker
                 default:
                     gaveUp ??= new(LinearizabilityVerdict.GaveUp, null, prefix, notPlaced, key, parts.Count, budget.Limit,
                         string.Create(CultureInfo.InvariantCulture,
-                            $"Gave up{where} after {budget.Limit:N0} model steps (the step budget), with {prefix.Count} of its {operations.Count} operations placed: no verdict either way; raise LinearizabilityCheckOptions.StepBudget."));
+                            $"Gave up{where} after {budget.Limit:N0} model {(budget.Limit == 1 ? "step" : "steps")} (the step budget), with {prefix.Count} of its {operations.Count} operations placed: no verdict either way; raise LinearizabilityCheckOptions.StepBudget."));
                     break;
             }
         }
@@ -105,13 +105,14 @@ public static class LinearizabilityChecker
         var pending = history.Count - completed;
         var pendingText = pending == 0
             ? string.Empty
-            : string.Create(CultureInfo.InvariantCulture, $", and {witness.Count - completed} of the {pending} without a response taken as applied");
+            : string.Create(CultureInfo.InvariantCulture,
+                $", and takes {witness.Count - completed} of the {pending} {(pending == 1 ? "operation" : "operations")} without a response as applied");
         var partsText = options.Partition
             ? string.Create(CultureInfo.InvariantCulture, $" ({parts.Count} {(parts.Count == 1 ? "key" : "keys")} checked one by one)")
             : string.Empty;
         return new(LinearizabilityVerdict.Linearizable, witness, witness, [], string.Empty, parts.Count, budget.Taken,
             string.Create(CultureInfo.InvariantCulture,
-                $"Linearizable{partsText}: the witness orders all {completed} completed operations{pendingText}, respecting real time and the model."));
+                $"Linearizable{partsText}: the witness orders all {completed} completed {(completed == 1 ? "operation" : "operations")}{pendingText}, respecting real time and the model."));
     }
 
     private static void Validate<TInput, TOutput>(IReadOnlyList<Operation<TInput, TOutput>> history)
