@@ -15,6 +15,7 @@ BenchmarkGroup[] groups =
     QueueingFormulaBenchmarks.Group,
     BreakerBenchmarks.Group,
     FigureExportBenchmarks.Group,
+    LinearizabilityBenchmarks.Group,
 ];
 
 string? filter = null;
