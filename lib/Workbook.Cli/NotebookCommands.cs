@@ -175,6 +175,11 @@ internal static partial class NotebookCommands
         {
             Field("hint:     ", hint);
         }
+
+        if (result.Details is { } details)
+        {
+            Field("details:  ", details);
+        }
     }
 
     // A notebook copied out of notebooks/ loses setup.dib, and then every cell fails: say so up front.

@@ -16,7 +16,7 @@ public sealed partial record CheckResult
     /// The result as one JSON object with stable property names: <c>id</c>, <c>title</c>,
     /// <c>track</c> ("beginner"), <c>status</c> ("not-attempted", "passed", "failed", "error",
     /// "timed-out"), <c>message</c>, <c>failingCase</c> (null, or <c>number</c>, <c>input</c>,
-    /// <c>expected</c>, <c>actual</c>), <c>hint</c> (null or text), <c>casesPassed</c>, <c>casesTotal</c>.
+    /// <c>expected</c>, <c>actual</c>), <c>hint</c> (null or text), <c>casesPassed</c>, <c>casesTotal</c>, and <c>details</c> only when there are any.
     /// </summary>
     /// <returns>JSON text on one line; <see cref="FromJson(string)"/> reads it back.</returns>
     public string ToJson() => new JsonObject
@@ -32,7 +32,7 @@ public sealed partial record CheckResult
         ["hint"] = Hint,
         ["casesPassed"] = CasesPassed,
         ["casesTotal"] = CasesTotal,
-    }.ToJsonString();
+    }.WithDetails(Details).ToJsonString();
 
     /// <summary>Reads the JSON that <see cref="ToJson"/> writes.</summary>
     /// <param name="json">One JSON object.</param>
@@ -80,7 +80,10 @@ public sealed partial record CheckResult
             o["failingCase"] is null ? null : ReadCase(o["failingCase"]),
             o["hint"] is null ? null : Text(o, "hint"),
             Number(o, "casesPassed"),
-            Number(o, "casesTotal"));
+            Number(o, "casesTotal"))
+        {
+            Details = o["details"] is null ? null : Text(o, "details"),
+        };
     }
 
     private static FailingCase ReadCase(JsonNode? node) => node is JsonObject c
@@ -104,4 +107,17 @@ public sealed partial record CheckResult
         JsonValue v when v.GetValueKind() == JsonValueKind.String => $"'{v.GetValue<string>()}'",
         _ => node.ToJsonString(),
     };
+}
+
+file static class CheckResultJsonDetails
+{
+    public static JsonObject WithDetails(this JsonObject o, string? details)
+    {
+        if (details is not null)
+        {
+            o["details"] = details;
+        }
+
+        return o;
+    }
 }

@@ -34,6 +34,9 @@ public sealed partial record CheckResult(
     /// <summary>The attribute that marks a rendered result in HTML output (for styling; tools read <see cref="ToJson"/>).</summary>
     public const string HtmlMarkerAttribute = "data-workbook-exercise";
 
+    /// <summary>A few lines that show a failed trial (a short timeline), or null; see <see cref="TrialOutcome.Details"/>.</summary>
+    public string? Details { get; init; }
+
     /// <summary>A plain-text rendering: a status line, then the failing case and hint if any.</summary>
     public override string ToString()
     {
@@ -47,6 +50,11 @@ public sealed partial record CheckResult(
         if (Hint is not null)
         {
             text.Append(CultureInfo.InvariantCulture, $"\n  hint: {Hint}");
+        }
+
+        if (Details is not null)
+        {
+            text.Append("\n  details:\n    ").Append(Details.ReplaceLineEndings("\n    "));
         }
 
         return text.ToString();
@@ -84,6 +92,11 @@ public sealed partial record CheckResult(
         if (Hint is not null)
         {
             html.Append(CultureInfo.InvariantCulture, $"<div><b>Hint:</b> {E(Hint)}</div>");
+        }
+
+        if (Details is not null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<pre style=\"font-size:12px;margin:4px 0;white-space:pre-wrap\">{E(Details)}</pre>");
         }
 
         html.Append("</div>");

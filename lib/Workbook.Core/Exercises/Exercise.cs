@@ -50,6 +50,15 @@ public sealed class Exercise
     /// <summary>Typical wrong answers; each must fail at least one case.</summary>
     public IReadOnlyList<KnownMistake> KnownMistakes { get; init; } = [];
 
+    /// <summary>
+    /// An optional trial run after every case matched: the answer inside the real system, checked for behaviour
+    /// (it receives the answer with the reference's signature). Null for exercises checked by cases alone.
+    /// </summary>
+    public Func<Delegate, TrialOutcome>? Trial { get; init; }
+
+    /// <summary>How long the answer may take over all cases and the trial; null for <see cref="ExerciseChecker.DefaultTimeout"/>.</summary>
+    public TimeSpan? TimeLimit { get; init; }
+
     /// <summary>Relative tolerance for floating-point answers (default 1e-6).</summary>
     public double RelativeTolerance { get; init; } = 1e-6;
 
@@ -77,6 +86,11 @@ public sealed class Exercise
         {
             throw new InvalidOperationException(
                 $"Exercise '{Id}': a case has {badCase.Length} arguments but the reference takes {arity}.");
+        }
+
+        if (TimeLimit is { } limit && limit <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"Exercise '{Id}': TimeLimit must be a positive duration; got {limit}.");
         }
 
         var reference = ExerciseChecker.Check(this, Reference);

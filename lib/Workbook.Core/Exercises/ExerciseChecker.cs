@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace Workbook.Core.Exercises;
 
@@ -27,14 +28,15 @@ public static class ExerciseChecker
     public static CheckResult Check(Exercise exercise, Delegate? answer, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(exercise);
-        var bound = timeout ?? DefaultTimeout;
+        var bound = timeout ?? exercise.TimeLimit ?? DefaultTimeout;
         if (bound <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "timeout must be a positive duration.");
         }
 
-        CheckResult Result(CheckStatus status, string message, FailingCase? failing = null, string? hint = null, int passed = 0) =>
-            new(exercise.Id, exercise.Title, exercise.Track, status, message, failing, hint, passed, exercise.Cases.Count);
+        var total = exercise.Cases.Count + (exercise.Trial is null ? 0 : 1);
+        CheckResult Result(CheckStatus status, string message, FailingCase? failing = null, string? hint = null, int passed = 0, string? details = null) =>
+            new(exercise.Id, exercise.Title, exercise.Track, status, message, failing, hint, passed, total) { Details = details };
 
         if (answer is null)
         {
@@ -46,7 +48,7 @@ public static class ExerciseChecker
             return Result(CheckStatus.Failed, mismatch, hint: $"Keep the starter cell's signature: {exercise.Signature}");
         }
 
-        var run = RunAll(answer, exercise.Cases, bound);
+        var run = RunAll(exercise, answer, bound);
         for (var i = 0; i < run.Completed; i++)
         {
             var outcome = run.Outcomes[i];
@@ -75,26 +77,47 @@ public static class ExerciseChecker
             }
         }
 
-        if (run.Completed < exercise.Cases.Count)
+        var cases = exercise.Cases.Count;
+        if (run.Completed < cases || (exercise.Trial is not null && run.Trial is null && run.TrialException is null))
         {
-            var input = FormatInput(exercise, exercise.Cases[run.Completed]);
+            var where = run.Completed < cases ? $"case {FormatInput(exercise, exercise.Cases[run.Completed])}" : "the trial, after every case matched";
             return Result(CheckStatus.TimedOut,
-                $"No answer within {bound.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s (case {input}); the call was abandoned. " +
+                $"No answer within {bound.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s ({where}); the call was abandoned. " +
                 "Look for a loop that never ends. The kernel stays usable, but the stuck thread keeps a core busy until you restart it.",
                 passed: run.Completed);
         }
 
-        return Result(CheckStatus.Passed, $"All {exercise.Cases.Count} cases match the reference.", passed: exercise.Cases.Count);
+        if (run.TrialException is { } trialThrew)
+        {
+            return Result(CheckStatus.Error,
+                $"Every case matched, but your code threw {trialThrew.GetType().Name} during the trial: {FirstLine(trialThrew.Message)}",
+                hint: exercise.Hints[0], passed: cases);
+        }
+
+        if (run.Trial is { Passed: false } failed)
+        {
+            return Result(CheckStatus.Failed,
+                $"All {cases} cases match the reference, but the trial failed: {failed.Failure}",
+                new FailingCase(cases + 1, failed.Run, "behaves as the reference does", failed.Failure!),
+                TrialHintFor(exercise, failed), cases, failed.Details);
+        }
+
+        return run.Trial is { } passedTrial
+            ? Result(CheckStatus.Passed, $"All {cases} cases match the reference, and the trial passed ({passedTrial.Run}).", passed: total)
+            : Result(CheckStatus.Passed, $"All {cases} cases match the reference.", passed: total);
     }
 
     private sealed record Outcome(object? Value, Exception? Exception);
 
-    private sealed record Run(Outcome[] Outcomes, int Completed);
+    private sealed record Run(Outcome[] Outcomes, int Completed, TrialOutcome? Trial, Exception? TrialException);
 
-    private static Run RunAll(Delegate answer, IReadOnlyList<object?[]> cases, TimeSpan bound)
+    private static Run RunAll(Exercise exercise, Delegate answer, TimeSpan bound)
     {
+        var cases = exercise.Cases;
         var outcomes = new Outcome[cases.Count];
         var completed = 0;
+        TrialOutcome? trial = null;
+        Exception? trialException = null;
         var worker = new Thread(() =>
         {
             for (var i = 0; i < cases.Count; i++)
@@ -102,10 +125,17 @@ public static class ExerciseChecker
                 var outcome = Invoke(answer, cases[i]);
                 outcomes[i] = outcome;
                 Volatile.Write(ref completed, i + 1);
-                if (outcome.Exception is not null)
+                if (outcome.Exception is not null || (exercise.Trial is not null && !Matches(Expected(exercise, i), outcome.Value, exercise)))
                 {
                     return;
                 }
+            }
+
+            if (exercise.Trial is not null)
+            {
+                var (outcome, thrown) = RunTrial(exercise.Trial, answer);
+                Volatile.Write(ref trialException, thrown);
+                Volatile.Write(ref trial, outcome);
             }
         })
         {
@@ -117,7 +147,51 @@ public static class ExerciseChecker
 
         // Only outcomes published before the deadline are read; a late write by an abandoned thread goes unread.
         var done = Volatile.Read(ref completed);
-        return new Run(outcomes.Take(done).ToArray(), done);
+        var thrownInTrial = Volatile.Read(ref trialException);
+        var trialOutcome = Volatile.Read(ref trial);
+        return new Run(outcomes.Take(done).ToArray(), done, trialOutcome, thrownInTrial);
+    }
+
+    private static (TrialOutcome? Outcome, Exception? Thrown) RunTrial(Func<Delegate, TrialOutcome> trial, Delegate answer)
+    {
+        try
+        {
+            return (trial(answer), null);
+        }
+        catch (TargetInvocationException invocation) when (invocation.InnerException is not null)
+        {
+            return (null, invocation.InnerException);
+        }
+#pragma warning disable CA1031 // Anything the learner's code throws is reported, never rethrown.
+        catch (Exception other)
+#pragma warning restore CA1031
+        {
+            return (null, other);
+        }
+    }
+
+    // The known mistakes' own trials are deterministic, so each runs at most once per process.
+    private static readonly ConditionalWeakTable<KnownMistake, TrialOutcome> MistakeTrials = [];
+
+    private static string TrialHintFor(Exercise exercise, TrialOutcome failed)
+    {
+        foreach (var mistake in exercise.KnownMistakes)
+        {
+            var passesCases = exercise.Cases.Select((c, i) => (c, i))
+                .All(x => Invoke(mistake.Answer, x.c) is { Exception: null } o && Matches(Expected(exercise, x.i), o.Value, exercise));
+            if (!passesCases)
+            {
+                continue;
+            }
+
+            var outcome = MistakeTrials.GetValue(mistake, m => RunTrial(exercise.Trial!, m.Answer).Outcome ?? TrialOutcome.Pass("threw"));
+            if (!outcome.Passed && outcome.Kind == failed.Kind)
+            {
+                return mistake.Hint;
+            }
+        }
+
+        return failed.Hint ?? exercise.Hints[0];
     }
 
     private static Outcome Invoke(Delegate function, object?[] arguments)
@@ -231,6 +305,13 @@ public static class ExerciseChecker
             return Math.Abs(a - e) <= Math.Max(exercise.AbsoluteTolerance, exercise.RelativeTolerance * Math.Abs(e));
         }
 
+        if (expected is System.Collections.IEnumerable e1 and not string && actual is System.Collections.IEnumerable a1 and not string)
+        {
+            var left = e1.Cast<object?>().ToList();
+            var right = a1.Cast<object?>().ToList();
+            return left.Count == right.Count && left.Zip(right).All(pair => Matches(pair.First, pair.Second, exercise));
+        }
+
         return Equals(expected, actual);
     }
 
@@ -244,6 +325,7 @@ public static class ExerciseChecker
         double d => d.ToString("G6", CultureInfo.InvariantCulture),
         float f => f.ToString("G6", CultureInfo.InvariantCulture),
         string s => $"\"{s}\"",
+        System.Collections.IEnumerable items => $"[{string.Join(", ", items.Cast<object?>().Select(Format))}]",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };

@@ -5,7 +5,7 @@ namespace Workbook.Core.Exercises;
 /// recognise it and give a specific hint.
 /// </summary>
 /// <remarks>
-/// Every known mistake must fail at least one case of its exercise; <see cref="Exercise.Validate"/>
+/// Every known mistake must fail at least one case or the trial of its exercise; <see cref="Exercise.Validate"/>
 /// enforces that, so a checker that cannot tell the mistake from the reference is caught in tests.
 /// </remarks>
 /// <param name="Name">A short name for the mistake ("bytes instead of bits").</param>
