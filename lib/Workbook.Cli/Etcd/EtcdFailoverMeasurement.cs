@@ -86,7 +86,7 @@ internal static class EtcdFailoverMeasurement
         Line("# etcd leader failover, measured on a local 3-member cluster by: " + commandLine);
         Line(string.Create(
             CultureInfo.InvariantCulture,
-            $"# etcd {run.EtcdVersion}, members on 127.0.0.1, flags: {string.Join(' ', run.Timing.Flags)} (pre-vote: etcd's default)"));
+            $"# etcd {run.EtcdVersion}, members on 127.0.0.1, flags: {string.Join(' ', run.Timing.Flags)} (--pre-vote not set: this version's default; check-quorum is always on in etcd)"));
         Line("# machine: " + MachineDescription());
         Line("# date: " + run.StartedUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         Line(string.Create(
