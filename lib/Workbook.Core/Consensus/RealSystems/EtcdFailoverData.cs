@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Workbook.Core.Data;
 
 namespace Workbook.Core.Consensus.RealSystems;
@@ -12,7 +13,7 @@ namespace Workbook.Core.Consensus.RealSystems;
 /// flags, on which machine and when (<see cref="EtcdFailoverMeasurements.Notes"/>); then a CSV header
 /// and one row per kill. <c>data/consensus/README.md</c> describes the columns.
 /// </remarks>
-public static class EtcdFailoverData
+public static partial class EtcdFailoverData
 {
     internal const string Resource = "data/consensus/etcd-failover.csv";
 
@@ -42,8 +43,7 @@ public static class EtcdFailoverData
             Integer(row, "term_before"),
             Integer(row, "term_after"),
             row.Double("failover_ms"))).ToArray();
-        var version = notes.Select(n => n.StartsWith("etcd ", StringComparison.Ordinal) ? n["etcd ".Length..].Split(',')[0].Trim() : null)
-            .FirstOrDefault(v => v is not null)
+        var version = notes.Select(n => VersionLine().Match(n)).FirstOrDefault(m => m.Success)?.Groups[1].Value
             ?? throw new FormatException($"{sourceName}: no '# etcd <version>, ...' line before the header.");
         return new EtcdFailoverMeasurements(version, notes, kills);
     }
@@ -55,6 +55,9 @@ public static class EtcdFailoverData
             ? (int)value
             : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"line {row.LineNumber}: {column} must be a whole number; got {value:R}."));
     }
+
+    [GeneratedRegex(@"^etcd (\d+\.\d+\.\d+)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex VersionLine();
 
     private static string ReadResource()
     {
