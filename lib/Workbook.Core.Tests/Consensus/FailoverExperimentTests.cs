@@ -43,20 +43,20 @@ public class FailoverExperimentTests
     [Fact]
     public void EtcdTiming_MeanDetection_MatchesMinimumOfTwoUniformTimeouts()
     {
-        // Independent expectation, by hand: with 3 nodes, 2 survivors draw timeouts T1, T2 uniformly from
-        // {100..199} (n = 100 values). E[min] = 100 + Σ_{k=1}^{99} ((100 − k)/100)² = 100 + 328,350/10,000
-        // = 132.835 ticks. The timers were reset by the last heartbeat, delivered Delay = 1 tick after it was
-        // sent; the crash lands uniformly on one of the 10 ticks of the heartbeat cycle, so on average
-        // (0 + 9)/2 = 4.5 ticks after the reset of an ordinary cycle, minus the delay: 4.5 − 1 = 3.5.
-        // Expected detection ≈ 132.835 − 3.5 = 129.3 ticks. Tolerance: 4 standard errors plus 1.5 ticks
-        // for the tick at which the timer is counted.
+        // Independent expectation, by hand: with 3 nodes, 2 survivors hold timeouts T1, T2 drawn uniformly
+        // from {100..199} (n = 100 values) at their last reset. E[min] = 100 + Σ_{k=1}^{99} ((100 − k)/100)²
+        // = 100 + 328,350/10,000 = 132.835 ticks. A heartbeat sent in tick h arrives at the start of tick h + 1
+        // (delay 1) and resets the timer; the node's own tick that tick counts 1, so the timer fires in tick
+        // h + T. The crash, at the start of tick c, lands d = c − h ∈ {1..10} ticks after the last heartbeat
+        // was sent, uniformly (the experiment draws the phase), mean 5.5. Detection = min(T1, T2) − d, so its
+        // mean is 132.835 − 5.5 = 127.335 ticks. Tolerance: 4 standard errors of the sample mean.
         var result = FailoverExperiment.Run(new FailoverExperimentOptions(kills: 400), seed: 11);
         Assert.True(result.IsComplete, result.Reason);
         var detection = result.Samples.Select(s => (double)s.FirstCandidateTicks).ToArray();
         var mean = detection.Average();
         var sd = Math.Sqrt(detection.Sum(x => (x - mean) * (x - mean)) / (detection.Length - 1));
         var standardError = sd / Math.Sqrt(detection.Length);
-        Assert.InRange(mean, 129.3 - ((4 * standardError) + 1.5), 129.3 + (4 * standardError) + 1.5);
+        Assert.InRange(mean, 127.335 - (4 * standardError), 127.335 + (4 * standardError));
     }
 
     [Fact]
