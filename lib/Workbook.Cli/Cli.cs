@@ -7,13 +7,15 @@ internal static class Cli
         "The Distributed Systems Workbook\n\n" +
         "Usage:\n" +
         "  " + NotebookCommands.Usage.Replace("\n", "\n  ", StringComparison.Ordinal) + "\n" +
-        "  workbook figures --episode <n> | --id <figure-id> [--format html,png,svg] [--out <dir>] [--browser <path>]\n\n" +
+        "  workbook figures --episode <n> | --id <figure-id> [--format html,png,svg] [--out <dir>] [--browser <path>]\n" +
+        "  " + Etcd.EtcdFailoverCommand.Usage + "\n\n" +
         "run      execute notebooks (default: all in notebooks/) through the .NET Interactive kernel,\n" +
         "         write executed copies (default: out/notebooks/), print cells (failed, not run) and seconds\n" +
         "         per notebook, then the exercises as check does\n" +
         "check    execute your own notebooks and print the exercise progress table, with the input, expected and\n" +
         "         actual values and the hint of every exercise that failed, threw or timed out\n" +
-        "figures  export an episode's figures as offline HTML, PNG and SVG\n\n" +
+        "figures  export an episode's figures as offline HTML, PNG and SVG\n" +
+        "etcd-failover  kill the leader of a local 3-member etcd cluster again and again, time each failover, write a CSV\n\n" +
         "--cell-timeout  seconds one cell may run (1 to 86400, default 300); a cell over it is stopped with its\n" +
         "                kernel, and the cells after it are not run\n\n" +
         "Exit codes: 0 ok; 1 a cell failed, timed out or was not run (or the browser failed); 2 bad input (one-line reason);\n" +
@@ -35,7 +37,8 @@ internal static class Cli
             {
                 "run" or "check" => await NotebookCommands.RunAsync(args[0], rest, stdout, stderr).ConfigureAwait(false),
                 "figures" => Figures.FiguresCommand.Run(rest, stdout, stderr),
-                _ => throw new UsageException($"unknown command '{args[0]}'; expected run, check or figures (see 'workbook --help')."),
+                "etcd-failover" => await Etcd.EtcdFailoverCommand.RunAsync(rest, stdout, stderr, Environment.GetEnvironmentVariable).ConfigureAwait(false),
+                _ => throw new UsageException($"unknown command '{args[0]}'; expected run, check, figures or etcd-failover (see 'workbook --help')."),
             };
         }
         catch (UsageException e)
