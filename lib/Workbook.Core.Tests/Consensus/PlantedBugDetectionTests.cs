@@ -22,18 +22,20 @@ public class PlantedBugDetectionTests
 
     [Theory]
     [InlineData("standard", null)]
-    [InlineData("two-votes-per-term", "Election Safety: n3 and n1 both lead term 1")]
+    [InlineData("two-votes-per-term", "Election Safety: n1 and n3 both lead term 1")]
     public void TwoVotesInOneTerm_TwoLeaders(string rules, string? violation)
     {
         Assert.Equal(violation, Violation(() =>
         {
-            // n1 and n3 both campaign in term 1; n2 hears n1 first, then n3.
+            // n1 and n3 both campaign in term 1; n2 hears n1 first, then n3; n3 hears its answer first.
             var c = RaftTestCluster.Create(3, rules: Rules(rules));
             Campaign(c, 1);
             c.Drop(m => m is RequestVote { From: 1, To: 3 });
             c.Deliver(c.InFlight.Single(m => m is RequestVote { From: 1, To: 2 }));
             Campaign(c, 3);
             c.Drop(m => m is RequestVote { From: 3, To: 1 });
+            c.Deliver(c.InFlight.Single(m => m is RequestVote { From: 3, To: 2 }));
+            c.Deliver(c.InFlight.Single(m => m is RequestVoteResponse { From: 2, To: 3 }));
             c.DeliverAll();
         }));
     }
@@ -72,12 +74,10 @@ public class PlantedBugDetectionTests
             // Two candidates in term 1, each with one other vote: 2 of n.
             var c = RaftTestCluster.Create(size, rules: Rules(rules));
             Campaign(c, 1);
-            c.Drop(m => m is RequestVote { From: 1 } && m.To != 2);
-            c.DeliverAll();
+            c.DeliverAll(m => m.From is 1 or 2 && m.To is 1 or 2);
             c.Drop(m => m.From == 1);
             Campaign(c, 3);
-            c.Drop(m => m is RequestVote { From: 3 } && m.To != 4);
-            c.DeliverAll();
+            c.DeliverAll(m => m.From is 3 or 4 && m.To is 3 or 4);
         }));
     }
 
@@ -100,7 +100,7 @@ public class PlantedBugDetectionTests
             c.Drop(m => m is RequestVote { From: 2, To: 1 });
             c.DeliverAll(m => m.To != 1);
             Assert.Equal(RaftRole.Leader, c.Node(2).Role);
-            c.Drop(m => m.From == 2);
+            c.Drop(m => m.From == 2 && !ReferenceEquals(m, lateVote));
             c.Deliver(lateVote);
         }));
     }
@@ -157,6 +157,8 @@ public class PlantedBugDetectionTests
         // One way heals: the old leader's messages and the answers to them arrive; the new leader's do not.
         var proposal = c.Propose(old, "x");
         Assert.True(proposal.IsAccepted);
+        c.DeliverAll(m => m.From == old || (m.To == old && m.From != others[0]));
+        Assert.Equal(roleAfter, c.Node(old).Role);
         for (int i = 0; i < 30; i++)
         {
             c.Tick(old);
@@ -164,7 +166,8 @@ public class PlantedBugDetectionTests
             c.DeliverAll(m => m.From == old || m.To == old);
         }
 
-        Assert.Equal(roleAfter, c.Node(old).Role);
+        // 30 ticks later the buggy node still leads its old term, and its entry has not committed.
+        Assert.Equal(roleAfter == RaftRole.Leader, c.Node(old).Role == RaftRole.Leader);
         Assert.True(c.Node(old).CommitIndex < proposal.Entry!.Index, "the old leader's entry never commits");
     }
 
@@ -178,27 +181,129 @@ public class PlantedBugDetectionTests
         Assert.Equal(violation, Violation(() => PlayFigure8(Rules(rules))));
     }
 
-    // ---- Replication: seeded fuzz ----
+    // ---- Replication: hand-driven, deterministic ----
 
-    /// <summary>The first seed (of at most <paramref name="budget"/>) whose random run breaks a property, and which property.</summary>
     [Theory]
-    [InlineData("skip-prev-log-term-check", 3, 60, "?")]
-    [InlineData("compare-entry-term", 3, 60, "?")]
-    [InlineData("no-truncation-on-conflict", 3, 60, "?")]
-    [InlineData("overwrite-only-conflicting-entry", 3, 60, "?")]
-    [InlineData("truncate-on-every-append", 3, 60, "?")]
-    [InlineData("follower-commit-to-log-end", 3, 60, "?")]
-    [InlineData("vote-without-up-to-date-check", 3, 60, "?")]
-    [InlineData("two-votes-per-term", 3, 60, "?")]
-    [InlineData("forget-to-persist-vote", 3, 60, "?")]
-    [InlineData("count-votes-from-any-term", 3, 60, "?")]
-    [InlineData("majority-counts-half", 4, 60, "?")]
-    [InlineData("commit-earlier-terms-by-counting", 5, 60, "?")]
-    public void RandomFaults_CatchTheBug(string id, int size, int budget, string property)
+    [InlineData("standard", null)]
+    [InlineData("skip-prev-log-term-check", "State Machine Safety: n1 applies 2:1 \"a\" where 2:2 no-op was applied")]
+    [InlineData("no-truncation-on-conflict", "State Machine Safety: n1 applies 2:1 \"a\" where 2:2 no-op was applied")]
+    public void StaleLeaderRejoins_ItsConflictingEntriesMustGo(string rules, string? violation)
     {
-        var found = FirstFailingSeed(PlantedBugs.Get(id).Rules, size, budget);
-        Assert.True(found is not null, $"{id}: no violation in {budget} seeds");
-        Assert.Fail($"{id} size {size}: seed {found.Value.Seed}: {found.Value.Message} [{property}]");
+        RaftTestCluster? cluster = null;
+        Assert.Equal(violation, Violation(() =>
+        {
+            // n1 leads term 1 and appends a, b, d alone; n2 leads term 2 (no-op, c) with n3; n3 leads term 3 (no-op).
+            var c = cluster = RaftTestCluster.Create(3, rules: Rules(rules));
+            Campaign(c, 1);
+            c.DeliverAll();
+            c.Propose(1, "a");
+            c.Propose(1, "b");
+            c.Propose(1, "d");
+            c.Drop(m => m.From == 1);
+            Campaign(c, 2);
+            c.DeliverAll(m => m.To != 1);
+            c.Propose(2, "c");
+            c.DeliverAll(m => m.To != 1);
+            Campaign(c, 3);
+            c.DeliverAll(m => m.To != 1);
+            c.Drop(m => m.To == 1);
+            Assert.Equal("1 1 1 1 | 1 2 2 3 | 1 2 2 3", string.Join(" | ", c.LiveNodes.Select(n => RaftTestCluster.Terms(n.Log))));
+
+            // n1 hears n3 (probe at index 3, term 2, where n1 holds 3:1): it must reject and be repaired.
+            for (int round = 0; round < 20; round++)
+            {
+                c.TickAll();
+                c.DeliverAll();
+            }
+        }));
+        if (violation is null)
+        {
+            Assert.All(cluster!.LiveNodes, n => Assert.Equal("1 2 2 3", RaftTestCluster.Terms(n.Log)));
+        }
+    }
+
+    [Theory]
+    [InlineData("standard", true)]
+    [InlineData("compare-entry-term", false)]
+    public void NewLeaderAfterACrash_CommitsAWrite(string rules, bool commits)
+    {
+        // The seed's check compares the follower's term at prevLogIndex with the first NEW entry's term: they
+        // differ at every term boundary, so the term-2 leader's first entries are refused forever.
+        var c = RaftTestCluster.Create(3, seed: 1, rules: Rules(rules));
+        RoundsUntilLeader(c, 300);
+        var first = Assert.Single(c.Leaders).Id;
+        c.Crash(first);
+        RoundsUntilLeader(c, 300);
+        var second = Assert.Single(c.Leaders).Id;
+        var entry = c.Propose(second, "x").Entry!;
+        for (int round = 0; round < 30; round++)
+        {
+            c.TickAll();
+            c.DeliverAll();
+        }
+
+        Assert.Equal(commits, c.Node(second).CommitIndex >= entry.Index);
+    }
+
+    [Theory]
+    [InlineData("standard", null)]
+    [InlineData("overwrite-only-conflicting-entry", "Log Matching: n1 and n2 agree on entry 3 (term 2) but not before it")]
+    public void FollowerWithAStaleTail_KeepsNoEntryOfTheOldTermAfterTheNewOnes(string rules, string? violation)
+    {
+        // n1 and n2 hold the term-2 entries 2 and 3; n3 wins term 3 with n4 and n5 and sends its no-op (2:3) to n2 only.
+        var options = Five.Select(id => new RaftOptions(id, Five)).ToArray();
+        var old = new RaftPersistentState(2, null, RaftMessageShapes.LogWithTerms(1, 2, 2));
+        var behind = new RaftPersistentState(2, null, RaftMessageShapes.LogWithTerms(1));
+        var states = new Dictionary<int, RaftPersistentState> { [1] = old, [2] = old, [3] = behind, [4] = behind, [5] = behind };
+        Assert.Equal(violation, Violation(() =>
+        {
+            var c = new RaftTestCluster(options, 1, states, Rules(rules));
+            Campaign(c, 3);
+            c.Drop(m => m.To == 1);
+            c.DeliverAll(m => m.To != 1);
+            Assert.Equal(RaftRole.Leader, c.Node(3).Role);
+            CheckLogMatchingAndLeaderCompleteness(c);
+        }));
+    }
+
+    [Theory]
+    [InlineData("standard", null)]
+    [InlineData("follower-commit-max-instead-of-min", "State Machine Safety: n3 applies 2:2 no-op where 2:1 \"a\" was applied")]
+    public void FollowerCommittingAheadOfItsLeader_AppliesAnEntryThatIsLaterReplaced(string rules, string? violation)
+    {
+        Assert.Equal(violation, Violation(() =>
+        {
+            // n1 leads term 1 and sends "a" to n2 only; both crash; n3 wins term 2 with n4 and n5.
+            var c = RaftTestCluster.Create(5, rules: Rules(rules));
+            Campaign(c, 1);
+            c.DeliverAll();
+            c.Propose(1, "a");
+            c.Deliver(c.InFlight.Single(m => m is AppendEntries { From: 1, To: 2 }));
+            c.Crash(1);
+            c.Crash(2);
+            c.Drop(m => m.From is 1 or 2 || m.To is 1 or 2);
+            Campaign(c, 3);
+            c.DeliverAll();
+        }));
+    }
+
+    // ---- Seeded fuzz ----
+
+    /// <summary>
+    /// The schedule of <see cref="RaftSafetyFuzzTests"/> (which the standard rules pass on seeds 1 to 60), run
+    /// with a bug: the first failing seed, measured. Over 60 seeds of 1,500 steps, 3 nodes, the other bugs
+    /// were not found (they need the specific histories of the hand-driven scenarios above).
+    /// </summary>
+    [Theory]
+    [InlineData("truncate-on-every-append", 1, "RaftRules.MergeEntries (rules \"truncate-on-every-append\") on node 3: replaced committed entry 9:1")]
+    [InlineData("vote-without-up-to-date-check", 26, "State Machine Safety: n2 applies 26:5 no-op where 26:4 \"w366\" was applied")]
+    [InlineData("two-votes-per-term", 48, "Election Safety: n3 and n1 both lead term 4")]
+    public void RandomFaults_CatchTheBugAtTheMeasuredSeed(string id, long seed, string violation)
+    {
+        var found = FirstFailingSeed(PlantedBugs.Get(id).Rules, 3, (int)seed);
+        Assert.NotNull(found);
+        Assert.Equal(seed, found.Value.Seed);
+        Assert.StartsWith(violation, found.Value.Message, StringComparison.Ordinal);
     }
 
     internal static (long Seed, string Message)? FirstFailingSeed(RaftRules rules, int size, int seeds)

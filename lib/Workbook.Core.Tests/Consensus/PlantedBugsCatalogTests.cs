@@ -44,8 +44,8 @@ public partial class PlantedBugsCatalogTests
         // Log 1 1 1, a delayed copy carrying entry 2:1 after index 1.
         ["truncate-on-every-append"] = (r => Merge(r, LogWithTerms(1, 1, 1), 1, 1), "1 1 1", "1 1"),
 
-        // commit 0, leaderCommit 7, last new entry 3, log ends at 9.
-        ["follower-commit-to-log-end"] = (r => r.FollowerCommitIndex(new FollowerCommitContext(0, 7, 3, 9)), 3L, 7L),
+        // commit 0, leaderCommit 1, last new entry 2 (the leader has not committed it yet).
+        ["follower-commit-max-instead-of-min"] = (r => r.FollowerCommitIndex(new FollowerCommitContext(0, 1, 2, 2)), 1L, 2L),
 
         // Figure 8 (c): entry 2 (term 2) on 3 of 5, leader in term 4.
         ["commit-earlier-terms-by-counting"] = (r => r.LeaderCommitIndex(new LeaderCommitContext(LogWithTerms(1, 2, 4), 4, 1, [3, 2, 2, 1, 1], 3)), 1L, 2L),

@@ -94,11 +94,11 @@ public static class PlantedBugs
             "Only a conflicting entry may be deleted; a stale or reordered message carries a prefix of what the follower already holds and must not shorten its log.",
             RaftRules.Standard with { MergeEntries = TruncateAlways }),
         Bug(
-            "follower-commit-to-log-end",
-            "Follower commitIndex = min(leaderCommit, own last index) (the seed's sketch)",
-            "State Machine Safety: a follower commits stale entries beyond those the leader sent.",
-            "Figure 2, step 5 takes the minimum with the index of the last NEW entry: only the entries checked by this message are known to match the leader's log.",
-            RaftRules.Standard with { FollowerCommitIndex = c => Math.Max(c.CommitIndex, Math.Min(c.LeaderCommit, c.LastLogIndex)) }),
+            "follower-commit-max-instead-of-min",
+            "Follower commitIndex = max(leaderCommit, index of last new entry)",
+            "State Machine Safety: a follower applies an entry the leader never committed, and a later leader replaces it.",
+            "Figure 2, step 5 takes the minimum: an entry the follower has just stored is committed only once the leader says so.",
+            RaftRules.Standard with { FollowerCommitIndex = c => Math.Max(c.CommitIndex, Math.Max(c.LeaderCommit, c.LastNewEntryIndex)) }),
         Bug(
             "commit-earlier-terms-by-counting",
             "Commit any entry stored on a majority, whatever its term",
