@@ -268,12 +268,13 @@ public class PlantedBugDetectionTests
 
     [Theory]
     [InlineData("standard", null)]
-    [InlineData("follower-commit-max-instead-of-min", "State Machine Safety: n3 applies 2:2 no-op where 2:1 \"a\" was applied")]
+    [InlineData("follower-commit-max-instead-of-min", "State Machine Safety: n4 applies 2:2 no-op where 2:1 \"a\" was applied")]
     public void FollowerCommittingAheadOfItsLeader_AppliesAnEntryThatIsLaterReplaced(string rules, string? violation)
     {
         Assert.Equal(violation, Violation(() =>
         {
-            // n1 leads term 1 and sends "a" to n2 only; both crash; n3 wins term 2 with n4 and n5.
+            // n1 leads term 1 and sends "a" to n2 only; both crash; n3 wins term 2 with n4 and n5 (n4, committing
+            // ahead of n3 as n2 did, is the first to apply the new entry 2).
             var c = RaftTestCluster.Create(5, rules: Rules(rules));
             Campaign(c, 1);
             c.DeliverAll();
