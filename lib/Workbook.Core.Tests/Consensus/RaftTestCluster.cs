@@ -18,23 +18,25 @@ internal sealed class RaftTestCluster
     private readonly Dictionary<long, LogEntry> committedAt = [];
     private readonly Dictionary<long, int> leaderOfTerm = [];
     private readonly List<RaftMessage> inFlight = [];
+    private readonly RaftRules? rules;
 
-    public RaftTestCluster(IReadOnlyList<RaftOptions> nodeOptions, long seed = 1, IReadOnlyDictionary<int, RaftPersistentState>? initialStates = null)
+    public RaftTestCluster(IReadOnlyList<RaftOptions> nodeOptions, long seed = 1, IReadOnlyDictionary<int, RaftPersistentState>? initialStates = null, RaftRules? rules = null)
     {
+        this.rules = rules;
         foreach (var o in nodeOptions)
         {
             options[o.NodeId] = o;
             persisted[o.NodeId] = initialStates is not null && initialStates.TryGetValue(o.NodeId, out var state) ? state : RaftPersistentState.Initial;
-            live[o.NodeId] = new RaftNode(o, seed * 1000 + o.NodeId, persisted[o.NodeId]);
+            live[o.NodeId] = new RaftNode(o, seed * 1000 + o.NodeId, persisted[o.NodeId], rules);
             applied[o.NodeId] = [];
         }
     }
 
     /// <summary>A cluster of nodes 1..n with the same timing.</summary>
-    public static RaftTestCluster Create(int size, long seed = 1, int electionMin = 10, int electionMax = 19, bool noOp = true)
+    public static RaftTestCluster Create(int size, long seed = 1, int electionMin = 10, int electionMax = 19, bool noOp = true, RaftRules? rules = null)
     {
         var ids = Enumerable.Range(1, size).ToArray();
-        return new RaftTestCluster([.. ids.Select(id => new RaftOptions(id, ids, electionMin, electionMax, 1, noOp))], seed);
+        return new RaftTestCluster([.. ids.Select(id => new RaftOptions(id, ids, electionMin, electionMax, 1, noOp))], seed, rules: rules);
     }
 
     public List<string> Transcript { get; } = [];
@@ -136,7 +138,7 @@ internal sealed class RaftTestCluster
             options[id] = newOptions;
         }
 
-        live[id] = new RaftNode(options[id], seed, persisted[id]);
+        live[id] = new RaftNode(options[id], seed, persisted[id], rules);
         applied[id] = [];
         Transcript.Add($"restart n{id} from {persisted[id]}");
     }

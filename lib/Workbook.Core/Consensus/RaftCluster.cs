@@ -50,7 +50,7 @@ public sealed class RaftCluster
         foreach (var id in options.NodeIds)
         {
             persisted[id] = RaftPersistentState.Initial;
-            running[id] = new RaftNode(options.Node.ForNode(id), NextSeed());
+            running[id] = new RaftNode(options.Node.ForNode(id), NextSeed(), rules: options.Rules);
             applied[id] = [];
         }
     }
@@ -218,7 +218,7 @@ public sealed class RaftCluster
                 string.Create(CultureInfo.InvariantCulture, $"{nameof(nodeId)} must be a crashed node; node {nodeId} is running."), nameof(nodeId));
         }
 
-        running[nodeId] = new RaftNode(Options.Node.ForNode(nodeId), NextSeed(), persisted[nodeId]);
+        running[nodeId] = new RaftNode(Options.Node.ForNode(nodeId), NextSeed(), persisted[nodeId], Options.Rules);
         applied[nodeId] = [];
         trace.Add(new NodeLifecycle(Now, nodeId, IsUp: true));
     }

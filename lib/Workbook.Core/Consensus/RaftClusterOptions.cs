@@ -9,6 +9,8 @@ namespace Workbook.Core.Consensus;
 /// </remarks>
 public sealed record RaftClusterOptions
 {
+    private readonly RaftRules rules = RaftRules.Standard;
+
     /// <summary>Creates and validates the options of a cluster.</summary>
     /// <param name="nodeCount">The number of nodes; an integer &gt;= 1. They get ids 1..n.</param>
     /// <param name="network">How messages travel; null (the default) for <see cref="NetworkOptions.Reliable"/>.</param>
@@ -40,4 +42,17 @@ public sealed record RaftClusterOptions
 
     /// <summary>The network at the start of a run (a scenario may change it).</summary>
     public NetworkOptions Network { get; }
+
+    /// <summary>The rules every node follows: <c>options with { Rules = RaftRules.Standard with { … } }</c> plugs in a learner's rule or a planted bug.</summary>
+    /// <value>The default is <see cref="RaftRules.Standard"/>.</value>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public RaftRules Rules
+    {
+        get => rules;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value, nameof(Rules));
+            rules = value;
+        }
+    }
 }

@@ -38,7 +38,7 @@ public sealed partial class RaftNode
         ResetElectionTimer();
         votesGranted.Clear();
         votesGranted.Add(Id);
-        if (votesGranted.Count >= Options.Quorum)
+        if (WinsElection())
         {
             BecomeLeader();
             return;
@@ -52,21 +52,17 @@ public sealed partial class RaftNode
 
     private void HandleRequestVote(RequestVote request)
     {
-        // Section 5.4.1: vote only for a candidate whose log is at least as up-to-date as ours — a later
-        // last term wins; with equal last terms, the longer log wins.
-        var candidateIsUpToDate = request.LastLogTerm > LastLogTerm
-            || (request.LastLogTerm == LastLogTerm && request.LastLogIndex >= LastLogIndex);
-
-        // Section 5.2: at most one vote per term, first come first served (a repeated request from the
-        // same candidate gets the same answer, since its reply may have been lost).
-        var mayVote = VotedFor is null || VotedFor == request.From;
-        var grant = mayVote && candidateIsUpToDate;
+        // Sections 5.2 and 5.4.1 (StandardRaftRules.GrantVote): one vote per term, for an up-to-date candidate.
+        var grant = Rules.GrantVote(new VoteRequestContext(VotedFor, request.From, request.LastLogIndex, request.LastLogTerm, LastLogIndex, LastLogTerm));
         if (grant)
         {
             if (VotedFor != request.From)
             {
                 VotedFor = request.From;
-                MarkPersistentStateChanged();
+                if (Rules.PersistsVote)
+                {
+                    MarkPersistentStateChanged();
+                }
             }
 
             ResetElectionTimer();
@@ -83,11 +79,13 @@ public sealed partial class RaftNode
         }
 
         votesGranted.Add(response.From);
-        if (votesGranted.Count >= Options.Quorum)
+        if (WinsElection())
         {
             BecomeLeader();
         }
     }
+
+    private bool WinsElection() => Rules.WinsElection(new ElectionTallyContext(votesGranted.Count, Options.ClusterNodeIds.Count));
 
     private void BecomeLeader()
     {

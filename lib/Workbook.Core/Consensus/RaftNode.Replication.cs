@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 
 namespace Workbook.Core.Consensus;
@@ -46,55 +47,117 @@ public sealed partial class RaftNode
         ResetElectionTimer();
         CheckEntriesAreConsecutive(append);
 
-        // Consistency check: our log must hold an entry at PrevLogIndex with PrevLogTerm.
+        // Figure 2, AppendEntries step 2 (StandardRaftRules.LogMatches): our log must hold an entry at PrevLogIndex with PrevLogTerm.
+        if (!Rules.LogMatches(new LogMatchContext(log, append.PrevLogIndex, append.PrevLogTerm, append.Entries)))
+        {
+            var hint = Rules.ConflictHint(new ConflictHintContext(log, append.PrevLogIndex));
+            CheckHint(hint);
+            Send(new AppendEntriesResponse(Id, append.From, CurrentTerm, false, 0, hint.Term, hint.Index));
+            return;
+        }
+
         if (append.PrevLogIndex > LastLogIndex)
         {
-            Send(new AppendEntriesResponse(Id, append.From, CurrentTerm, false, 0, ConflictTerm: 0, ConflictIndex: LastLogIndex + 1));
-            return;
+            throw RuleFailed(
+                nameof(RaftRules.LogMatches),
+                $"accepted PrevLogIndex {append.PrevLogIndex}, but the log ends at index {LastLogIndex}: there is no entry there to match");
         }
 
-        var termThere = TermAt(append.PrevLogIndex);
-        if (termThere != append.PrevLogTerm)
-        {
-            var firstOfTerm = append.PrevLogIndex;
-            while (firstOfTerm > 1 && TermAt(firstOfTerm - 1) == termThere)
-            {
-                firstOfTerm--;
-            }
+        // Steps 3 and 4 (StandardRaftRules.MergeEntries): truncate at the first conflict, append what is new.
+        AdoptMergedLog(new MergeEntriesContext(log, append.PrevLogIndex, append.Entries));
 
-            Send(new AppendEntriesResponse(Id, append.From, CurrentTerm, false, 0, termThere, firstOfTerm));
-            return;
-        }
-
-        // Truncate only at the first entry that conflicts (same index, other term); entries that match are
-        // kept, so a stale or duplicated AppendEntries never removes what a later one added.
-        foreach (var entry in append.Entries)
-        {
-            if (entry.Index <= LastLogIndex)
-            {
-                if (TermAt(entry.Index) == entry.Term)
-                {
-                    continue;
-                }
-
-                if (entry.Index <= CommitIndex)
-                {
-                    throw new InvalidOperationException(string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"node {Id} was asked to overwrite committed entry {log[checked((int)entry.Index - 1)]} with {entry}: State Machine Safety is broken."));
-                }
-
-                log = log.RemoveRange(checked((int)entry.Index - 1), checked((int)(LastLogIndex - entry.Index + 1)));
-            }
-
-            log = log.Add(entry);
-            MarkPersistentStateChanged();
-        }
-
-        // Figure 2: commitIndex = min(leaderCommit, index of last new entry) — never lowered by a stale message.
+        // Step 5 (StandardRaftRules.FollowerCommitIndex): commitIndex = min(leaderCommit, index of last new entry).
         var lastNewIndex = append.PrevLogIndex + append.Entries.Count;
-        CommitIndex = Math.Max(CommitIndex, Math.Min(append.LeaderCommit, lastNewIndex));
+        var commit = Rules.FollowerCommitIndex(new FollowerCommitContext(CommitIndex, append.LeaderCommit, lastNewIndex, LastLogIndex));
+        CommitIndex = CheckCommitIndex(nameof(RaftRules.FollowerCommitIndex), commit);
         Send(new AppendEntriesResponse(Id, append.From, CurrentTerm, true, lastNewIndex, 0, 0));
+    }
+
+    private void CheckHint(ConflictHint hint)
+    {
+        if (hint is null || hint.Index < 0 || hint.Index > LastLogIndex + 1 || hint.Term < 0 || hint.Term > CurrentTerm)
+        {
+            throw RuleFailed(
+                nameof(RaftRules.ConflictHint),
+                $"returned {hint?.ToString() ?? "null"}; a hint has an index in [0, {LastLogIndex + 1}] and a term in [0, {CurrentTerm}]");
+        }
+    }
+
+    private void AdoptMergedLog(MergeEntriesContext context)
+    {
+        var merged = Rules.MergeEntries(context);
+        if (ReferenceEquals(merged, log))
+        {
+            return;
+        }
+
+        if (merged is null)
+        {
+            throw RuleFailed(nameof(RaftRules.MergeEntries), "returned null; return the log, changed or not");
+        }
+
+        long position = 0;
+        foreach (var entry in merged)
+        {
+            position++;
+            if (entry is null || entry.Index != position || entry.Term < 1 || entry.Term > CurrentTerm)
+            {
+                throw RuleFailed(
+                    nameof(RaftRules.MergeEntries),
+                    $"returned a log with {entry?.ToString() ?? "null"} at position {position}; entry i must sit at position i with a term in [1, {CurrentTerm}]");
+            }
+        }
+
+        if (FirstChangedCommittedEntry(merged) is long changed)
+        {
+            // Implementation note: if the standard merge would change the entry too, the leader's log is at
+            // fault (the cluster broke safety before this message); otherwise the rule is.
+            var old = log[checked((int)changed - 1)];
+            var replacement = changed <= merged.Count ? $"{merged[checked((int)changed - 1)]}" : "nothing (it removed it)";
+            if (FirstChangedCommittedEntry(StandardRaftRules.MergeEntries(context)) is not null)
+            {
+                throw new InvalidOperationException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"node {Id} was asked to overwrite committed entry {old} with {replacement}: State Machine Safety is broken."));
+            }
+
+            throw RuleFailed(
+                nameof(RaftRules.MergeEntries),
+                $"replaced committed entry {old} (commit index {CommitIndex}) with {replacement}; committed entries never change");
+        }
+
+        if (merged.Count == log.Count && merged.SequenceEqual(log))
+        {
+            return;
+        }
+
+        log = merged as ImmutableList<LogEntry> ?? [.. merged];
+        MarkPersistentStateChanged();
+    }
+
+    private long? FirstChangedCommittedEntry(IReadOnlyList<LogEntry> merged)
+    {
+        for (long index = 1; index <= CommitIndex; index++)
+        {
+            if (index > merged.Count || merged[checked((int)index - 1)] != log[checked((int)index - 1)])
+            {
+                return index;
+            }
+        }
+
+        return null;
+    }
+
+    private long CheckCommitIndex(string rule, long commit)
+    {
+        if (commit < CommitIndex || commit > LastLogIndex)
+        {
+            throw RuleFailed(
+                rule,
+                $"returned commit index {commit}; it must lie in [{CommitIndex}, {LastLogIndex}] (a commit index never goes back and never passes the log's last entry)");
+        }
+
+        return commit;
     }
 
     private void CheckEntriesAreConsecutive(AppendEntries append)
@@ -137,63 +200,33 @@ public sealed partial class RaftNode
             return;
         }
 
-        // Fast back-up: if we hold entries of the follower's conflicting term, resume just after our last
-        // one; otherwise skip the follower's whole term. A reply to an older probe proposes an index no
-        // lower than the current one and is ignored; nothing goes below what the follower is known to match.
-        long proposed = response.ConflictIndex;
-        if (response.ConflictTerm > 0)
+        // Fast back-up (StandardRaftRules.NextIndexAfterRejection): skip a whole conflicting term per round trip.
+        var next = Rules.NextIndexAfterRejection(new NextIndexContext(response.ConflictTerm, response.ConflictIndex, log, nextIndex[peer], matchIndex[peer]));
+        if (next < matchIndex[peer] + 1 || next > LastLogIndex + 1)
         {
-            var lastOfTerm = LastIndexOfTerm(response.ConflictTerm);
-            if (lastOfTerm > 0)
-            {
-                proposed = lastOfTerm + 1;
-            }
+            throw RuleFailed(
+                nameof(RaftRules.NextIndexAfterRejection),
+                $"returned nextIndex {next} for node {peer}; it must lie in [matchIndex + 1 = {matchIndex[peer] + 1}, last index + 1 = {LastLogIndex + 1}]");
         }
 
-        var next = Math.Max(proposed, matchIndex[peer] + 1);
-        if (next < nextIndex[peer])
+        if (next != nextIndex[peer])
         {
             nextIndex[peer] = next;
             SendAppendEntries(peer);
         }
     }
 
-    private long LastIndexOfTerm(long term)
-    {
-        for (var index = LastLogIndex; index >= 1; index--)
-        {
-            var termThere = TermAt(index);
-            if (termThere == term)
-            {
-                return index;
-            }
-
-            if (termThere < term)
-            {
-                break;
-            }
-        }
-
-        return 0;
-    }
-
     private void AdvanceLeaderCommitIndex()
     {
-        // Section 5.4.2 and Figure 8: count replicas only for an entry of the current term; entries of
-        // earlier terms commit with it, by the Log Matching property, never by being counted themselves.
-        for (var index = LastLogIndex; index > CommitIndex; index--)
+        // Section 5.4.2 and Figure 8 (StandardRaftRules.LeaderCommitIndex): count replicas only for an entry of the current term.
+        var matches = new long[peers.Length + 1];
+        matches[0] = LastLogIndex;
+        for (int i = 0; i < peers.Length; i++)
         {
-            if (TermAt(index) != CurrentTerm)
-            {
-                break;
-            }
-
-            var replicas = 1 + matchIndex.Values.Count(match => match >= index);
-            if (replicas >= Options.Quorum)
-            {
-                CommitIndex = index;
-                break;
-            }
+            matches[i + 1] = matchIndex[peers[i]];
         }
+
+        var commit = Rules.LeaderCommitIndex(new LeaderCommitContext(log, CurrentTerm, CommitIndex, matches, Options.Quorum));
+        CommitIndex = CheckCommitIndex(nameof(RaftRules.LeaderCommitIndex), commit);
     }
 }

@@ -26,6 +26,7 @@ public sealed partial class RaftNode
     private readonly HashSet<int> votesGranted = [];
     private readonly List<RaftMessage> outbox = [];
     private readonly List<RoleChange> roleChanges = [];
+    private readonly ElectionTimeoutContext timeoutContext;
     private Xoshiro256StarStar random;
     private ImmutableList<LogEntry> log;
     private RaftPersistentState persistentState;
@@ -37,9 +38,11 @@ public sealed partial class RaftNode
     /// <param name="options">The node's id, cluster and timing.</param>
     /// <param name="seed">The seed of the generator that draws election timeouts.</param>
     /// <param name="persisted">The state the node last persisted, or null (the default) for a node that has never run.</param>
+    /// <param name="rules">The rules the node follows, or null (the default) for <see cref="RaftRules.Standard"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">The persisted vote names a node outside the cluster.</exception>
-    public RaftNode(RaftOptions options, long seed, RaftPersistentState? persisted = null)
+    /// <exception cref="InvalidOperationException">The rules' election timeout is below 1 tick.</exception>
+    public RaftNode(RaftOptions options, long seed, RaftPersistentState? persisted = null, RaftRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         persisted ??= RaftPersistentState.Initial;
@@ -51,8 +54,10 @@ public sealed partial class RaftNode
         }
 
         Options = options;
+        Rules = rules ?? RaftRules.Standard;
         peers = [.. options.ClusterNodeIds.Where(id => id != options.NodeId)];
         random = new Xoshiro256StarStar(seed);
+        timeoutContext = new ElectionTimeoutContext(options.ElectionTimeoutMinTicks, options.ElectionTimeoutMaxTicks, () => random.NextUInt64());
         CurrentTerm = persisted.CurrentTerm;
         VotedFor = persisted.VotedFor;
         log = persisted.Log;
@@ -62,6 +67,9 @@ public sealed partial class RaftNode
 
     /// <summary>The options the node was created with.</summary>
     public RaftOptions Options { get; }
+
+    /// <summary>The rules the node follows (<see cref="RaftRules.Standard"/> unless a learner's code or a planted bug replaces a piece).</summary>
+    public RaftRules Rules { get; }
 
     /// <summary>This node's id.</summary>
     public int Id => Options.NodeId;
@@ -164,6 +172,13 @@ public sealed partial class RaftNode
                 nameof(message));
         }
 
+        var isResponse = message is RequestVoteResponse or AppendEntriesResponse;
+        if (isResponse && message.Term > CurrentTerm && !Rules.StepsDownOnHigherTermInResponse)
+        {
+            // A planted bug (RaftRules.StepsDownOnHigherTermInResponse = false): the newer term goes unheard.
+            return AfterMessage();
+        }
+
         // Figure 2, rules for all servers: a higher term in any message makes this node a follower of that term first.
         if (message.Term > CurrentTerm)
         {
@@ -172,7 +187,15 @@ public sealed partial class RaftNode
 
         if (message.Term < CurrentTerm)
         {
-            AnswerStaleSender(message);
+            if (message is RequestVoteResponse lateVote && !Rules.CountsOnlyCurrentTermVotes)
+            {
+                // A planted bug (RaftRules.CountsOnlyCurrentTermVotes = false): a vote from an earlier term counts.
+                HandleRequestVoteResponse(lateVote);
+            }
+            else
+            {
+                AnswerStaleSender(message);
+            }
         }
         else
         {
@@ -186,7 +209,7 @@ public sealed partial class RaftNode
             }
         }
 
-        return TakeOutput();
+        return AfterMessage();
     }
 
     /// <summary>Asks this node to append a client command to the replicated log.</summary>
@@ -220,6 +243,20 @@ public sealed partial class RaftNode
         return new ProposalResult(entry, null, accepted, TakeOutput());
     }
 
+    private RaftOutput AfterMessage()
+    {
+        if (!Rules.ResetsTimerOnlyOnLeaderOrGrantedVote && Role != RaftRole.Leader)
+        {
+            // A planted bug (RaftRules.ResetsTimerOnlyOnLeaderOrGrantedVote = false): any message holds off an election.
+            ResetElectionTimer();
+        }
+
+        return TakeOutput();
+    }
+
+    private InvalidOperationException RuleFailed(string rule, string detail) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"RaftRules.{rule} (rules \"{Rules.Name}\") on node {Id}: {detail}."));
+
     private long TermAt(long index) => index == 0 ? 0 : log[checked((int)index - 1)].Term;
 
     private void Send(RaftMessage message) => outbox.Add(message);
@@ -234,9 +271,10 @@ public sealed partial class RaftNode
 
     private RaftPersistentState CurrentPersistentState()
     {
-        if (persistentState.CurrentTerm != CurrentTerm || persistentState.VotedFor != VotedFor || !ReferenceEquals(persistentState.Log, log))
+        var vote = Rules.PersistsVote ? VotedFor : null;
+        if (persistentState.CurrentTerm != CurrentTerm || persistentState.VotedFor != vote || !ReferenceEquals(persistentState.Log, log))
         {
-            persistentState = new RaftPersistentState(CurrentTerm, VotedFor, log, trusted: true);
+            persistentState = new RaftPersistentState(CurrentTerm, vote, log, trusted: true);
         }
 
         return persistentState;
@@ -261,9 +299,12 @@ public sealed partial class RaftNode
     private void ResetElectionTimer()
     {
         electionElapsedTicks = 0;
-        var span = (ulong)(Options.ElectionTimeoutMaxTicks - Options.ElectionTimeoutMinTicks + 1);
+        var ticks = Rules.ElectionTimeout(timeoutContext);
+        if (ticks < 1)
+        {
+            throw RuleFailed(nameof(RaftRules.ElectionTimeout), $"returned {ticks} ticks; an election timeout must be at least 1 tick");
+        }
 
-        // Implementation note: a uniform integer in [0, span) by Lemire's multiply-shift (bias below 2⁻³²).
-        ElectionTimeoutTicks = Options.ElectionTimeoutMinTicks + (int)Math.BigMul(random.NextUInt64(), span, out _);
+        ElectionTimeoutTicks = ticks;
     }
 }

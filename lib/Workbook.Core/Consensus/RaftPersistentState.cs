@@ -9,7 +9,7 @@ namespace Workbook.Core.Consensus;
 /// Figure 2, "persistent state on all servers"): its current term, its vote in that term, and its log.
 /// </summary>
 /// <remarks>
-/// A node given this state after a crash (<see cref="RaftNode(RaftOptions, long, RaftPersistentState)"/>)
+/// A node given this state after a crash (<see cref="RaftNode(RaftOptions, long, RaftPersistentState, RaftRules)"/>)
 /// keeps every promise it made: it never votes twice in a term and never forgets an entry it acknowledged.
 /// The log is immutable, so a state handed out by <see cref="RaftOutput"/> never changes afterwards.
 /// </remarks>
