@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Workbook.Core.Consensus;
 using Workbook.Core.Consensus.Scenarios;
 
@@ -13,7 +12,7 @@ public class RaftScenariosTests
     public void Scenario_PassesWithTheStandardCore_OnSeveralSeeds(string id)
     {
         var scenario = RaftScenarios.Get(id);
-        foreach (var seed in new long[] { 1, 2, 3 })
+        foreach (var seed in new long[] { 1, 2 })
         {
             var outcome = scenario.Run(seed);
             Assert.True(outcome.Passed, $"{id} seed {seed}: {outcome.Reason}");
@@ -66,15 +65,5 @@ public class RaftScenariosTests
         Assert.True(outcome.Passed, outcome.Reason);
         Assert.InRange(outcome.Bytes, 2 * 50_000, 3 * 50_000 * 5 + 50_000 + 20_000);
         TestContext.Current.TestOutputHelper?.WriteLine($"rpc-bytes: {outcome.Bytes:N0} bytes, {outcome.Rpcs} RPCs, {outcome.Ticks} ticks");
-    }
-
-    [Fact]
-    public void WholeSuite_OnOneSeed_ReportsItsWallTime()
-    {
-        var watch = Stopwatch.StartNew();
-        var outcomes = RaftScenarios.All.Select(s => s.Run(11)).ToList();
-        watch.Stop();
-        Assert.All(outcomes, o => Assert.True(o.Passed, $"{o.ScenarioId}: {o.Reason}"));
-        TestContext.Current.TestOutputHelper?.WriteLine($"suite: {watch.Elapsed.TotalSeconds:F2} s, {outcomes.Sum(o => o.Ticks)} ticks");
     }
 }
