@@ -25,7 +25,7 @@ public abstract record ClusterAction
     /// <summary>A client proposes a command to one node (which must be running).</summary>
     public sealed record Propose(int NodeId, string Command) : ClusterAction;
 
-    /// <summary>A client proposes a command to the running leader of the highest term, if there is one (otherwise nothing happens).</summary>
+    /// <summary>A client proposes a command to the running leader of the highest term, if there is one (otherwise the trace records that it went nowhere).</summary>
     public sealed record ProposeToLeader(string Command) : ClusterAction;
 }
 

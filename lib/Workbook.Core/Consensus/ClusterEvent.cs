@@ -116,3 +116,23 @@ public sealed record NetworkChanged(long Tick, NetworkOptions Network) : Cluster
             CultureInfo.InvariantCulture,
             $"{Tick} network delay [{Network.MinDelayTicks}, {Network.MaxDelayTicks}] loss {Network.LossProbability:R} dup {Network.DuplicationProbability:R} reorder {Network.ReorderProbability:R}");
 }
+
+/// <summary>A client's command for "the leader" went nowhere: no running node was leader.</summary>
+/// <param name="Tick">The tick.</param>
+/// <param name="Command">The command.</param>
+/// <param name="Reason">Why it was not routed.</param>
+public sealed record CommandNotRouted(long Tick, string Command, string Reason) : ClusterEvent(Tick)
+{
+    /// <inheritdoc/>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Tick} propose \"{Command}\" to the leader: not routed, {Reason}");
+}
+
+/// <summary>The invariant checker found a violation; the run stopped here.</summary>
+/// <param name="Tick">The tick.</param>
+/// <param name="Invariant">The broken invariant.</param>
+/// <param name="Description">What broke.</param>
+public sealed record InvariantBroken(long Tick, RaftInvariant Invariant, string Description) : ClusterEvent(Tick)
+{
+    /// <inheritdoc/>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Tick} VIOLATION {Invariant}: {Description}");
+}

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Workbook.Core.Simulation;
 
@@ -22,6 +23,8 @@ public sealed class RaftCluster
     private readonly List<ClusterEvent> trace = [];
     private readonly List<ScenarioStep> scenario;
     private readonly SimulatedNetwork network;
+    private readonly RaftInvariants invariants = new();
+    private readonly List<AppliedEntry> newlyApplied = [];
     private Xoshiro256StarStar seeds;
     private int nextScenarioStep;
 
@@ -45,6 +48,7 @@ public sealed class RaftCluster
             }
         }
 
+        Seed = seed;
         seeds = new Xoshiro256StarStar(seed);
         network = new SimulatedNetwork(options.Network, options.NodeIds, NextSeed());
         foreach (var id in options.NodeIds)
@@ -53,7 +57,31 @@ public sealed class RaftCluster
             running[id] = new RaftNode(options.Node.ForNode(id), NextSeed(), rules: options.Rules);
             applied[id] = [];
         }
+
+        Check();
     }
+
+    /// <summary>The run's seed.</summary>
+    public long Seed { get; }
+
+    /// <summary>The scenario, in tick order.</summary>
+    public IReadOnlyList<ScenarioStep> Scenario => scenario;
+
+    /// <summary>Steps taken so far: every delivery, node tick and action is one step, and the invariants are checked after each.</summary>
+    public long StepCount { get; private set; }
+
+    /// <summary>Whether a safety invariant broke; the run then stopped, and further steps are refused.</summary>
+    [MemberNotNullWhen(true, nameof(Violation))]
+    public bool HasViolation => Violation is not null;
+
+    /// <summary>The invariant violation that stopped the run; null exactly when <see cref="HasViolation"/> is false.</summary>
+    public InvariantViolation? Violation { get; private set; }
+
+    /// <summary>In words: the violation, or that all five invariants held over every step so far.</summary>
+    public string ViolationReason =>
+        HasViolation
+            ? Violation.ToString()
+            : string.Create(CultureInfo.InvariantCulture, $"All five safety invariants held after each of {StepCount} steps (ticks 0 to {Now}).");
 
     /// <summary>The cluster's options.</summary>
     public RaftClusterOptions Options { get; }
@@ -141,17 +169,23 @@ public sealed class RaftCluster
     }
 
     /// <summary>Runs one tick: the scenario's actions due now, then the messages due now, then a tick of every running node.</summary>
+    /// <exception cref="InvalidOperationException">The run stopped at an invariant violation.</exception>
     public void Step()
     {
+        ThrowIfStopped();
         while (nextScenarioStep < scenario.Count && scenario[nextScenarioStep].AtTick <= Now)
         {
             Apply(scenario[nextScenarioStep++].Action);
+            if (HasViolation)
+            {
+                return;
+            }
         }
 
         foreach (var item in network.TakeDue(Now).ToList())
         {
             var message = item.Message;
-            if (!running.TryGetValue(message.To, out var receiver))
+            if (!running.ContainsKey(message.To))
             {
                 trace.Add(new MessageDropped(Now, message, DropReason.ReceiverCrashed));
             }
@@ -162,20 +196,95 @@ public sealed class RaftCluster
             else
             {
                 trace.Add(new MessageDelivered(Now, message, item.SentTick));
-                Record(message.To, receiver.Step(message));
+                Deliver(message);
+                if (HasViolation)
+                {
+                    return;
+                }
             }
         }
 
         foreach (var id in running.Keys.Order().ToList())
         {
             Record(id, running[id].Tick());
+            Check();
+            if (HasViolation)
+            {
+                return;
+            }
         }
 
         Now++;
     }
 
+    /// <summary>
+    /// Finds the fewest scenario steps with which this run's seed still breaks the same invariant (delta
+    /// debugging, Zeller's ddmin), and returns that run's violation with <see cref="InvariantViolation.MinimalScenario"/> set.
+    /// </summary>
+    /// <returns>The violation of the shrunk run.</returns>
+    /// <exception cref="InvalidOperationException">The run has no violation.</exception>
+    public InvariantViolation ShrinkViolation()
+    {
+        if (!HasViolation)
+        {
+            throw new InvalidOperationException($"{nameof(ShrinkViolation)} needs a run with a violation; {ViolationReason}");
+        }
+
+        var invariant = Violation.Invariant;
+        var ticks = checked((int)Violation.Tick + 1);
+        InvariantViolation? Reproduce(IReadOnlyList<ScenarioStep> steps)
+        {
+            try
+            {
+                var cluster = new RaftCluster(Options, Seed, steps);
+                cluster.RunUntil(c => c.HasViolation, ticks);
+                return cluster.Violation?.Invariant == invariant ? cluster.Violation : null;
+            }
+            catch (ArgumentException)
+            {
+                return null; // a step that no longer makes sense without the removed ones (a proposal to a crashed node)
+            }
+        }
+
+        List<ScenarioStep> current = [.. scenario];
+        var best = Violation;
+        if (Reproduce([]) is { } withoutScenario)
+        {
+            (current, best) = ([], withoutScenario);
+        }
+
+        int parts = 2;
+        while (current.Count >= 2)
+        {
+            var chunks = Enumerable.Range(0, parts).Select(p => current.Where((_, i) => i * parts / current.Count == p).ToList()).ToList();
+            bool reduced = false;
+            foreach (var candidate in chunks.Concat(parts > 2 ? chunks.Select(c => current.Except(c).ToList()) : []))
+            {
+                if (Reproduce(candidate) is { } found)
+                {
+                    (current, best, reduced) = (candidate, found, true);
+                    parts = Math.Max(parts - 1, 2);
+                    break;
+                }
+            }
+
+            if (!reduced)
+            {
+                if (parts >= current.Count)
+                {
+                    break;
+                }
+
+                parts = Math.Min(parts * 2, current.Count);
+            }
+        }
+
+        return best with { MinimalScenario = current };
+    }
+
     /// <summary>Runs one scenario action now.</summary>
     /// <param name="action">The action.</param>
+    /// <exception cref="InvalidOperationException">The run stopped at an invariant violation.</exception>
     public void Apply(ClusterAction action)
     {
         ArgumentNullException.ThrowIfNull(action);
@@ -188,29 +297,67 @@ public sealed class RaftCluster
             case ClusterAction.Heal: Heal(); break;
             case ClusterAction.SetNetwork a: SetNetwork(a.Network); break;
             case ClusterAction.Propose a: Propose(a.NodeId, a.Command); break;
-            case ClusterAction.ProposeToLeader a:
-                if (RunningLeaders.Count > 0)
-                {
-                    Propose(RunningLeaders[0].Id, a.Command);
-                }
-
-                break;
+            case ClusterAction.ProposeToLeader a: ProposeToLeader(a.Command); break;
+            case ForgedMessage a: Forge(a.Message); break;
             default: throw new ArgumentException($"{nameof(action)} must be one of the {nameof(ClusterAction)} kinds; got {action.GetType().Name}.", nameof(action));
         }
+    }
+
+    /// <summary>A client proposes a command to the running leader of the highest term; with no leader, the trace records that it went nowhere.</summary>
+    /// <param name="command">The command.</param>
+    /// <returns>Whether a leader took it (see <see cref="ProposalResult.IsAccepted"/>), or a refusal saying there was no leader.</returns>
+    public ProposalOutcome ProposeToLeader(string command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ThrowIfStopped();
+        if (RunningLeaders.Count > 0)
+        {
+            return new ProposalOutcome(Propose(RunningLeaders[0].Id, command), "");
+        }
+
+        var reason = string.Create(CultureInfo.InvariantCulture, $"no running node is leader at tick {Now}");
+        trace.Add(new CommandNotRouted(Now, command, reason));
+        Check();
+        return new ProposalOutcome(null, reason);
+    }
+
+    /// <summary>Test hook: delivers a forged message now, as if the network had carried it (to build violating histories).</summary>
+    internal void Forge(RaftMessage message)
+    {
+        ThrowIfStopped();
+        CheckRunning(message.To, nameof(message));
+        trace.Add(new MessageDelivered(Now, message, Now));
+        Deliver(message);
+    }
+
+    /// <summary>Test hook: replaces what a crashed node persisted, so that its restart builds a hand-made state.</summary>
+    internal void ReplacePersisted(int nodeId, RaftPersistentState state)
+    {
+        CheckKnown(nodeId, nameof(nodeId));
+        if (running.ContainsKey(nodeId))
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{nameof(nodeId)} must be a crashed node; node {nodeId} is running."), nameof(nodeId));
+        }
+
+        persisted[nodeId] = state;
+        Check();
     }
 
     /// <summary>Crashes a running node: its volatile state is lost, what it persisted stays, messages to it are dropped.</summary>
     /// <param name="nodeId">A running node's id.</param>
     public void Crash(int nodeId)
     {
+        ThrowIfStopped();
         running.Remove(CheckRunning(nodeId, nameof(nodeId)));
         trace.Add(new NodeLifecycle(Now, nodeId, IsUp: false));
+        Check();
     }
 
     /// <summary>Restarts a crashed node from what it persisted, with a fresh seed and an empty state machine.</summary>
     /// <param name="nodeId">A crashed node's id.</param>
     public void Restart(int nodeId)
     {
+        ThrowIfStopped();
         CheckKnown(nodeId, nameof(nodeId));
         if (running.ContainsKey(nodeId))
         {
@@ -221,15 +368,18 @@ public sealed class RaftCluster
         running[nodeId] = new RaftNode(Options.Node.ForNode(nodeId), NextSeed(), persisted[nodeId], Options.Rules);
         applied[nodeId] = [];
         trace.Add(new NodeLifecycle(Now, nodeId, IsUp: true));
+        Check();
     }
 
     /// <summary>Cuts one node off from every other node (the others keep their groups).</summary>
     /// <param name="nodeId">One of the cluster's ids.</param>
     public void Isolate(int nodeId)
     {
+        ThrowIfStopped();
         CheckKnown(nodeId, nameof(nodeId));
         network.SetGroups(new Dictionary<int, int> { [nodeId] = network.NewGroupNumber() });
         trace.Add(new PartitionChanged(Now, network.Groups()));
+        Check();
     }
 
     /// <summary>Splits the nodes into groups that cannot talk to each other.</summary>
@@ -238,6 +388,7 @@ public sealed class RaftCluster
     public void Split(IReadOnlyList<IReadOnlyList<int>> groups)
     {
         ArgumentNullException.ThrowIfNull(groups);
+        ThrowIfStopped();
         var assignment = new Dictionary<int, int>();
         for (int g = 0; g < groups.Count; g++)
         {
@@ -266,13 +417,16 @@ public sealed class RaftCluster
 
         network.SetGroups(assignment);
         trace.Add(new PartitionChanged(Now, network.Groups()));
+        Check();
     }
 
     /// <summary>Heals every partition: all nodes can talk again.</summary>
     public void Heal()
     {
+        ThrowIfStopped();
         network.SetGroups(Options.NodeIds.ToDictionary(id => id, _ => 0));
         trace.Add(new PartitionChanged(Now, network.Groups()));
+        Check();
     }
 
     /// <summary>Changes the network's delay, loss, duplication and reordering for messages sent from now on.</summary>
@@ -280,8 +434,10 @@ public sealed class RaftCluster
     public void SetNetwork(NetworkOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ThrowIfStopped();
         network.Options = options;
         trace.Add(new NetworkChanged(Now, options));
+        Check();
     }
 
     /// <summary>A client proposes a command to a running node; only a leader accepts it.</summary>
@@ -292,11 +448,83 @@ public sealed class RaftCluster
     public ProposalResult Propose(int nodeId, string command)
     {
         ArgumentNullException.ThrowIfNull(command);
+        ThrowIfStopped();
         var node = running[CheckRunning(nodeId, nameof(nodeId))];
         var result = node.Propose(command);
         trace.Add(new CommandProposed(Now, nodeId, command, result));
         Record(nodeId, result.Output);
+        Check();
         return result;
+    }
+
+    private void Deliver(RaftMessage message)
+    {
+        RaftOutput output;
+        try
+        {
+            output = running[message.To].Step(message);
+        }
+        catch (InvalidOperationException e)
+        {
+            // The node refuses to overwrite a committed entry: the cluster has already lost State Machine Safety.
+            var from = message.From;
+            Stop(invariants.Report(RaftInvariant.StateMachineSafety, e.Message + string.Create(CultureInfo.InvariantCulture, $" (on {message.GetType().Name} from node {from})"), [message.To, from]));
+            return;
+        }
+
+        Record(message.To, output);
+        Check();
+    }
+
+    private void Check()
+    {
+        StepCount++;
+        var nodes = new RaftNodeSnapshot[Options.NodeIds.Count];
+        for (int i = 0; i < nodes.Length; i++)
+        {
+            var id = Options.NodeIds[i];
+            nodes[i] = running.TryGetValue(id, out var node) ? RaftNodeSnapshot.Of(node) : RaftNodeSnapshot.Crashed(id, persisted[id]);
+        }
+
+        var result = invariants.Check(nodes, newlyApplied);
+        newlyApplied.Clear();
+        if (!result.Holds)
+        {
+            Stop(result);
+        }
+    }
+
+    private void Stop(InvariantCheck result)
+    {
+        if (result.Holds || HasViolation)
+        {
+            return;
+        }
+
+        trace.Add(new InvariantBroken(Now, result.Invariant.Value, result.Reason));
+        var involved = result.NodeIds.ToHashSet();
+        var history = trace.Where(e => Involves(e, involved)).ToList();
+        Violation = new InvariantViolation(result.Invariant.Value, Seed, Now, StepCount, result.Reason, result.NodeIds, history, scenario);
+    }
+
+    private static bool Involves(ClusterEvent e, HashSet<int> nodes) => e switch
+    {
+        MessageSent m => nodes.Contains(m.Message.From) || nodes.Contains(m.Message.To),
+        MessageDelivered m => nodes.Contains(m.Message.From) || nodes.Contains(m.Message.To),
+        MessageDropped m => nodes.Contains(m.Message.From) || nodes.Contains(m.Message.To),
+        RoleChanged r => nodes.Contains(r.NodeId),
+        EntryCommitted c => nodes.Contains(c.NodeId),
+        CommandProposed c => nodes.Contains(c.NodeId),
+        NodeLifecycle l => nodes.Contains(l.NodeId),
+        _ => true,
+    };
+
+    private void ThrowIfStopped()
+    {
+        if (HasViolation)
+        {
+            throw new InvalidOperationException($"The run stopped at an invariant violation and takes no further steps: {Violation}");
+        }
     }
 
     private void Record(int id, RaftOutput output)
@@ -314,6 +542,7 @@ public sealed class RaftCluster
         foreach (var entry in output.CommittedEntries)
         {
             applied[id].Add(entry);
+            newlyApplied.Add(new AppliedEntry(id, entry));
             trace.Add(new EntryCommitted(Now, id, entry));
         }
 
@@ -348,3 +577,7 @@ public sealed class RaftCluster
         return nodeId;
     }
 }
+
+/// <summary>Test hook: a scenario step that delivers a forged message (to build violating histories).</summary>
+/// <param name="Message">The message.</param>
+internal sealed record ForgedMessage(RaftMessage Message) : ClusterAction;

@@ -47,6 +47,7 @@ internal sealed class SimulatedNetwork
     {
         if (!Connected(message.From, message.To))
         {
+            trace.Add(new MessageSent(now, message, now, IsDuplicate: false));
             trace.Add(new MessageDropped(now, message, DropReason.Partitioned));
             return;
         }
@@ -59,6 +60,7 @@ internal sealed class SimulatedNetwork
         var second = Schedule(now, message, isDuplicate: true);
         if (lost)
         {
+            trace.Add(new MessageSent(now, message, first.DueTick, IsDuplicate: false));
             trace.Add(new MessageDropped(now, message, DropReason.Lost));
             return;
         }
