@@ -14,9 +14,9 @@ namespace Workbook.Core.Episodes.Ep21Raft;
 /// </remarks>
 public static class Episode21Figures
 {
-    private const string TimelineTitle = "A crashed or cut-off leader is replaced within 30 ticks; the old one steps down";
-    private const string SequenceTitle = "A leader is elected in one round trip, then one more commits a command";
-    private const string LogMatrixTitle = "The cut-off leader's 2 entries never commit: other terms commit at their indexes";
+    private const string TimelineTitle = "Split votes hold up a new leader for 51 ticks; a cut-off leader is replaced in 11";
+    private const string SequenceTitle = "Node 2 is elected 4 ticks after it asks for votes and commits a command 2 ticks later";
+    private const string LogMatrixTitle = "The cut-off leader's 2 entries never commit: entries of term 6 are committed there";
     private const string MessagesPerCommandTitle = "Raft pays 2(n − 1) messages per command, as Multi-Paxos does; PBFT pays 2n(n − 1)";
 
     private static readonly (RaftRole Role, string Name, string Colour, double Width, string Dash)[] RoleStyles =
@@ -43,7 +43,7 @@ public static class Episode21Figures
     [
         new("ep21.timeline", 21, TimelineTitle,
             "Per-node timeline of a seeded 5-node run (Episode21Scenarios.Rejoin, seed 21): the leader crashes at tick 60 and restarts at 110; the next leader is cut off from the others at 150 and the partition heals at 210. Simulated, 1 tick = 10 ms.",
-            "Timeline chart with one horizontal lane per node (nodes 1 to 5, y axis) over time in ticks (x axis, 0 to 260). Each lane is a line whose style gives the node's role: a thin dotted line for follower, a dashed line for candidate, a thick solid line for leader; the term is written above the lane where it changes. Shaded boxes mark where a node is crashed and where it is cut off from the majority. The first leader crashes and another is elected; later the new leader is cut off, stays leader of its old term alone, and the majority elects a leader of a higher term; when the partition heals, the old leader sees the higher term and becomes a follower.",
+            "Timeline chart with one horizontal lane per node (nodes 1 to 5, y axis) over time in ticks (x axis, 0 to 260). Each lane is a line whose style gives the node's role: a thin dotted line for follower, a dashed line for candidate, a thick solid line for leader; the term is written as text markers above the lane where it changes (t1, t2, …). Shaded boxes mark where a node is crashed and where it is cut off from the majority. The first leader crashes and another is elected; later the new leader is cut off, stays leader of its old term alone, and the majority elects a leader of a higher term; when the partition heals, the old leader sees the higher term and becomes a follower.",
             Timeline),
         new("ep21.message-sequence", 21, SequenceTitle,
             "Message sequence chart of the first ticks of a seeded 3-node run (Episode21Scenarios.Sequence, seed 7; heartbeat every 3 ticks, delays 1 to 3 ticks, 10 % loss). Simulated.",
@@ -157,8 +157,9 @@ public static class Episode21Figures
 
         var leaderAt = cluster.Trace.OfType<RoleChanged>().First(r => r.Change.To == RaftRole.Leader);
         var commit = cluster.Trace.OfType<EntryCommitted>().First(c => c.NodeId == leaderAt.NodeId && !c.Entry.IsNoOp);
+        var proposed = cluster.Trace.OfType<CommandProposed>().First(p => p.Result.IsAccepted);
         var subtitle = string.Create(CultureInfo.InvariantCulture,
-            $"3 nodes, seed {Episode21Scenarios.SequenceSeed}, ticks {from}–{to - 1}: node {leaderAt.NodeId} leads at tick {leaderAt.Tick}, commits \"{commit.Entry.Command}\" at {commit.Tick}; {dropped.Count} dropped");
+            $"3 nodes, seed {Episode21Scenarios.SequenceSeed}: RequestVote at tick {from}, node {leaderAt.NodeId} leads at {leaderAt.Tick}; \"{commit.Entry.Command}\" proposed at {proposed.Tick}, committed at {commit.Tick}; {dropped.Count} dropped");
         var styled = ChartStyle.Apply(CSharpChart.Combine(traces), Headline(SequenceTitle, subtitle), "node (id)", "time (ticks, running down)");
         var lanes = Enumerable.Range(1, cluster.Options.NodeIds.Count)
             .Select(id => (object)new { type = "line", x0 = id, x1 = id, y0 = from - 0.5, y1 = to + 2, layer = "below", line = new { color = "#444444", width = 1.5 } })
@@ -176,6 +177,10 @@ public static class Episode21Figures
     {
         var run = Episode21Scenarios.Rejoin();
         var matrix = run.AtHeal;
+
+        // Implementation note: marker sizes are in pixels, so a cell is sized to the plot's width per index (about 780 px
+        // with the legend below the plot), leaving a gap between neighbours.
+        var cellSize = Math.Min(34, Math.Floor(780.0 / (matrix.Length + 1) * 0.8));
         var traces = new List<GenericChart>();
         foreach (var (term, i) in matrix.Terms.Select((t, i) => (t, i)))
         {
@@ -183,18 +188,18 @@ public static class Episode21Figures
             var colour = TermColours[i % TermColours.Length];
             var textColour = colour is Palette.Blue or Palette.Vermillion or Palette.BluishGreen ? "white" : "black";
             traces.Add(Squares(cells.Select(c => (double)c.Index), cells.Select(c => (double)c.NodeId), cells.Select(c => c.Term.ToString(CultureInfo.InvariantCulture)),
-                "term " + term.ToString(CultureInfo.InvariantCulture), colour, textColour));
+                "term " + term.ToString(CultureInfo.InvariantCulture), colour, textColour, cellSize));
         }
 
         var committed = matrix.Cells.Where(c => c.IsCommitted).ToList();
-        traces.Add(Marks(committed.Select(c => (double)c.Index), committed.Select(c => (double)c.NodeId), "committed (framed)", Palette.Black, "square-open", 36));
+        traces.Add(Marks(committed.Select(c => (double)c.Index), committed.Select(c => (double)c.NodeId), "committed (framed)", Palette.Black, "square-open", cellSize + 4));
         var conflicts = matrix.Cells.Where(c => c.ConflictsWithCommitted).ToList();
-        traces.Add(Marks(conflicts.Select(c => (double)c.Index), conflicts.Select(c => (double)c.NodeId), "conflicts with a committed entry (crossed)", Palette.Black, "x-thin-open", 30));
+        traces.Add(Marks(conflicts.Select(c => (double)c.Index), conflicts.Select(c => (double)c.NodeId), "conflicts with a committed entry (crossed)", Palette.Black, "x-thin-open", cellSize));
 
         var subtitle = string.Create(CultureInfo.InvariantCulture,
             $"5 nodes at tick {run.HealTick}, just before the heal: node {run.IsolatedLeader} (cut off at {run.IsolateTick}) holds {conflicts.Count} conflicting entries; {committed.Select(c => c.Index).DefaultIfEmpty(0).Max()} indexes committed");
         var styled = ChartStyle.Apply(CSharpChart.Combine(traces), Headline(LogMatrixTitle, subtitle), "log index (entry number)", "node (id)");
-        return WithLayout(styled, [],
+        return WithLayout(styled, new Dictionary<string, object> { ["legend"] = new { orientation = "h", x = 0, y = -0.28, yanchor = "top" } },
             xaxis: new { tickmode = "linear", dtick = 1, range = new[] { 0.4, matrix.Length + 0.6 }, showgrid = false },
             yaxis: NodeAxis(matrix.NodeIds.Count));
     }
@@ -215,7 +220,8 @@ public static class Episode21Figures
         var subtitle = string.Create(CultureInfo.InvariantCulture,
             $"Raft measured at n = {string.Join(", ", sizes)}: {string.Join(", ", raft.Select(r => r.ToString("0.##", CultureInfo.InvariantCulture)))}; heartbeats (excluded) cost {heartbeat:0.##} per tick at n = 5");
         var styled = ChartStyle.Apply(CSharpChart.Combine(traces), Headline(MessagesPerCommandTitle, subtitle), "cluster size n (nodes)", "messages per committed command (count)");
-        return WithLayout(styled, [], xaxis: new { tickmode = "array", tickvals = sizes, range = new[] { 2.5, 9.5 } }, yaxis: new { rangemode = "tozero" });
+        return WithLayout(styled, new Dictionary<string, object> { ["legend"] = new { x = 0.02, y = 0.98, xanchor = "left", yanchor = "top", bgcolor = "rgba(255,255,255,0.85)" } },
+            xaxis: new { tickmode = "array", tickvals = sizes, range = new[] { 2.5, 9.5 } }, yaxis: new { rangemode = "tozero" });
     }
 
     /// <summary>The measurement's cluster: default timing, every message delayed exactly 1 tick, so heartbeats cost the same in both runs.</summary>
@@ -267,7 +273,7 @@ public static class Episode21Figures
         trace.SetProperty("y", y.ToArray());
         trace.SetProperty("name", name);
         trace.SetProperty("mode", "markers");
-        trace.SetProperty("marker", new { color = colour, size, symbol, line = new { color = colour, width = 3 } });
+        trace.SetProperty("marker", new { color = colour, size, symbol, line = new { color = colour, width = 2.5 } });
         return GenericChart.ofTraceObject(true, trace);
     }
 
@@ -286,7 +292,7 @@ public static class Episode21Figures
         return GenericChart.ofTraceObject(true, trace);
     }
 
-    private static GenericChart Squares(IEnumerable<double> x, IEnumerable<double> y, IEnumerable<string> text, string name, string colour, string textColour)
+    private static GenericChart Squares(IEnumerable<double> x, IEnumerable<double> y, IEnumerable<string> text, string name, string colour, string textColour, double size)
     {
         var trace = new Trace("scatter");
         trace.SetProperty("x", x.ToArray());
@@ -296,7 +302,7 @@ public static class Episode21Figures
         trace.SetProperty("mode", "markers+text");
         trace.SetProperty("textposition", "middle center");
         trace.SetProperty("textfont", new { size = 15, color = textColour });
-        trace.SetProperty("marker", new { color = colour, size = 28, symbol = "square" });
+        trace.SetProperty("marker", new { color = colour, size, symbol = "square" });
         return GenericChart.ofTraceObject(true, trace);
     }
 
