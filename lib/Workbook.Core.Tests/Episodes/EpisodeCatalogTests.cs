@@ -73,13 +73,15 @@ public sealed class EpisodeCatalogTests
     public void Episode_FiguresAndExercisesCarryItsNumber_AndTheirIdsParse(int number)
     {
         var episode = EpisodeCatalog.Get(number);
-        if (episode.Exercises.Count == 0)
-        {
-            Assert.Skip($"{episode} has no exercises yet (a skeleton episode); its figures are checked by the figure tests.");
-        }
 
         Assert.All(episode.Figures, f => Assert.Equal(number, EpisodeItemId.Parse(f.Id).Episode));
         Assert.All(episode.Figures, f => Assert.Equal(number, f.Episode));
+        if (episode.Exercises.Count == 0)
+        {
+            Assert.Skip($"{episode} has no exercises yet (a skeleton episode): its figures carry its number, and there is nothing else to check.");
+        }
+
+        Assert.NotEmpty(episode.Exercises);
         Assert.All(episode.Exercises, x => Assert.Equal(number, EpisodeItemId.Parse(x.Id).Episode));
         Assert.All(episode.Exercises, x => Assert.Equal(number, x.Episode));
     }
