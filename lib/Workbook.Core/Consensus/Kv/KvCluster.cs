@@ -108,10 +108,12 @@ public sealed class KvCluster
         {
             for (int n = 1; n <= plan.OperationsPerClient; n++)
             {
-                var kind = Uniform(100);
+                var draw = workload.NextDouble();
                 var key = "k" + Uniform(plan.KeyCount).ToString(CultureInfo.InvariantCulture);
                 var value = string.Create(CultureInfo.InvariantCulture, $"{clerk.Id}.{n}");
-                KvInput input = kind < 40 ? KvInput.Get(key) : kind < 70 ? KvInput.Put(key, value) : KvInput.Append(key, "[" + value + "]");
+                KvInput input = draw < plan.GetFraction ? KvInput.Get(key)
+                    : draw < (1 + plan.GetFraction) / 2 ? KvInput.Put(key, value)
+                    : KvInput.Append(key, "[" + value + "]");
                 clerk.Planned.Enqueue((input, 1 + Uniform(plan.MaxPauseTicks)));
             }
 

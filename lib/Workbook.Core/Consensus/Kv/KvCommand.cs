@@ -39,13 +39,17 @@ public sealed record KvCommand(int ClientId, long Sequence, KvInput Input)
         if (fields.Length is < 4 or > 5
             || !int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var client)
             || !long.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
-            || sequence < 1
-            || string.IsNullOrWhiteSpace(fields[3]))
+            || sequence < 1)
         {
             throw Malformed(command);
         }
 
         var key = Uri.UnescapeDataString(fields[3]);
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            throw Malformed(command);
+        }
+
         KvInput input = (fields[2], fields.Length) switch
         {
             ("get", 4) => KvInput.Get(key),
