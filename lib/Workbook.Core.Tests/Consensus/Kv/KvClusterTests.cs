@@ -6,10 +6,11 @@ namespace Workbook.Core.Tests.Consensus.Kv;
 
 public class KvClusterTests
 {
-    // The fault fuzz: 3 nodes, lossy Raft and client networks, a fault every 60 ticks for 300 ticks
-    // (isolate / split / heal / crash / restart), then 500 quiet ticks to finish; a read-mostly workload.
+    // The fault fuzz: 3 nodes, lossy Raft and client networks, a fault every 40 ticks for 300 ticks
+    // (isolate / split / heal / crash / restart), then up to 500 quiet ticks to finish; 3 clients call
+    // 40 operations each on one key, 80 % gets (long enough to overlap the faults).
     private const int FuzzNodes = 3;
-    private static readonly KvWorkload FuzzWorkload = new(operationsPerClient: 10, keyCount: 2, maxPauseTicks: 5, getFraction: 0.8);
+    private static readonly KvWorkload FuzzWorkload = new(operationsPerClient: 40, keyCount: 1, maxPauseTicks: 5, getFraction: 0.8);
 
     private static KvClusterOptions FuzzOptions(KvReadMode mode, bool sessions = true) => new(
         new RaftClusterOptions(FuzzNodes, new NetworkOptions(1, 3, lossProbability: 0.05, duplicationProbability: 0.05, reorderProbability: 0.05)),
@@ -19,10 +20,10 @@ public class KvClusterTests
         readMode: mode,
         useSessions: sessions);
 
-    private static KvCluster FuzzRun(KvReadMode mode, long seed, bool sessions = true)
+    internal static KvCluster FuzzRun(KvReadMode mode, long seed, bool sessions = true, KvWorkload? workload = null, int period = 40)
     {
-        var kv = new KvCluster(FuzzOptions(mode, sessions), seed, KvFaultSchedule.Random(FuzzNodes, durationTicks: 300, seed, periodTicks: 60));
-        kv.RunWorkload(FuzzWorkload, maxTicks: 800);
+        var kv = new KvCluster(FuzzOptions(mode, sessions), seed, KvFaultSchedule.Random(FuzzNodes, durationTicks: 300, seed, periodTicks: period));
+        kv.RunWorkload(workload ?? FuzzWorkload, maxTicks: 800);
         return kv;
     }
 
@@ -90,7 +91,8 @@ public class KvClusterTests
         Assert.True(kv.CheckLinearizability().IsLinearizable);
     }
 
-    // Measured: with this fuzz the first NotLinearizable run of the buggy store is seed 11 (2 of seeds 1-60).
+    // Measured: the first NotLinearizable run of the buggy store is seed 5 (5 of seeds 1-60: 5, 11, 28, 40, 44);
+    // the correct store was linearizable on all 60, and with sessions off 49 of 60 runs were not.
     [Fact]
     public void Fuzz_StaleLocalReadsAreCaughtWithinThirtySeeds()
     {
@@ -113,19 +115,23 @@ public class KvClusterTests
             faults += kv.Raft.Trace.Count(e => e is NodeLifecycle or PartitionChanged);
         }
 
-        // Not vacuous: the runs saw faults and answered most calls (3 clients x 10 calls x 20 seeds = 600).
-        Assert.True(faults >= 20 * 4, $"faults {faults}");
-        Assert.True(answered >= 550, $"answered {answered}");
+        // Not vacuous: the runs saw faults and answered most calls (3 clients x 40 calls x 20 seeds = 2,400).
+        Assert.True(faults >= 20 * 7, $"faults {faults}");
+        Assert.True(answered >= 2_100, $"answered {answered}");
     }
 
-    /// <summary>A client whose timeout (3 ticks) is shorter than a commit (at least 4 ticks here) retries an append that is already in the log.</summary>
+    /// <summary>
+    /// One node and a client that times out after 1 tick: a request sent at tick t - 1 arrives at t at the
+    /// earliest and its reply leaves at t + 1, so the client retries at t while the append is already in
+    /// the log, and the retry is appended again.
+    /// </summary>
     private static KvCluster RetriedAppend(bool sessions)
     {
-        var kv = new KvCluster(new KvClusterOptions(new RaftClusterOptions(3), clientCount: 1, requestTimeoutTicks: 3, useSessions: sessions), seed: 3);
+        var kv = new KvCluster(new KvClusterOptions(new RaftClusterOptions(1), clientCount: 1, requestTimeoutTicks: 1, useSessions: sessions), seed: 3);
         Assert.True(kv.Raft.RunUntil(r => r.RunningLeaders.Count == 1, 200));
         kv.Invoke(1, KvInput.Append("x", "a"));
         Assert.True(kv.RunUntil(k => !k.IsBusy(1), 200));
-        kv.RunTicks(20); // let every retry land
+        kv.RunTicks(10); // let every retry land
         kv.Invoke(1, KvInput.Get("x"));
         Assert.True(kv.RunUntil(k => !k.IsBusy(1), 200));
         return kv;
@@ -135,21 +141,29 @@ public class KvClusterTests
     public void Sessions_ARetriedAppendIsAppliedOnce()
     {
         var kv = RetriedAppend(sessions: true);
-        int leader = kv.Raft.RunningLeaders[0].Id;
-        var appends = kv.Raft.Node(leader).Log.Count(e => !e.IsNoOp && KvCommand.Parse(e.Command).Input.Kind == KvOperationKind.Append);
+        int appends = AppendsInTheLog(kv);
         Assert.True(appends >= 2, $"the retry must reach the log for the test to mean something; appends in the log: {appends}");
         Assert.Equal(KvOutput.Of("a"), kv.History[^1].Output);
+        Assert.Equal(KvOutput.Of("a"), kv.StateMachine(1).Read("x"));
         Assert.True(kv.CheckLinearizability().IsLinearizable);
     }
 
     [Fact]
-    public void WithoutSessions_TheSameRunAppliesTheRetryTwice_AndTheCheckerSaysSo()
+    public void WithoutSessions_TheSameRunAppliesEveryRetry_AndTheCheckerSaysSo()
     {
         var kv = RetriedAppend(sessions: false);
-        Assert.Equal(KvOutput.Of("aa"), kv.History[^1].Output);
+        int appends = AppendsInTheLog(kv);
+        Assert.True(appends >= 2, $"appends in the log: {appends}");
+        var expected = KvOutput.Of(new string('a', appends)); // one "a" per copy in the log
+        Assert.Equal(expected, kv.History[^1].Output);
+        Assert.Equal(expected, kv.StateMachine(1).Read("x"));
         var verdict = kv.CheckLinearizability();
         Assert.Equal(LinearizabilityVerdict.NotLinearizable, verdict.Verdict);
+        Assert.Equal(KvInput.Get("x"), Assert.Single(verdict.NotPlaced).Input);
     }
+
+    private static int AppendsInTheLog(KvCluster kv) =>
+        kv.Raft.Node(1).Log.Count(e => !e.IsNoOp && KvCommand.Parse(e.Command).Input.Kind == KvOperationKind.Append);
 
     [Fact]
     public void SameSeed_GivesTheSameHistory_AnotherSeedAnother()
