@@ -105,6 +105,41 @@ public static class Episode21Exercises
         },
         new()
         {
+            Id = "ep21.election-timeout",
+            Title = "A randomised election timeout",
+            Track = Track.Beginner,
+            Signature = "int ElectionTimeout(int minTicks, int maxTicks, double uniform)",
+            Reference = (Func<int, int, double, int>)((minTicks, maxTicks, uniform) => minTicks + (int)Math.Floor(uniform * (maxTicks - minTicks + 1))),
+            Cases = [[10, 19, 0.0], [10, 19, 0.999], [150, 300, 0.25], [10, 19, 0.5], [5, 5, 0.7], [10, 19, 0.05]],
+            Hints =
+            [
+                "Map the uniform number u in [0, 1) onto the whole range [minTicks, maxTicks], both ends included: there are maxTicks − minTicks + 1 values; " +
+                "minTicks + ⌊u × count⌋ picks each with equal chance.",
+            ],
+            KnownMistakes =
+            [
+                new("a fixed timeout", (Func<int, int, double, int>)((min, max, u) => min),
+                    "Every node with the same timeout times out together, votes for itself, and the votes split again and again. The randomness is what breaks the tie (section 5.2)."),
+                new("never reaches maxTicks", (Func<int, int, double, int>)((min, max, u) => min + (int)Math.Floor(u * (max - min))),
+                    "u × (max − min) is below max − min, so maxTicks is never drawn: the range has max − min + 1 values."),
+                new("rounded", (Func<int, int, double, int>)((min, max, u) => min + (int)Math.Round(u * (max - min))),
+                    "Rounding gives the two end values half the chance of the others (and rounds halves to even). Use ⌊u × (max − min + 1)⌋."),
+            ],
+            Trial = answer =>
+            {
+                var timeout = (Func<int, int, double, int>)answer;
+                return Episode21Trials.RunRules(
+                    RaftRules.Standard with
+                    {
+                        ElectionTimeout = c => timeout(c.MinTicks, c.MaxTicks, c.NextInt(0, int.MaxValue - 1) / (double)int.MaxValue),
+                        Name = "learner ElectionTimeout",
+                    },
+                    "raft.initial-election", "raft.re-election", "raft.many-elections");
+            },
+            TimeLimit = TimeSpan.FromSeconds(30),
+        },
+        new()
+        {
             Id = "ep21.log-matches",
             Title = "The AppendEntries consistency check",
             Track = Track.Intermediate,
@@ -184,6 +219,85 @@ public static class Episode21Exercises
             Trial = answer => Episode21Trials.RunRules(
                 RaftRules.Standard with { MergeEntries = (Func<MergeEntriesContext, IReadOnlyList<LogEntry>>)answer, Name = "learner MergeEntries" },
                 "raft.basic-agree", "raft.rejoin", "raft.figure8-unreliable", "raft.unreliable-agree"),
+            TimeLimit = TimeSpan.FromSeconds(30),
+        },
+        new()
+        {
+            Id = "ep21.conflict-hint",
+            Title = "The follower's hint for fast back-up",
+            Track = Track.Intermediate,
+            Signature = "ConflictHint ConflictHint(ConflictHintContext c)",
+            Reference = (Func<ConflictHintContext, ConflictHint>)StandardRaftRules.ConflictHint,
+            Cases =
+            [
+                [new ConflictHintContext(Log(1, 1, 1, 4, 4, 5, 5, 6, 6, 6), PrevLogIndex: 12)],
+                [new ConflictHintContext(Log(1, 1, 1, 4, 4, 5, 5, 6, 6, 6), PrevLogIndex: 9)],
+                [new ConflictHintContext(Log(1, 1, 1, 4, 4, 5, 5, 6, 6, 6), PrevLogIndex: 5)],
+                [new ConflictHintContext(Log(1, 1, 1, 4, 4, 5, 5, 6, 6, 6), PrevLogIndex: 2)],
+                [new ConflictHintContext(Log(), PrevLogIndex: 3)],
+            ],
+            Hints =
+            [
+                "If the log is shorter than PrevLogIndex, say so with term 0 and index = last index + 1. Otherwise send the term of your entry at PrevLogIndex " +
+                "and the FIRST index of that term in your log, so the leader can skip the whole term in one round trip.",
+            ],
+            KnownMistakes =
+            [
+                new("PrevLogIndex as the index", (Func<ConflictHintContext, ConflictHint>)(c =>
+                        c.PrevLogIndex > c.Log.LastIndex() ? new ConflictHint(0, c.Log.LastIndex() + 1) : new ConflictHint(c.Log.TermAt(c.PrevLogIndex), c.PrevLogIndex)),
+                    "Sending PrevLogIndex itself lets the leader back up only one entry per round trip; scan back to the first entry of that term."),
+                new("short log: PrevLogIndex", (Func<ConflictHintContext, ConflictHint>)(c =>
+                        c.PrevLogIndex > c.Log.LastIndex() ? new ConflictHint(0, c.PrevLogIndex) : StandardRaftRules.ConflictHint(c)),
+                    "When the log is shorter than PrevLogIndex, the leader should resume right after your last entry: index = your last index + 1."),
+            ],
+            Trial = answer => Episode21Trials.RunRules(
+                RaftRules.Standard with { ConflictHint = (Func<ConflictHintContext, ConflictHint>)answer, Name = "learner ConflictHint" },
+                "raft.backup", "raft.rejoin", "raft.figure8-unreliable"),
+            TimeLimit = TimeSpan.FromSeconds(30),
+        },
+        new()
+        {
+            Id = "ep21.next-index",
+            Title = "Fast back-up: the leader's next index after a rejection",
+            Track = Track.Expert,
+            Signature = "long NextIndexAfterRejection(NextIndexContext c)",
+            Reference = (Func<NextIndexContext, long>)StandardRaftRules.NextIndexAfterRejection,
+            Cases =
+            [
+                [Backup(conflictTerm: 0, conflictIndex: 5, nextIndex: 11, matchIndex: 0)],
+                [Backup(conflictTerm: 2, conflictIndex: 4, nextIndex: 11, matchIndex: 0)],
+                [Backup(conflictTerm: 4, conflictIndex: 4, nextIndex: 11, matchIndex: 0)],
+                [Backup(conflictTerm: 0, conflictIndex: 5, nextIndex: 3, matchIndex: 0)],
+                [Backup(conflictTerm: 0, conflictIndex: 2, nextIndex: 11, matchIndex: 6)],
+                [Backup(conflictTerm: 6, conflictIndex: 9, nextIndex: 11, matchIndex: 0)],
+            ],
+            Hints =
+            [
+                "If the leader holds entries of ConflictTerm, resume just after its last one; otherwise skip the follower's whole term: ConflictIndex. " +
+                "Then keep it above MatchIndex and never raise nextIndex on a late reply (take the min with NextIndex).",
+            ],
+            KnownMistakes =
+            [
+                new("one entry at a time", (Func<NextIndexContext, long>)(c => Math.Max(c.NextIndex - 1, c.MatchIndex + 1)),
+                    "Backing up one entry per rejection is correct but takes one round trip per conflicting entry (50 for 6.5840's back-up test): use the follower's hint."),
+                new("ignores the leader's own entries of that term", (Func<NextIndexContext, long>)(c => Math.Min(c.NextIndex, Math.Max(c.ConflictIndex, c.MatchIndex + 1))),
+                    "If the leader also has entries of ConflictTerm, they match the follower's up to the leader's last one: resume after it, not at the start of the follower's term."),
+                new("below matchIndex", (Func<NextIndexContext, long>)(c =>
+                    {
+                        var last = LastIndexOf(c.Log, c.ConflictTerm);
+                        return Math.Min(c.NextIndex, c.ConflictTerm > 0 && last > 0 ? last + 1 : c.ConflictIndex);
+                    }),
+                    "A reply to an old probe can point below what the follower is known to store; never go below MatchIndex + 1."),
+                new("raises nextIndex on a late reply", (Func<NextIndexContext, long>)(c =>
+                    {
+                        var last = LastIndexOf(c.Log, c.ConflictTerm);
+                        return Math.Max(c.ConflictTerm > 0 && last > 0 ? last + 1 : c.ConflictIndex, c.MatchIndex + 1);
+                    }),
+                    "A late reply to an older probe may suggest an index above the one the leader already backed up to: keep the smaller (min with NextIndex)."),
+            ],
+            Trial = answer => Episode21Trials.RunRules(
+                RaftRules.Standard with { NextIndexAfterRejection = (Func<NextIndexContext, long>)answer, Name = "learner NextIndexAfterRejection" },
+                "raft.backup", "raft.rejoin", "raft.figure8-unreliable"),
             TimeLimit = TimeSpan.FromSeconds(30),
         },
         new()
@@ -283,161 +397,6 @@ public static class Episode21Exercises
         },
         new()
         {
-            Id = "ep21.election-timeout",
-            Title = "A randomised election timeout",
-            Track = Track.Beginner,
-            Signature = "int ElectionTimeout(int minTicks, int maxTicks, double uniform)",
-            Reference = (Func<int, int, double, int>)((minTicks, maxTicks, uniform) => minTicks + (int)Math.Floor(uniform * (maxTicks - minTicks + 1))),
-            Cases = [[10, 19, 0.0], [10, 19, 0.999], [150, 300, 0.25], [10, 19, 0.5], [5, 5, 0.7], [10, 19, 0.05]],
-            Hints =
-            [
-                "Map the uniform number u in [0, 1) onto the whole range [minTicks, maxTicks], both ends included: there are maxTicks − minTicks + 1 values; " +
-                "minTicks + ⌊u × count⌋ picks each with equal chance.",
-            ],
-            KnownMistakes =
-            [
-                new("a fixed timeout", (Func<int, int, double, int>)((min, max, u) => min),
-                    "Every node with the same timeout times out together, votes for itself, and the votes split again and again. The randomness is what breaks the tie (section 5.2)."),
-                new("never reaches maxTicks", (Func<int, int, double, int>)((min, max, u) => min + (int)Math.Floor(u * (max - min))),
-                    "u × (max − min) is below max − min, so maxTicks is never drawn: the range has max − min + 1 values."),
-                new("rounded", (Func<int, int, double, int>)((min, max, u) => min + (int)Math.Round(u * (max - min))),
-                    "Rounding gives the two end values half the chance of the others (and rounds halves to even). Use ⌊u × (max − min + 1)⌋."),
-            ],
-            Trial = answer =>
-            {
-                var timeout = (Func<int, int, double, int>)answer;
-                return Episode21Trials.RunRules(
-                    RaftRules.Standard with
-                    {
-                        ElectionTimeout = c => timeout(c.MinTicks, c.MaxTicks, c.NextInt(0, int.MaxValue - 1) / (double)int.MaxValue),
-                        Name = "learner ElectionTimeout",
-                    },
-                    "raft.initial-election", "raft.re-election", "raft.many-elections");
-            },
-            TimeLimit = TimeSpan.FromSeconds(30),
-        },
-        new()
-        {
-            Id = "ep21.conflict-hint",
-            Title = "The follower's hint for fast back-up",
-            Track = Track.Intermediate,
-            Signature = "ConflictHint ConflictHint(ConflictHintContext c)",
-            Reference = (Func<ConflictHintContext, ConflictHint>)StandardRaftRules.ConflictHint,
-            Cases =
-            [
-                [new ConflictHintContext(Log(1, 1, 1, 4, 4, 5, 5, 6, 6, 6), PrevLogIndex: 12)],
-                [new ConflictHintContext(Log(1, 1, 1, 4, 4, 5, 5, 6, 6, 6), PrevLogIndex: 9)],
-                [new ConflictHintContext(Log(1, 1, 1, 4, 4, 5, 5, 6, 6, 6), PrevLogIndex: 5)],
-                [new ConflictHintContext(Log(1, 1, 1, 4, 4, 5, 5, 6, 6, 6), PrevLogIndex: 2)],
-                [new ConflictHintContext(Log(), PrevLogIndex: 3)],
-            ],
-            Hints =
-            [
-                "If the log is shorter than PrevLogIndex, say so with term 0 and index = last index + 1. Otherwise send the term of your entry at PrevLogIndex " +
-                "and the FIRST index of that term in your log, so the leader can skip the whole term in one round trip.",
-            ],
-            KnownMistakes =
-            [
-                new("PrevLogIndex as the index", (Func<ConflictHintContext, ConflictHint>)(c =>
-                        c.PrevLogIndex > c.Log.LastIndex() ? new ConflictHint(0, c.Log.LastIndex() + 1) : new ConflictHint(c.Log.TermAt(c.PrevLogIndex), c.PrevLogIndex)),
-                    "Sending PrevLogIndex itself lets the leader back up only one entry per round trip; scan back to the first entry of that term."),
-                new("short log: PrevLogIndex", (Func<ConflictHintContext, ConflictHint>)(c =>
-                        c.PrevLogIndex > c.Log.LastIndex() ? new ConflictHint(0, c.PrevLogIndex) : StandardRaftRules.ConflictHint(c)),
-                    "When the log is shorter than PrevLogIndex, the leader should resume right after your last entry: index = your last index + 1."),
-            ],
-            Trial = answer => Episode21Trials.RunRules(
-                RaftRules.Standard with { ConflictHint = (Func<ConflictHintContext, ConflictHint>)answer, Name = "learner ConflictHint" },
-                "raft.backup", "raft.rejoin", "raft.figure8-unreliable"),
-            TimeLimit = TimeSpan.FromSeconds(30),
-        },
-        new()
-        {
-            Id = "ep21.next-index",
-            Title = "Fast back-up: the leader's next index after a rejection",
-            Track = Track.Expert,
-            Signature = "long NextIndexAfterRejection(NextIndexContext c)",
-            Reference = (Func<NextIndexContext, long>)StandardRaftRules.NextIndexAfterRejection,
-            Cases =
-            [
-                [Backup(conflictTerm: 0, conflictIndex: 5, nextIndex: 11, matchIndex: 0)],
-                [Backup(conflictTerm: 2, conflictIndex: 4, nextIndex: 11, matchIndex: 0)],
-                [Backup(conflictTerm: 4, conflictIndex: 4, nextIndex: 11, matchIndex: 0)],
-                [Backup(conflictTerm: 0, conflictIndex: 5, nextIndex: 3, matchIndex: 0)],
-                [Backup(conflictTerm: 0, conflictIndex: 2, nextIndex: 11, matchIndex: 6)],
-                [Backup(conflictTerm: 6, conflictIndex: 9, nextIndex: 11, matchIndex: 0)],
-            ],
-            Hints =
-            [
-                "If the leader holds entries of ConflictTerm, resume just after its last one; otherwise skip the follower's whole term: ConflictIndex. " +
-                "Then keep it above MatchIndex and never raise nextIndex on a late reply (take the min with NextIndex).",
-            ],
-            KnownMistakes =
-            [
-                new("one entry at a time", (Func<NextIndexContext, long>)(c => Math.Max(c.NextIndex - 1, c.MatchIndex + 1)),
-                    "Backing up one entry per rejection is correct but takes one round trip per conflicting entry (50 for 6.5840's back-up test): use the follower's hint."),
-                new("ignores the leader's own entries of that term", (Func<NextIndexContext, long>)(c => Math.Min(c.NextIndex, Math.Max(c.ConflictIndex, c.MatchIndex + 1))),
-                    "If the leader also has entries of ConflictTerm, they match the follower's up to the leader's last one: resume after it, not at the start of the follower's term."),
-                new("below matchIndex", (Func<NextIndexContext, long>)(c =>
-                    {
-                        var last = LastIndexOf(c.Log, c.ConflictTerm);
-                        return Math.Min(c.NextIndex, c.ConflictTerm > 0 && last > 0 ? last + 1 : c.ConflictIndex);
-                    }),
-                    "A reply to an old probe can point below what the follower is known to store; never go below MatchIndex + 1."),
-                new("raises nextIndex on a late reply", (Func<NextIndexContext, long>)(c =>
-                    {
-                        var last = LastIndexOf(c.Log, c.ConflictTerm);
-                        return Math.Max(c.ConflictTerm > 0 && last > 0 ? last + 1 : c.ConflictIndex, c.MatchIndex + 1);
-                    }),
-                    "A late reply to an older probe may suggest an index above the one the leader already backed up to: keep the smaller (min with NextIndex)."),
-            ],
-            Trial = answer => Episode21Trials.RunRules(
-                RaftRules.Standard with { NextIndexAfterRejection = (Func<NextIndexContext, long>)answer, Name = "learner NextIndexAfterRejection" },
-                "raft.backup", "raft.rejoin", "raft.figure8-unreliable"),
-            TimeLimit = TimeSpan.FromSeconds(30),
-        },
-        new()
-        {
-            Id = "ep21.messages-per-command",
-            Title = "Messages per committed command in steady state",
-            Track = Track.Beginner,
-            Signature = "int MessagesPerCommand(int clusterSize)",
-            Reference = (Func<int, int>)(clusterSize => 2 * (clusterSize - 1)),
-            Cases = [[1], [3], [5], [9]],
-            Hints =
-            [
-                "The leader sends one AppendEntries to each of the other n − 1 nodes, and each answers once; heartbeats are not counted.",
-            ],
-            KnownMistakes =
-            [
-                new("requests only", (Func<int, int>)(n => n - 1),
-                    "Each AppendEntries is answered: count the n − 1 responses too."),
-                new("the leader sends to itself", (Func<int, int>)(n => 2 * n),
-                    "The leader appends to its own log without a message: only the n − 1 followers get one and answer."),
-            ],
-        },
-        new()
-        {
-            Id = "ep21.pbft-messages",
-            Title = "PBFT's messages per request in the normal case",
-            Track = Track.Intermediate,
-            Signature = "long PbftMessagesPerRequest(int replicas)",
-            Reference = (Func<int, long>)(replicas => 2L * replicas * (replicas - 1)),
-            Cases = [[4], [7], [1], [10]],
-            Hints =
-            [
-                "Three phases (Castro and Liskov, section 4.2): the primary sends pre-prepare to the n − 1 backups; each backup multicasts prepare to the other n − 1 replicas; " +
-                "every replica, the primary included, multicasts commit to the other n − 1. Do not count the client's request and replies.",
-            ],
-            KnownMistakes =
-            [
-                new("the primary also prepares", (Func<int, long>)(n => (n - 1) + (2L * n * (n - 1))),
-                    "The primary does not send prepare messages (its pre-prepare plays that part): prepares come from the n − 1 backups only, (n − 1)² of them."),
-                new("n² per all-to-all phase", (Func<int, long>)(n => (n - 1) + (2L * n * n)),
-                    "A replica does not send to itself: an all-to-all phase among n replicas is n(n − 1) messages (or (n − 1)² for the backups' prepares), not n²."),
-            ],
-        },
-        new()
-        {
             Id = "ep21.linearizable",
             Title = "Is this history linearizable? A brute-force check",
             Track = Track.Expert,
@@ -486,6 +445,47 @@ public static class Episode21Exercises
             ],
             Trial = answer => Episode21Trials.CompareLinearizability((Func<IReadOnlyList<Operation<KvInput, KvOutput>>, bool>)answer),
             TimeLimit = TimeSpan.FromSeconds(20),
+        },
+        new()
+        {
+            Id = "ep21.pbft-messages",
+            Title = "PBFT's messages per request in the normal case",
+            Track = Track.Intermediate,
+            Signature = "long PbftMessagesPerRequest(int replicas)",
+            Reference = (Func<int, long>)(replicas => 2L * replicas * (replicas - 1)),
+            Cases = [[4], [7], [1], [10]],
+            Hints =
+            [
+                "Three phases (Castro and Liskov, section 4.2): the primary sends pre-prepare to the n − 1 backups; each backup multicasts prepare to the other n − 1 replicas; " +
+                "every replica, the primary included, multicasts commit to the other n − 1. Do not count the client's request and replies.",
+            ],
+            KnownMistakes =
+            [
+                new("the primary also prepares", (Func<int, long>)(n => (n - 1) + (2L * n * (n - 1))),
+                    "The primary does not send prepare messages (its pre-prepare plays that part): prepares come from the n − 1 backups only, (n − 1)² of them."),
+                new("n² per all-to-all phase", (Func<int, long>)(n => (n - 1) + (2L * n * n)),
+                    "A replica does not send to itself: an all-to-all phase among n replicas is n(n − 1) messages (or (n − 1)² for the backups' prepares), not n²."),
+            ],
+        },
+        new()
+        {
+            Id = "ep21.messages-per-command",
+            Title = "Messages per committed command in steady state",
+            Track = Track.Beginner,
+            Signature = "int MessagesPerCommand(int clusterSize)",
+            Reference = (Func<int, int>)(clusterSize => 2 * (clusterSize - 1)),
+            Cases = [[1], [3], [5], [9]],
+            Hints =
+            [
+                "The leader sends one AppendEntries to each of the other n − 1 nodes, and each answers once; heartbeats are not counted.",
+            ],
+            KnownMistakes =
+            [
+                new("requests only", (Func<int, int>)(n => n - 1),
+                    "Each AppendEntries is answered: count the n − 1 responses too."),
+                new("the leader sends to itself", (Func<int, int>)(n => 2 * n),
+                    "The leader appends to its own log without a message: only the n − 1 followers get one and answer."),
+            ],
         },
     ];
 
