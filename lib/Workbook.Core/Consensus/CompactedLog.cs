@@ -25,7 +25,16 @@ public sealed class CompactedLog : IReadOnlyList<LogEntry>
     public CompactedLog(long snapshotIndex, long snapshotTerm, IEnumerable<LogEntry> retained)
     {
         ArgumentNullException.ThrowIfNull(retained);
-        var snapshot = new RaftSnapshot(snapshotIndex, snapshotTerm, string.Empty); // validates index and term
+        if (snapshotIndex < 1)
+        {
+            throw Guard.OutOfRange(nameof(snapshotIndex), "an integer >= 1 (a snapshot replaces at least one entry)", snapshotIndex.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (snapshotTerm < 1)
+        {
+            throw Guard.OutOfRange(nameof(snapshotTerm), "an integer >= 1 (every entry has a term >= 1)", snapshotTerm.ToString(CultureInfo.InvariantCulture));
+        }
+
         var entries = retained as ImmutableList<LogEntry> ?? [.. retained];
         for (int i = 0; i < entries.Count; i++)
         {
@@ -38,7 +47,7 @@ public sealed class CompactedLog : IReadOnlyList<LogEntry>
             }
         }
 
-        (SnapshotIndex, SnapshotTerm, Retained) = (snapshot.LastIncludedIndex, snapshot.LastIncludedTerm, entries);
+        (SnapshotIndex, SnapshotTerm, Retained) = (snapshotIndex, snapshotTerm, entries);
     }
 
     private CompactedLog(long snapshotIndex, long snapshotTerm, ImmutableList<LogEntry> retained, bool trusted)
