@@ -57,18 +57,17 @@ public sealed partial class RaftNode
         {
             // Section 7: entries through the snapshot are committed, so they match the leader's; drop them from the message.
             var covered = snapshot.LastIncludedIndex - append.PrevLogIndex;
-            if (append.Entries.Count <= covered)
-            {
-                Send(new AppendEntriesResponse(Id, append.From, CurrentTerm, true, append.PrevLogIndex + append.Entries.Count, 0, 0));
-                return;
-            }
-
-            var atSnapshot = append.Entries[checked((int)covered - 1)];
-            if (atSnapshot.Term != snapshot.LastIncludedTerm)
+            if (append.Entries.Count >= covered && append.Entries[checked((int)covered - 1)] is var atSnapshot && atSnapshot.Term != snapshot.LastIncludedTerm)
             {
                 throw new InvalidOperationException(string.Create(
                     CultureInfo.InvariantCulture,
                     $"node {Id} has a snapshot through index {snapshot.LastIncludedIndex} (term {snapshot.LastIncludedTerm}) but was sent {atSnapshot} there: State Machine Safety is broken."));
+            }
+
+            if (append.Entries.Count <= covered)
+            {
+                Send(new AppendEntriesResponse(Id, append.From, CurrentTerm, true, append.PrevLogIndex + append.Entries.Count, 0, 0));
+                return;
             }
 
             append = append with { PrevLogIndex = snapshot.LastIncludedIndex, PrevLogTerm = snapshot.LastIncludedTerm, Entries = [.. append.Entries.Skip(checked((int)covered))] };
