@@ -213,6 +213,7 @@ public sealed class RaftInvariants
 
             // A leader seen for the first time is checked against every committed entry; after that, only new ones.
             int start = leadersChecked.Add((node.NodeId, node.Term)) ? 0 : before;
+            var leaderSnapshot = node.Log.SnapshotIndex();
             for (int i = start; i < committed.Count; i++)
             {
                 var (entry, term, by) = committed[i];
@@ -221,7 +222,6 @@ public sealed class RaftInvariants
                     continue;
                 }
 
-                var leaderSnapshot = node.Log.SnapshotIndex();
                 if (entry.Index < leaderSnapshot || (entry.Index == leaderSnapshot && entry.Term == node.Log.TermAt(leaderSnapshot)))
                 {
                     continue; // in the leader's snapshot (its contents are compared as applied entries)
