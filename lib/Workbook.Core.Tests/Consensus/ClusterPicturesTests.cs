@@ -146,13 +146,25 @@ public class ClusterPicturesTests
     }
 
     [Fact]
-    public void LogMatrix_RejectsMisplacedEntries_AndTwoCommittedTermsAtOneIndex()
+    public void LogMatrix_RejectsMisplacedEntries()
     {
         var misplaced = new Dictionary<int, IReadOnlyList<LogEntry>> { [1] = [new LogEntry(2, 1, "x")] };
-        var fine = new Dictionary<int, IReadOnlyList<LogEntry>> { [1] = [new LogEntry(1, 1, "x")] };
-
         BadInput.RejectsArgument(() => LogMatrix.Of(misplaced, []), "logs", "entry i at position i − 1");
-        BadInput.RejectsArgument(() => LogMatrix.Of(fine, [new LogEntry(1, 1, "x"), new LogEntry(1, 2, "y")]), "committed", "one term per index");
+    }
+
+    [Fact]
+    public void LogMatrix_TwoCommittedTermsAtOneIndex_AfterAViolation_MarksEachCommittedAndConflicting()
+    {
+        // Node 1 applied 2:2, node 2 applied 2:3 (State Machine Safety broken); node 3 holds 2:2 and was never told.
+        var logs = new Dictionary<int, IReadOnlyList<LogEntry>>
+        {
+            [1] = [new LogEntry(1, 1, "a"), new LogEntry(2, 2, "x")],
+            [2] = [new LogEntry(1, 1, "a"), new LogEntry(2, 3, "y")],
+            [3] = [new LogEntry(1, 1, "a"), new LogEntry(2, 2, "x")],
+        };
+        var matrix = LogMatrix.Of(logs, [new LogEntry(1, 1, "a"), new LogEntry(2, 2, "x"), new LogEntry(2, 3, "y")]);
+        Assert.All(matrix.Cells.Where(c => c.Index == 1), c => Assert.Equal((true, false), (c.IsCommitted, c.ConflictsWithCommitted)));
+        Assert.All(matrix.Cells.Where(c => c.Index == 2), c => Assert.Equal((true, true), (c.IsCommitted, c.ConflictsWithCommitted)));
     }
 
     [Theory]
