@@ -21,7 +21,7 @@ public static class Episode21Figures
     private const string LogMatrixTitle = "The cut-off leader's 2 entries never commit: entries of term 6 are committed there";
     private const string BugCaughtTitle = "Two votes in one term give two leaders: Election Safety breaks at tick 61";
     private const string Figure8Title = "Counting replicas commits an old-term entry that a later leader overwrites";
-    private const string FailoverTitle = "Simulated failover tracks etcd's: median 1,270 ms against 1,209 ms measured";
+    private const string FailoverTitle = "Simulated failover is 61 ms slower than etcd's at the median: 1,270 ms against 1,209";
     private const string MessagesPerCommandTitle = "Raft pays 2(n − 1) messages per command, as Multi-Paxos does; PBFT pays 2n(n − 1)";
 
     private static readonly (RaftRole Role, string Name, string Colour, double Width, string Dash)[] RoleStyles =
@@ -64,7 +64,7 @@ public static class Episode21Figures
             BugCaughtChart),
         new("ep21.figure-8", 21, Figure8Title,
             "The extended Raft paper's Figure 8 (Ongaro and Ousterhout 2014) replayed step by step with five real Raft nodes (S1 to S5 are nodes 1 to 5; no no-op entries, so the logs are the paper's), once with Raft's commit rule and once with the planted bug commit-earlier-terms-by-counting. Step e is the paper's alternative to d, replayed from c. Every step is checked against the Figure 3 invariants. The slider (exports: --at step=a … e) picks the step.",
-            "Two log matrix charts side by side for one step of the paper's Figure 8: log index on the x axis (1 to 3, once per panel), servers S1 to S5 on the y axis, a square per log entry with its term number written in, a frame around committed entries and a small cross at the corner of an entry that conflicts with a committed one; each server's role and term (or crashed) is written left of its row. The left panel runs Raft's rule (a leader counts replicas only for entries of its own term), the right panel the planted bug that counts any term. At step c entry 2 of term 2 is on three of five servers: the right panel frames it as committed, the left does not. At step d server S5 overwrites it: allowed on the left, where it was never committed; on the right a committed entry is replaced and State Machine Safety breaks. At step e S1 first copies an entry of its own term to a majority, which commits entry 2 under both rules.",
+            "Two log matrix charts side by side for one step of the paper's Figure 8: log index on the x axis (1 to 3, once per panel), servers S1 to S5 on the y axis, a square marker per log entry with its term number written in, a frame around committed entries and a small cross at the corner of an entry that conflicts with a committed one; each server's role and term (or crashed) is written left of its row. The left panel runs Raft's rule (a leader counts replicas only for entries of its own term), the right panel the planted bug that counts any term. At step c entry 2 of term 2 is on three of five servers: the right panel frames it as committed, the left does not. At step d server S5 overwrites it: allowed on the left, where it was never committed; on the right a committed entry is replaced and State Machine Safety breaks. At step e S1 first copies an entry of its own term to a majority, which commits entry 2 under both rules.",
             Figure8Chart),
         new("ep21.messages-per-command", 21, MessagesPerCommandTitle,
             "Messages between replicas per committed command against cluster size n. Raft: measured in the simulator (stable leader, 20 commands 5 ticks apart, every delay 1 tick), heartbeats excluded by subtracting a run of the same seed without commands. Multi-Paxos steady state: Accept and Accepted, 2(n − 1). PBFT normal case (Castro and Liskov 1999, section 4.2): pre-prepare n − 1, prepare (n − 1)², commit n(n − 1), together 2n(n − 1). Client requests and replies are not counted.",
@@ -311,7 +311,8 @@ public static class Episode21Figures
         // Implementation note: marker sizes are in pixels, so a cell is sized to the plot's width per index (about 780 px
         // with the legend below the plot), leaving a gap between neighbours.
         var cellSize = Math.Min(34, Math.Floor(780.0 / (matrix.Length + 1) * 0.8));
-        var traces = LogCells(matrix.Cells, matrix.Terms, c => c.Index, cellSize);
+        var terms = matrix.Terms.ToList();
+        var traces = LogCells(matrix.Cells, terms, t => TermColours[terms.IndexOf(t) % TermColours.Length], c => c.Index, cellSize);
         var styled = ChartStyle.Apply(CSharpChart.Combine(traces), Headline(title, subtitle), "log index (entry number)", "node (id)");
         return WithLayout(styled, new Dictionary<string, object> { ["legend"] = new { orientation = "h", x = 0, y = -0.28, yanchor = "top" } },
             xaxis: new { tickmode = "linear", dtick = 1, range = new[] { 0.4, matrix.Length + 0.6 }, showgrid = false },
@@ -322,13 +323,13 @@ public static class Episode21Figures
     /// The traces of a log matrix: one square series per term (number written in), the committed frames, and a small
     /// cross in the top right corner of each entry that conflicts with a committed one (the number stays readable).
     /// </summary>
-    private static List<GenericChart> LogCells(IReadOnlyList<LogMatrixCell> cells, IReadOnlyList<long> terms, Func<LogMatrixCell, double> x, double cellSize)
+    private static List<GenericChart> LogCells(IReadOnlyList<LogMatrixCell> cells, IReadOnlyList<long> terms, Func<long, string> termColour, Func<LogMatrixCell, double> x, double cellSize)
     {
         var traces = new List<GenericChart>();
         foreach (var term in terms)
         {
             var ofTerm = cells.Where(c => c.Term == term).ToList();
-            var colour = TermColour(term);
+            var colour = termColour(term);
             var textColour = colour is Palette.Blue or Palette.Vermillion or Palette.BluishGreen ? "white" : "black";
             traces.Add(Squares(ofTerm.Select(x), ofTerm.Select(c => (double)c.NodeId), ofTerm.Select(c => c.Term.ToString(CultureInfo.InvariantCulture)),
                 "term " + term.ToString(CultureInfo.InvariantCulture), colour, textColour, cellSize));
@@ -337,11 +338,11 @@ public static class Episode21Figures
         var committed = cells.Where(c => c.IsCommitted).ToList();
         traces.Add(Marks(committed.Select(x), committed.Select(c => (double)c.NodeId), "committed (framed)", Palette.Black, "square-open", cellSize + 4));
         var conflicts = cells.Where(c => c.ConflictsWithCommitted).ToList();
-        traces.Add(Marks(conflicts.Select(c => x(c) + 0.3), conflicts.Select(c => c.NodeId - 0.3), "conflicts with a committed entry (× at the corner)", Palette.Black, "x-thin-open", Math.Max(10, 0.45 * cellSize)));
+        traces.Add(Marks(conflicts.Select(c => x(c) + 0.3), conflicts.Select(c => c.NodeId - 0.3), "conflicting (× at the corner)", Palette.Black, "x-thin-open", Math.Max(10, 0.45 * cellSize)));
         return traces;
     }
 
-    /// <summary>A term's colour: terms 1, 2, … take <see cref="TermColours"/> in order, so a term keeps its colour from figure to figure.</summary>
+    /// <summary>A term's colour in a figure that shows terms 1, 2, … from the start: the term keeps its colour from step to step.</summary>
     private static string TermColour(long term) => TermColours[(int)((term - 1) % TermColours.Length)];
 
     private static GenericChart BugCaughtChart()
@@ -349,7 +350,7 @@ public static class Episode21Figures
         var outcome = Episode21Scenarios.BugCaught();
         var violation = outcome.Violation ?? throw new InvalidOperationException($"ep21.bug-caught: the run was expected to break an invariant; {outcome.Reason}");
         var subtitle = string.Create(CultureInfo.InvariantCulture,
-            $"{outcome.ScenarioId}, {outcome.Cluster.Options.NodeIds.Count} nodes, seed {outcome.Seed}, planted bug {Episode21Scenarios.BugCaughtBugId}: {violation.Description} (step {violation.Step})");
+            $"{outcome.ScenarioId}, {outcome.Cluster.Options.NodeIds.Count} nodes, seed {outcome.Seed}, planted bug {Episode21Scenarios.BugCaughtBugId}: {violation.Description.TrimEnd('.')} (step {violation.Step})");
         return TimelineOf(outcome.Cluster, BugCaughtTitle, subtitle);
     }
 
@@ -362,7 +363,7 @@ public static class Episode21Figures
         var labels = Figure8Replay.StageLabels;
         const int active = 3; // step d, where the two rules part
         const double panelOffset = 6;
-        const double cellSize = 44;
+        const double cellSize = 34;
         var perStep = new List<List<(GenericChart Trace, bool HasData)>>();
         foreach (var (label, step) in labels.Select((l, i) => (l, i)))
         {
@@ -383,13 +384,13 @@ public static class Episode21Figures
             var committed = cells.Where(c => c.Cell.IsCommitted).ToList();
             traces.Add((Marks(committed.Select(X), committed.Select(c => (double)c.Cell.NodeId), "committed (framed)", Palette.Black, "square-open", cellSize + 5), committed.Count > 0));
             var conflicts = cells.Where(c => c.Cell.ConflictsWithCommitted).ToList();
-            traces.Add((Marks(conflicts.Select(c => X(c) + 0.32), conflicts.Select(c => c.Cell.NodeId - 0.3), "conflicts with a committed entry (× at the corner)", Palette.Black, "x-thin-open", 16), conflicts.Count > 0));
+            traces.Add((Marks(conflicts.Select(c => X(c) + 0.32), conflicts.Select(c => c.Cell.NodeId - 0.3), "conflicting (× at the corner)", Palette.Black, "x-thin-open", 14), conflicts.Count > 0));
 
             // Each server's role and term, left of its row; what happened, above; the outcome of each rule, below.
             var status = runs.SelectMany((run, panel) => run[step].Nodes.Select(n => (Node: n, Panel: panel))).ToList();
-            traces.Add((Text(status.Select(s => -0.75 + (s.Panel * panelOffset)), status.Select(s => (double)s.Node.NodeId), status.Select(s => StatusText(s.Node)), "role and term", "middle center"), true));
+            traces.Add((Text(status.Select(s => -0.45 + (s.Panel * panelOffset)), status.Select(s => (double)s.Node.NodeId), status.Select(s => StatusText(s.Node)), "role and term", "middle center"), true));
             var outcomes = runs.Select((run, panel) => (X: 2.0 + (panel * panelOffset), Text: Outcome(run[step]))).ToList();
-            traces.Add((Text(outcomes.Select(o => o.X).Append(panelOffset / 2 + 0.6), [5.85, 5.85, 0.2], outcomes.Select(o => o.Text).Append(Figure8Replay.Paren(label) + " " + runs[0][step].WhatHappened), "what happened", "middle center"), true));
+            traces.Add((Text(outcomes.Select(o => o.X).Append((panelOffset / 2) + 0.8), [6.1, 6.1, 0.25], outcomes.Select(o => o.Text).Append(Figure8Replay.Paren(label) + " " + runs[0][step].WhatHappened), "what happened", "middle center"), true));
             perStep.Add(traces);
         }
 
@@ -401,12 +402,12 @@ public static class Episode21Figures
 
         var dBug = runs[1][3];
         var subtitle = string.Create(CultureInfo.InvariantCulture,
-            $"5 servers, no no-op entries; counting any term: {Broken(dBug.Safety)} at step d; Raft's rule: {(runs[0].All(st => st.Safety.Holds) ? "safe at every step" : "a violation")}");
-        var styled = ChartStyle.Apply(CSharpChart.Combine(all), Headline(Figure8Title, subtitle), "log index (entry number, per panel)", "server");
+            $"5 servers; counting: {Broken(dBug.Safety)} at d; Raft's rule: {(runs[0].All(st => st.Safety.Holds) ? "safe throughout" : "a violation")}");
+        var styled = ChartStyle.Apply(CSharpChart.Combine(all), Headline(Figure8Title, subtitle), "log index (entry number, per panel)", "server (S1 to S5)");
         var panelHeaders = new object[]
         {
-            new { x = 2, y = -0.45, text = "<b>Raft: count only the leader's own term</b>", showarrow = false, font = new { size = 15, color = "#222222" } },
-            new { x = 2 + panelOffset, y = -0.45, text = "<b>Planted bug: count entries of any term</b>", showarrow = false, font = new { size = 15, color = "#222222" } },
+            new { x = 2, y = -0.45, text = "<b>Raft's rule: own term only</b>", showarrow = false, font = new { size = 15, color = "#222222" } },
+            new { x = 2 + panelOffset, y = -0.45, text = "<b>Planted bug: any term</b>", showarrow = false, font = new { size = 15, color = "#222222" } },
         };
         var steps = labels.Select((label, i) => new
         {
@@ -418,16 +419,16 @@ public static class Episode21Figures
         var laidOut = WithLayout(styled, new Dictionary<string, object>
         {
             ["annotations"] = panelHeaders,
-            ["sliders"] = new object[] { new { name = "step", active, currentvalue = new { prefix = "Figure 8 step: " }, pad = new { t = 50 }, steps } },
-            ["legend"] = new { orientation = "h", x = 0, y = -0.12, yanchor = "top" },
-            ["margin"] = new { l = 80, r = 30, t = 110, b = 190 },
+            ["sliders"] = new object[] { new { name = "step", active, currentvalue = new { prefix = "step: " }, pad = new { t = 60 }, steps } },
+            ["legend"] = new { x = 1.02, y = 1, xanchor = "left", yanchor = "top" },
+            ["margin"] = new { l = 80, r = 30, t = 110, b = 150 },
         },
             xaxis: new
             {
                 tickmode = "array",
                 tickvals = ticks,
                 ticktext = ticks.Select(t => ((int)(t > panelOffset ? t - panelOffset : t)).ToString(CultureInfo.InvariantCulture)).ToArray(),
-                range = new[] { -1.7, 3.5 + panelOffset },
+                range = new[] { -1.3, 4.1 + panelOffset },
                 showgrid = false,
                 zeroline = false,
             },
@@ -436,11 +437,11 @@ public static class Episode21Figures
                 tickmode = "array",
                 tickvals = new[] { 1, 2, 3, 4, 5 },
                 ticktext = new[] { "S1", "S2", "S3", "S4", "S5" },
-                range = new[] { 6.3, -0.8 },
+                range = new[] { 6.55, -0.8 },
                 autorange = false,
                 showgrid = false,
             });
-        return laidOut.WithSize(ChartStyle.Width, ChartStyle.Height + 120);
+        return laidOut.WithSize(ChartStyle.Width, ChartStyle.Height + 80);
     }
 
     private static string StatusText(Figure8NodeStatus node) =>
@@ -452,8 +453,8 @@ public static class Episode21Figures
     private static string Outcome(Figure8Stage stage)
     {
         var committed = stage.Logs.Cells.Where(c => c.IsCommitted).Select(c => c.Index).DefaultIfEmpty(0).Max();
-        var text = string.Create(CultureInfo.InvariantCulture, $"committed: up to index {committed}");
-        return stage.Safety.Holds ? text : text + "; <b>" + Broken(stage.Safety) + "</b>";
+        var text = string.Create(CultureInfo.InvariantCulture, $"committed up to index {committed}");
+        return stage.Safety.Holds ? text : text + "<br><b>" + Broken(stage.Safety) + "</b>";
     }
 
     private static string Broken(InvariantCheck check) => check.Holds ? "no invariant broken" : InvariantName(check.Invariant.Value) + " broken";
@@ -466,12 +467,12 @@ public static class Episode21Figures
         var traces = new List<GenericChart>
         {
             Ecdf(etcd, $"etcd {EtcdFailoverData.Measured.EtcdVersion}, measured ({etcd.Count} kills)", Palette.Blue, "solid"),
-            Ecdf(simulated, $"simulator, etcd's timing ({simulated.Count} kills)", Palette.Vermillion, "dash"),
+            Ecdf(simulated, $"simulator, etcd's timing ({simulated.Count.ToString("#,##0", CultureInfo.InvariantCulture)} kills)", Palette.Vermillion, "dash"),
             Marks([etcdMedian], [0.5], "etcd median", Palette.Blue, "diamond-open", 16),
             Marks([simMedian], [0.5], "simulator median", Palette.Vermillion, "circle-open", 16),
         };
         var subtitle = string.Create(CultureInfo.InvariantCulture,
-            $"3 nodes, heartbeat 100 ms, election timeout 1,000 ms: median {etcdMedian:#,##0} ms measured (etcd, {etcd.Count} kills) and {simMedian:#,##0} ms simulated ({simulated.Count} kills, 1 tick = 10 ms)");
+            $"3 nodes, heartbeat 100 ms, election timeout 1,000 ms: median {etcdMedian:#,##0} ms measured (etcd, {etcd.Count} kills) and {simMedian:#,##0} ms simulated ({simulated.Count:#,##0} kills, 1 tick = 10 ms)");
         var styled = ChartStyle.Apply(CSharpChart.Combine(traces), Headline(FailoverTitle, subtitle), "failover time (ms, kill to first acknowledged write)", "fraction of kills (cumulative)");
         return WithLayout(styled, new Dictionary<string, object> { ["legend"] = new { x = 0.98, y = 0.04, xanchor = "right", yanchor = "bottom", bgcolor = "rgba(255,255,255,0.85)" } },
             yaxis: new { range = new[] { 0, 1.02 } });
@@ -585,6 +586,7 @@ public static class Episode21Figures
         trace.SetProperty("name", name);
         trace.SetProperty("mode", "text");
         trace.SetProperty("textposition", position);
+        trace.SetProperty("cliponaxis", false);
         trace.SetProperty("textfont", new { size = 14, color = "#222222" });
         trace.SetProperty("marker", new { color = Palette.Black });
         trace.SetProperty("showlegend", false);

@@ -22,7 +22,7 @@ public static class Episode21Scenarios
     /// <summary>The scenario of the "bug caught" figure (<see cref="RaftScenarios"/>).</summary>
     public const string BugCaughtScenarioId = "raft.leader-failure";
 
-    /// <summary>The seed of the "bug caught" figure: the first seed from 1 at which the scenario catches the bug.</summary>
+    /// <summary>The seed of the "bug caught" figure: the first seed from 1 at which the bug breaks safety after the leader is cut off (seed 6 breaks it in the first election).</summary>
     public const long BugCaughtSeed = 9;
 
     /// <summary>The seed of the simulated side of the etcd failover figure.</summary>
