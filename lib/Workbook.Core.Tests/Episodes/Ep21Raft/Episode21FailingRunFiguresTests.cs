@@ -40,7 +40,7 @@ public class Episode21FailingRunFiguresTests
         Assert.StartsWith("Two votes in one term give two leaders: Election Safety breaks at tick 61", figure.Title, StringComparison.Ordinal);
         Assert.Equal(Enumerable.Repeat(61.0, 2), figure.X("Election Safety broken (nodes involved)"));
         Assert.Equal([1.0, 3.0], figure.Y("Election Safety broken (nodes involved)").Order());
-        Assert.Contains("seed 9, planted bug two-votes-per-term", figure.Title, StringComparison.Ordinal);
+        Assert.EndsWith("raft.leader-failure, seed 9, two-votes-per-term: nodes 1 and 3 were both elected leader of term 2", figure.Title, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -200,7 +200,7 @@ public class Episode21FailingRunFiguresTests
         Assert.Equal((1208.65, 1270.0), (etcdMedian, simMedian));
         Assert.StartsWith("Simulated failover is 61 ms slower than etcd's at the median: 1,270 ms against 1,209", figure.Title, StringComparison.Ordinal);
         Assert.Equal(61, Math.Round(simMedian - etcdMedian));
-        Assert.Contains("median 1,209 ms measured (etcd, 50 kills) and 1,270 ms simulated (1,000 kills, 1 tick = 10 ms)", figure.Title, StringComparison.Ordinal);
+        Assert.EndsWith("median 1,209 ms measured (50 kills), 1,270 ms simulated (1,000 kills)", figure.Title, StringComparison.Ordinal);
         Assert.Equal([etcdMedian], figure.X("etcd median"));
         Assert.Equal([simMedian], figure.X("simulator median"));
 

@@ -123,7 +123,7 @@ public static class Episode21Figures
     };
 
     private static string RunConditions(RaftCluster cluster) => string.Create(CultureInfo.InvariantCulture,
-        $"{cluster.Options.NodeIds.Count} nodes, seed {cluster.Seed}, rules {cluster.Options.Rules.Name}, {cluster.Now} ticks");
+        $"{cluster.Options.NodeIds.Count} nodes, seed {cluster.Seed}, rules {cluster.Options.Rules.Name}");
 
     /// <summary>The timeline of a run up to its last event (a run stopped by a violation ends at the violating tick).</summary>
     private static ClusterTimeline TimelineData(RaftCluster cluster)
@@ -350,7 +350,7 @@ public static class Episode21Figures
         var outcome = Episode21Scenarios.BugCaught();
         var violation = outcome.Violation ?? throw new InvalidOperationException($"ep21.bug-caught: the run was expected to break an invariant; {outcome.Reason}");
         var subtitle = string.Create(CultureInfo.InvariantCulture,
-            $"{outcome.ScenarioId}, {outcome.Cluster.Options.NodeIds.Count} nodes, seed {outcome.Seed}, planted bug {Episode21Scenarios.BugCaughtBugId}: {violation.Description.TrimEnd('.')} (step {violation.Step})");
+            $"{outcome.ScenarioId}, seed {outcome.Seed}, {Episode21Scenarios.BugCaughtBugId}: {violation.Description.TrimEnd('.')}");
         return TimelineOf(outcome.Cluster, BugCaughtTitle, subtitle);
     }
 
@@ -472,7 +472,7 @@ public static class Episode21Figures
             Marks([simMedian], [0.5], "simulator median", Palette.Vermillion, "circle-open", 16),
         };
         var subtitle = string.Create(CultureInfo.InvariantCulture,
-            $"3 nodes, heartbeat 100 ms, election timeout 1,000 ms: median {etcdMedian:#,##0} ms measured (etcd, {etcd.Count} kills) and {simMedian:#,##0} ms simulated ({simulated.Count:#,##0} kills, 1 tick = 10 ms)");
+            $"3 nodes, etcd's default timing: median {etcdMedian:#,##0} ms measured ({etcd.Count} kills), {simMedian:#,##0} ms simulated ({simulated.Count:#,##0} kills)");
         var styled = ChartStyle.Apply(CSharpChart.Combine(traces), Headline(FailoverTitle, subtitle), "failover time (ms, kill to first acknowledged write)", "fraction of kills (cumulative)");
         return WithLayout(styled, new Dictionary<string, object> { ["legend"] = new { x = 0.98, y = 0.04, xanchor = "right", yanchor = "bottom", bgcolor = "rgba(255,255,255,0.85)" } },
             yaxis: new { range = new[] { 0, 1.02 } });
