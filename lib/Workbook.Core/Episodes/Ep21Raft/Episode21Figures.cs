@@ -38,6 +38,8 @@ public static class Episode21Figures
         (MessageKind.AppendEntries, "AppendEntries with entries", Palette.Blue, "solid"),
         (MessageKind.Heartbeat, "heartbeat (no entries)", Palette.SkyBlue, "longdash"),
         (MessageKind.AppendReply, "AppendEntries reply", Palette.BluishGreen, "dashdot"),
+        (MessageKind.InstallSnapshot, "InstallSnapshot", Palette.Vermillion, "longdashdot"),
+        (MessageKind.SnapshotReply, "InstallSnapshot reply", Palette.Black, "2px,5px"),
     ];
 
     /// <summary>The term colours of the log matrix, one per term in order (terms beyond the list reuse it with their number written in).</summary>
@@ -71,8 +73,8 @@ public static class Episode21Figures
             "Line and marker chart of messages per committed command (count, 0 to about 150) against cluster size n (nodes: 3, 5, 7, 9). Circle markers are Raft measured in the simulator: 4, 8, 12 and 16, exactly on the dashed line of Multi-Paxos, 2(n − 1). The dotted line of PBFT, 2n(n − 1), grows with the square of n: 12, 40, 84 and 144.",
             MessagesPerCommand),
         new("ep21.failover", 21, FailoverTitle,
-            "Leader failover, from killing the leader to the first acknowledged write. etcd: measured, 50 SIGKILLs of the leader of a 3-member etcd 3.4.23 cluster on loopback (--heartbeat-interval 100 --election-timeout 1000, etcd's defaults), 2026-11-29, on a shared 2-vCPU virtual machine (data/consensus/etcd-failover.csv, written by ./workbook.sh etcd-failover; data/consensus/README.md). Simulator: FailoverExperiment, 1,000 kills of a 3-node cluster with etcd's timing at 1 tick = 10 ms (heartbeat 10 ticks, election timeout drawn from 100 to 199 ticks, every message 1 tick), seed 2026. Medians are the middle value (the mean of the two middle values for an even count).",
-            "Empirical cumulative distribution chart of leader failover time (x axis, milliseconds, about 900 to 2,800) against the fraction of kills that failed over within that time (y axis, 0 to 1). Two step lines: etcd measured (solid, 50 kills) and the simulator with etcd's timing (dashed, 1,000 kills); a diamond and a circle marker mark each median at fraction 0.5. The two curves rise together between about 900 and 1,900 ms, the span of one randomised election timeout; each has a thin tail of failovers that needed a second election.",
+            "Leader failover, from killing the leader to the first acknowledged write. etcd: measured, 50 SIGKILLs of the leader of a 3-member etcd 3.4.23 cluster on loopback (--heartbeat-interval 100 --election-timeout 1000, etcd's defaults), 2026-11-29, on a shared 2-vCPU virtual machine (data/consensus/etcd-failover.csv, written by ./workbook.sh etcd-failover; data/consensus/README.md). Simulator: FailoverExperiment, 500 kills of a 3-node cluster with etcd's timing at 1 tick = 10 ms (heartbeat 10 ticks, election timeout drawn from 100 to 199 ticks, every message 1 tick), seed 2026. Medians are the middle value (the mean of the two middle values for an even count).",
+            "Empirical cumulative distribution chart of leader failover time (x axis, milliseconds, about 900 to 2,900) against the fraction of kills that failed over within that time (y axis, 0 to 1). Two step lines: etcd measured (solid, 50 kills) and the simulator with etcd's timing (dashed, 500 kills); a diamond and a circle marker mark each median at fraction 0.5. The two curves rise together between about 900 and 1,900 ms, the span of one randomised election timeout; each has a thin tail of failovers that needed a second election.",
             FailoverChart),
     ];
 
@@ -478,7 +480,7 @@ public static class Episode21Figures
             yaxis: new { range = new[] { 0, 1.02 } });
     }
 
-    /// <summary>The simulated failovers, run once per process (about 8 s in a Debug build): the result is a pure function of its constants.</summary>
+    /// <summary>The simulated failovers, run once per process (about 4 s in a Debug build): the result is a pure function of its constants.</summary>
     private static readonly Lazy<FailoverExperimentResult> SimulatedFailover = new(Episode21Scenarios.Failover);
 
     /// <summary>The middle value of a sample (the mean of the two middle values for an even count).</summary>

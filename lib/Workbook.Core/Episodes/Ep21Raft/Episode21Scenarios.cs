@@ -29,7 +29,7 @@ public static class Episode21Scenarios
     public const long FailoverSeed = 2026;
 
     /// <summary>Simulated leader kills in the etcd failover figure.</summary>
-    public const int FailoverKills = 1000;
+    public const int FailoverKills = 500;
 
     /// <summary>Ticks between client commands in the main run.</summary>
     public const int CommandEveryTicks = 8;
