@@ -126,6 +126,7 @@ public partial class FigureAccessibilityTests
                 "bar" => ["bar"],
                 "lines" => ["line"],
                 "markers" => ["marker", "scatter"],
+                "text" => ["text", "written"],
                 _ => new[] { "line" },
             };
             Assert.True(words.Any(w => lower.Contains(w, StringComparison.Ordinal)), $"{id}: the alt text does not name its {kind} series ({string.Join(" or ", words)})");

@@ -19,7 +19,7 @@ internal sealed record SeriesStyle(int Index, string Name, string Colour, string
 /// apart by a cue that survives colour blindness, and, when they differ in colour, by colours that stay far apart for it.
 /// </summary>
 /// <remarks>
-/// <para>Non-colour cues (<see cref="NonColourCue"/>), required for every pair: a different kind (bars, lines,
+/// <para>Non-colour cues (<see cref="NonColourCue"/>), required for every pair: a different kind (bars, lines, words only,
 /// markers, lines with markers); for two series with lines, a different dash; for two with markers, a different
 /// symbol; for two bar series, a different fill pattern; or both series directly labelled on the chart.</para>
 /// <para>Colour, required as well for every pair of different colours: at least <see cref="MinimumDeltaE00"/>
@@ -57,7 +57,7 @@ internal static class SeriesStyles
         var parts = mode.Split('+');
         var lines = parts.Contains("lines");
         var markers = parts.Contains("markers");
-        var kind = lines && markers ? "lines+markers" : lines ? "lines" : "markers";
+        var kind = lines && markers ? "lines+markers" : lines ? "lines" : markers || !parts.Contains("text") ? "markers" : "text"; // mode "text" draws words only
         var colour = ColourOf(lines ? trace["line"]?["color"] ?? trace["marker"]?["color"] : trace["marker"]?["color"], name);
         return new SeriesStyle(index, name, colour, kind,
             lines ? trace["line"]?["dash"]?.GetValue<string>() ?? "solid" : null,

@@ -80,6 +80,7 @@ public class ClusterPicturesTests
         var reply = new AppendEntriesResponse(2, 1, 1, true, 0, 0, 0);
         var append = new AppendEntries(1, 3, 1, 0, 0, [new LogEntry(1, 1, "x")], 0);
         var late = new RequestVoteResponse(3, 1, 1, true);
+        var lostAfterSend = new AppendEntriesResponse(3, 1, 1, true, 1, 0, 0);
         ClusterEvent[] trace =
         [
             new MessageSent(3, vote, 5, false),
@@ -92,6 +93,8 @@ public class ClusterPicturesTests
             new MessageDelivered(7, append, 5),
             new MessageDelivered(8, append, 5),
             new MessageSent(9, late, 11, false),                        // still in flight when the trace ends
+            new MessageSent(9, lostAfterSend, 10, false),               // lost as it was sent, recorded as sent first (as SimulatedNetwork does)
+            new MessageDropped(9, lostAfterSend, DropReason.Lost),
         ];
 
         var all = MessageSequence.Arrows(trace, 0, 100);
@@ -104,17 +107,18 @@ public class ClusterPicturesTests
             new(append, 5, 7, MessageFate.Delivered, false),
             new(append, 5, 8, MessageFate.Delivered, true),
             new(late, 9, 11, MessageFate.InFlight, false),
+            new(lostAfterSend, 9, 9, MessageFate.Lost, false),
         ];
         Assert.Equal(expected, all);
         Assert.Equal(
-            [MessageKind.RequestVote, MessageKind.Heartbeat, MessageKind.AppendReply, MessageKind.AppendEntries, MessageKind.AppendEntries, MessageKind.VoteReply],
+            [MessageKind.RequestVote, MessageKind.Heartbeat, MessageKind.AppendReply, MessageKind.AppendEntries, MessageKind.AppendEntries, MessageKind.VoteReply, MessageKind.AppendReply],
             all.Select(a => a.Kind));
-        Assert.Equal([false, true, true, false, false, false], all.Select(a => a.IsDropped));
-        Assert.Equal([false, true, false, false, false, false], all.Select(a => a.IsDroppedAtSend));
+        Assert.Equal([false, true, true, false, false, false, true], all.Select(a => a.IsDropped));
+        Assert.Equal([false, true, false, false, false, false, true], all.Select(a => a.IsDroppedAtSend));
 
         // The window selects by sending tick: [4, 9) leaves out the vote (sent at 3) and the late reply (sent at 9).
         Assert.Equal(expected[1..5], MessageSequence.Arrows(trace, 4, 9));
-        Assert.Equal(5, MessageCost.MessagesSent(trace, 0, 100)); // 6 arrows, one of them the network's duplicate
+        Assert.Equal(6, MessageCost.MessagesSent(trace, 0, 100)); // 7 arrows, one of them the network's duplicate
         Assert.Equal(4, MessageCost.MessagesSent(trace, 0, 9));
         BadInput.Rejects(() => MessageSequence.Arrows(trace, 5, 4), "toTick", "a tick >= fromTick");
         BadInput.Rejects(() => MessageSequence.Arrows(trace, -1, 4), "fromTick", "a tick >= 0");
@@ -146,13 +150,25 @@ public class ClusterPicturesTests
     }
 
     [Fact]
-    public void LogMatrix_RejectsMisplacedEntries_AndTwoCommittedTermsAtOneIndex()
+    public void LogMatrix_RejectsMisplacedEntries()
     {
         var misplaced = new Dictionary<int, IReadOnlyList<LogEntry>> { [1] = [new LogEntry(2, 1, "x")] };
-        var fine = new Dictionary<int, IReadOnlyList<LogEntry>> { [1] = [new LogEntry(1, 1, "x")] };
-
         BadInput.RejectsArgument(() => LogMatrix.Of(misplaced, []), "logs", "entry i at position i − 1");
-        BadInput.RejectsArgument(() => LogMatrix.Of(fine, [new LogEntry(1, 1, "x"), new LogEntry(1, 2, "y")]), "committed", "one term per index");
+    }
+
+    [Fact]
+    public void LogMatrix_TwoCommittedTermsAtOneIndex_AfterAViolation_MarksEachCommittedAndConflicting()
+    {
+        // Node 1 applied 2:2, node 2 applied 2:3 (State Machine Safety broken); node 3 holds 2:2 and was never told.
+        var logs = new Dictionary<int, IReadOnlyList<LogEntry>>
+        {
+            [1] = [new LogEntry(1, 1, "a"), new LogEntry(2, 2, "x")],
+            [2] = [new LogEntry(1, 1, "a"), new LogEntry(2, 3, "y")],
+            [3] = [new LogEntry(1, 1, "a"), new LogEntry(2, 2, "x")],
+        };
+        var matrix = LogMatrix.Of(logs, [new LogEntry(1, 1, "a"), new LogEntry(2, 2, "x"), new LogEntry(2, 3, "y")]);
+        Assert.All(matrix.Cells.Where(c => c.Index == 1), c => Assert.Equal((true, false), (c.IsCommitted, c.ConflictsWithCommitted)));
+        Assert.All(matrix.Cells.Where(c => c.Index == 2), c => Assert.Equal((true, true), (c.IsCommitted, c.ConflictsWithCommitted)));
     }
 
     [Theory]

@@ -6,7 +6,8 @@ namespace Workbook.Core.Consensus;
 /// <remarks>
 /// "Committed" is the cluster's view: an entry is committed once some node has learned so (an
 /// <see cref="EntryCommitted"/> in the trace). An entry at the same index with another term conflicts with
-/// it and can only be overwritten (State Machine Safety, extended Raft paper, Figure 3).
+/// it and can only be overwritten (State Machine Safety, extended Raft paper, Figure 3). In a run that broke
+/// safety two terms can be committed at one index: each such entry is both committed and conflicting.
 /// </remarks>
 public sealed class LogMatrix
 {
@@ -41,24 +42,24 @@ public sealed class LogMatrix
 
     /// <summary>The matrix of given logs.</summary>
     /// <param name="logs">Each node's log, entry i at position i − 1.</param>
-    /// <param name="committed">Entries known to be committed (repeats allowed).</param>
+    /// <param name="committed">Entries known to be committed (repeats allowed; two terms at one index only after a safety violation).</param>
     /// <returns>The matrix.</returns>
-    /// <exception cref="ArgumentException">An entry is not at the position its index says, or two committed entries share an index with different terms.</exception>
+    /// <exception cref="ArgumentException">An entry is not at the position its index says.</exception>
     public static LogMatrix Of(IReadOnlyDictionary<int, IReadOnlyList<LogEntry>> logs, IEnumerable<LogEntry> committed)
     {
         ArgumentNullException.ThrowIfNull(logs);
         ArgumentNullException.ThrowIfNull(committed);
-        var committedTerm = new Dictionary<long, long>();
+        // Implementation note: after a safety violation two terms can be committed at one index; each is marked
+        // committed where it stands and conflicting against the other.
+        var committedTerms = new Dictionary<long, HashSet<long>>();
         foreach (var entry in committed)
         {
-            if (committedTerm.TryGetValue(entry.Index, out var term) && term != entry.Term)
+            if (!committedTerms.TryGetValue(entry.Index, out var terms))
             {
-                throw new ArgumentException(
-                    string.Create(CultureInfo.InvariantCulture, $"{nameof(committed)} must hold one term per index; index {entry.Index} has terms {term} and {entry.Term}."),
-                    nameof(committed));
+                committedTerms[entry.Index] = terms = [];
             }
 
-            committedTerm[entry.Index] = entry.Term;
+            terms.Add(entry.Term);
         }
 
         var cells = new List<LogMatrixCell>();
@@ -74,8 +75,8 @@ public sealed class LogMatrix
                         nameof(logs));
                 }
 
-                var isCommittedHere = committedTerm.TryGetValue(entry.Index, out var termThere);
-                cells.Add(new LogMatrixCell(id, entry.Index, entry.Term, entry.IsNoOp, isCommittedHere && termThere == entry.Term, isCommittedHere && termThere != entry.Term));
+                var termsThere = committedTerms.GetValueOrDefault(entry.Index);
+                cells.Add(new LogMatrixCell(id, entry.Index, entry.Term, entry.IsNoOp, termsThere?.Contains(entry.Term) == true, termsThere?.Any(t => t != entry.Term) == true));
             }
         }
 

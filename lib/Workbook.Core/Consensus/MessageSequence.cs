@@ -2,9 +2,10 @@ namespace Workbook.Core.Consensus;
 
 /// <summary>Turns a <see cref="RaftCluster.Trace"/> into the arrows of a message sequence chart.</summary>
 /// <remarks>
-/// The trace records a send (<see cref="MessageSent"/>, with its due tick) and later a delivery or a drop;
-/// a message lost or cut off by a partition when sent has only its <see cref="MessageDropped"/>. Each
-/// delivery or drop at its due tick is paired with the earliest unpaired send of an equal message due then.
+/// The trace records a send (<see cref="MessageSent"/>, with its due tick) and later a delivery or a drop.
+/// Each delivery or drop at its due tick is paired with the earliest unpaired send of an equal message due
+/// then; a drop at the sending tick (lost or cut off as sent) with an unpaired send of that tick; a drop
+/// with no send at all becomes an arrow of its own.
 /// </remarks>
 public static class MessageSequence
 {
@@ -48,6 +49,7 @@ public static class MessageSequence
         // of an equal message due at that tick.
         var slots = new List<MessageArrow>();
         var open = new Dictionary<(RaftMessage Message, long Due), Queue<int>>();
+        var openBySend = new Dictionary<(RaftMessage Message, long Sent), Queue<int>>();
         foreach (var e in trace)
         {
             switch (e)
@@ -60,6 +62,12 @@ public static class MessageSequence
                     }
 
                     queue.Enqueue(slots.Count);
+                    if (!openBySend.TryGetValue((sent.Message, sent.Tick), out var bySend))
+                    {
+                        openBySend[(sent.Message, sent.Tick)] = bySend = new Queue<int>();
+                    }
+
+                    bySend.Enqueue(slots.Count);
                     slots.Add(new MessageArrow(sent.Message, sent.Tick, sent.DeliverAtTick, MessageFate.InFlight, sent.IsDuplicate));
                     break;
                 case MessageDelivered delivered:
@@ -76,7 +84,7 @@ public static class MessageSequence
                         DropReason.Partitioned => MessageFate.Partitioned,
                         _ => MessageFate.ReceiverCrashed,
                     };
-                    if (!Close(slots, open, dropped.Message, dropped.Tick, fate))
+                    if (!Close(slots, open, dropped.Message, dropped.Tick, fate) && !CloseAtSend(slots, openBySend, dropped.Message, dropped.Tick, fate))
                     {
                         slots.Add(new MessageArrow(dropped.Message, dropped.Tick, dropped.Tick, fate, IsDuplicate: false));
                     }
@@ -90,13 +98,41 @@ public static class MessageSequence
 
     private static bool Close(List<MessageArrow> slots, Dictionary<(RaftMessage, long), Queue<int>> open, RaftMessage message, long tick, MessageFate fate)
     {
-        if (!open.TryGetValue((message, tick), out var queue) || queue.Count == 0)
+        // Implementation note: a slot closed through the other index is skipped here (its fate is no longer in flight).
+        if (!open.TryGetValue((message, tick), out var queue))
         {
             return false;
         }
 
-        var index = queue.Dequeue();
-        slots[index] = slots[index] with { EndTick = tick, Fate = fate };
-        return true;
+        while (queue.TryDequeue(out var index))
+        {
+            if (slots[index].Fate == MessageFate.InFlight)
+            {
+                slots[index] = slots[index] with { EndTick = tick, Fate = fate };
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Pairs a drop at the sending tick with an unpaired send of an equal message at that tick: the message never left.</summary>
+    private static bool CloseAtSend(List<MessageArrow> slots, Dictionary<(RaftMessage, long), Queue<int>> openBySend, RaftMessage message, long tick, MessageFate fate)
+    {
+        if (!openBySend.TryGetValue((message, tick), out var queue))
+        {
+            return false;
+        }
+
+        while (queue.TryDequeue(out var index))
+        {
+            if (slots[index].Fate == MessageFate.InFlight)
+            {
+                slots[index] = slots[index] with { EndTick = tick, Fate = fate };
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Workbook.Core.Consensus;
+using Workbook.Core.Consensus.Scenarios;
 
 namespace Workbook.Core.Episodes.Ep21Raft;
 
@@ -11,6 +12,24 @@ public static class Episode21Scenarios
 
     /// <summary>The seed of the message sequence run.</summary>
     public const long SequenceSeed = 7;
+
+    /// <summary>Ticks of sending shown by the message sequence figure, from the first RequestVote.</summary>
+    public const int SequenceWindowTicks = 16;
+
+    /// <summary>The planted bug of the "bug caught" figure (<see cref="PlantedBugs"/>).</summary>
+    public const string BugCaughtBugId = "two-votes-per-term";
+
+    /// <summary>The scenario of the "bug caught" figure (<see cref="RaftScenarios"/>).</summary>
+    public const string BugCaughtScenarioId = "raft.leader-failure";
+
+    /// <summary>The seed of the "bug caught" figure: the first seed from 1 at which the bug breaks safety after the leader is cut off (seed 6 breaks it in the first election).</summary>
+    public const long BugCaughtSeed = 9;
+
+    /// <summary>The seed of the simulated side of the etcd failover figure.</summary>
+    public const long FailoverSeed = 2026;
+
+    /// <summary>Simulated leader kills in the etcd failover figure.</summary>
+    public const int FailoverKills = 500;
 
     /// <summary>Ticks between client commands in the main run.</summary>
     public const int CommandEveryTicks = 8;
@@ -81,4 +100,19 @@ public static class Episode21Scenarios
         cluster.RunTicks(checked((int)Math.Max(0, 60 - cluster.Now)));
         return cluster;
     }
+
+    /// <summary>
+    /// The "bug caught" run: <see cref="BugCaughtScenarioId"/> on its default cluster with the rules of
+    /// <see cref="BugCaughtBugId"/>, seed <see cref="BugCaughtSeed"/>; the run stops at the violation.
+    /// </summary>
+    /// <returns>The scenario's outcome; its <c>Cluster</c> draws the timeline.</returns>
+    public static ScenarioOutcome BugCaught()
+    {
+        var scenario = RaftScenarios.Get(BugCaughtScenarioId);
+        return scenario.Run(scenario.DefaultOptions with { Rules = PlantedBugs.Get(BugCaughtBugId).Rules }, BugCaughtSeed);
+    }
+
+    /// <summary>The simulated side of the etcd comparison: <see cref="FailoverKills"/> kills with etcd's timing (the experiment's defaults), seed <see cref="FailoverSeed"/>.</summary>
+    /// <returns>The experiment's result.</returns>
+    public static FailoverExperimentResult Failover() => FailoverExperiment.Run(new FailoverExperimentOptions(kills: FailoverKills), FailoverSeed);
 }
