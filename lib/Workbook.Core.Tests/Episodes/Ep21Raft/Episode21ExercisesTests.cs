@@ -38,6 +38,25 @@ public class Episode21ExercisesTests
     }
 
     [Fact]
+    public void LeaderCommitTrial_CatchesFigure8sBug_ByTheReplay_WhichTheScenariosAndFaultRunsMiss()
+    {
+        // Why the leader-commit trial replays Figure 8: counting replicas of earlier terms breaks safety only in
+        // that narrow history, which neither the four scenarios nor the 12 fault runs happen to produce.
+        var counting = PlantedBugs.Get("commit-earlier-terms-by-counting").Rules;
+        string[] scenarios = ["raft.basic-agree", "raft.figure8", "raft.figure8-unreliable", "raft.rejoin"];
+
+        var withReplay = Episode21Trials.RunRules(counting, replayFigure8: true, scenarios);
+        var withoutReplay = Episode21Trials.RunRules(counting, replayFigure8: false, scenarios);
+
+        Assert.False(withReplay.Passed);
+        Assert.Equal("the paper's Figure 8, replayed with five real nodes, step (d)", withReplay.Run);
+        Assert.Equal("LeaderCompleteness", withReplay.Kind);
+        Assert.Contains("(c)", withReplay.Details, StringComparison.Ordinal);
+        Assert.True(withoutReplay.Passed, withoutReplay.Failure);
+        Assert.True(Episode21Trials.RunRules(RaftRules.Standard, replayFigure8: true, scenarios).Passed);
+    }
+
+    [Fact]
     public void ARuleThatThrowsInsideTheCluster_IsReported_WithTheRun()
     {
         Func<FollowerCommitContext, long> throwsLate = c =>

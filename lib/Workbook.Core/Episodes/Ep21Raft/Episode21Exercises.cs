@@ -392,6 +392,7 @@ public static class Episode21Exercises
             ],
             Trial = answer => Episode21Trials.RunRules(
                 RaftRules.Standard with { LeaderCommitIndex = (Func<LeaderCommitContext, long>)answer, Name = "learner LeaderCommitIndex" },
+                replayFigure8: true,
                 "raft.basic-agree", "raft.figure8", "raft.figure8-unreliable", "raft.rejoin"),
             TimeLimit = TimeSpan.FromSeconds(30),
         },
