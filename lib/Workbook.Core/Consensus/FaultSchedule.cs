@@ -6,8 +6,9 @@ namespace Workbook.Core.Consensus;
 /// <summary>Random fault scenarios for a <see cref="RaftCluster"/>: crashes and restarts, isolations, splits and heals, a network that turns lossy and back, and client commands.</summary>
 /// <remarks>
 /// A fault is one of: crash a running node (while fewer than <see cref="FaultScheduleOptions.MaxCrashedNodes"/>
-/// are down), restart a crashed one, isolate a node, split the nodes into two random groups, heal, or switch
-/// the network between faulty and quiet. Commands go to the leader of the highest term, or, one time in three,
+/// are down), restart a crashed one, bounce a node (crash it and restart it 1 to 5 ticks later, in the same
+/// term as likely as not), isolate a node, split the nodes into two random groups, heal, or switch the network
+/// between faulty and quiet. Commands go to the leader of the highest term, or, one time in three,
 /// to a random running node, so that a cut-off old leader also takes commands it can never commit: the
 /// uncommitted tails that later leaders must overwrite. The schedule is a pure function of (options, seed).
 /// </remarks>
@@ -26,6 +27,7 @@ public static class FaultSchedule
 
         var steps = new List<ScenarioStep>();
         var down = new List<int>();
+        var bounced = new List<(long Tick, int NodeId)>();
         bool faulty = true;
         long nextFault = NextGap();
         int command = 0;
@@ -48,9 +50,22 @@ public static class FaultSchedule
                 faulty = false;
             }
 
+            for (int i = bounced.Count - 1; i >= 0; i--)
+            {
+                if (bounced[i].Tick == tick)
+                {
+                    if (down.Remove(bounced[i].NodeId))
+                    {
+                        steps.Add(new ScenarioStep(tick, new ClusterAction.Restart(bounced[i].NodeId)));
+                    }
+
+                    bounced.RemoveAt(i);
+                }
+            }
+
             if (!quiet && tick >= nextFault)
             {
-                steps.Add(new ScenarioStep(tick, DrawFault()));
+                steps.Add(new ScenarioStep(tick, DrawFault(tick)));
                 nextFault = tick + NextGap();
             }
 
@@ -69,12 +84,18 @@ public static class FaultSchedule
 
         long NextGap() => Math.Max(1, (long)Math.Round(random.NextExponential(options.MeanTicksBetweenFaults)));
 
-        ClusterAction DrawFault()
+        ClusterAction DrawFault(long tick)
         {
             while (true)
             {
-                switch (Uniform(6))
+                switch (Uniform(7))
                 {
+                    case 6 when down.Count < options.MaxCrashedNodes:
+                        var live = Enumerable.Range(1, n).Where(id => !down.Contains(id)).ToList();
+                        var bounce = live[Uniform(live.Count)];
+                        down.Add(bounce);
+                        bounced.Add((tick + 1 + Uniform(5), bounce));
+                        return new ClusterAction.Crash(bounce);
                     case 0 when down.Count < options.MaxCrashedNodes:
                         var up = Enumerable.Range(1, n).Where(id => !down.Contains(id)).ToList();
                         var crash = up[Uniform(up.Count)];

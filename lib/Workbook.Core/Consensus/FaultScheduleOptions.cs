@@ -11,6 +11,8 @@ namespace Workbook.Core.Consensus;
 /// </remarks>
 public sealed record FaultScheduleOptions
 {
+    private readonly int? maxCrashedNodesGiven;
+
     /// <summary>Creates and validates the options.</summary>
     /// <param name="nodeCount">The cluster's size; an integer in [1, 63].</param>
     /// <param name="durationTicks">The run's length in ticks; an integer &gt;= 1.</param>
@@ -19,7 +21,8 @@ public sealed record FaultScheduleOptions
     /// <param name="lossProbability">The loss of the faulty network; in [0, 1].</param>
     /// <param name="duplicationProbability">The duplication of the faulty network; in [0, 1].</param>
     /// <param name="reorderProbability">The reordering of both networks; in [0, 1].</param>
-    /// <param name="maxDelayTicks">The longest message delay of both networks (the shortest is 1 tick); an integer in [1, 1000].</param>
+    /// <param name="maxDelayTicks">The longest message delay of the faulty network (the shortest is 1 tick); an integer in [1, 1000].</param>
+    /// <param name="quietMaxDelayTicks">The longest message delay of the quiet network; an integer in [1, <paramref name="maxDelayTicks"/>].</param>
     /// <param name="maxCrashedNodes">How many nodes may be down at once; an integer in [0, <paramref name="nodeCount"/>], or null (the default) for a minority, (n − 1) / 2.</param>
     /// <param name="quietEveryTicks">The period of the quiet windows; an integer &gt; <paramref name="quietWindowTicks"/>.</param>
     /// <param name="quietWindowTicks">The length of each quiet window; an integer in [0, <paramref name="durationTicks"/>].</param>
@@ -32,7 +35,8 @@ public sealed record FaultScheduleOptions
         double lossProbability = 0.1,
         double duplicationProbability = 0.05,
         double reorderProbability = 0.1,
-        int maxDelayTicks = 2,
+        int maxDelayTicks = 4,
+        int quietMaxDelayTicks = 2,
         int? maxCrashedNodes = null,
         int quietEveryTicks = 400,
         int quietWindowTicks = 200)
@@ -45,6 +49,8 @@ public sealed record FaultScheduleOptions
         DuplicationProbability = Guard.Probability(duplicationProbability, nameof(duplicationProbability));
         ReorderProbability = Guard.Probability(reorderProbability, nameof(reorderProbability));
         MaxDelayTicks = InRange(maxDelayTicks, 1, 1000, nameof(maxDelayTicks));
+        QuietMaxDelayTicks = InRange(quietMaxDelayTicks, 1, maxDelayTicks, nameof(quietMaxDelayTicks));
+        maxCrashedNodesGiven = maxCrashedNodes;
         MaxCrashedNodes = InRange(maxCrashedNodes ?? ((nodeCount - 1) / 2), 0, nodeCount, nameof(maxCrashedNodes));
         QuietWindowTicks = InRange(quietWindowTicks, 0, durationTicks, nameof(quietWindowTicks));
         QuietEveryTicks = Guard.AtLeast(quietEveryTicks, quietWindowTicks + 1, nameof(quietEveryTicks));
@@ -78,9 +84,13 @@ public sealed record FaultScheduleOptions
     /// <value>The default is 0.1.</value>
     public double ReorderProbability { get; }
 
-    /// <summary>The longest message delay, in ticks.</summary>
-    /// <value>The default is 2 ticks.</value>
+    /// <summary>The longest message delay of the faulty network, in ticks.</summary>
+    /// <value>The default is 4 ticks (long enough for a message to overtake one sent a tick or two earlier).</value>
     public int MaxDelayTicks { get; }
+
+    /// <summary>The longest message delay of the quiet network, in ticks.</summary>
+    /// <value>The default is 2 ticks.</value>
+    public int QuietMaxDelayTicks { get; }
 
     /// <summary>How many nodes may be down at once.</summary>
     /// <value>The default is a minority, (n − 1) / 2: 2 of 5.</value>
@@ -97,8 +107,14 @@ public sealed record FaultScheduleOptions
     /// <summary>The network while it is faulty: delay 1 to <see cref="MaxDelayTicks"/>, with loss, duplication and reordering.</summary>
     public NetworkOptions FaultyNetwork => new(1, MaxDelayTicks, LossProbability, DuplicationProbability, ReorderProbability);
 
-    /// <summary>The network while it is quiet: the same delays and reordering, no loss, no duplication.</summary>
-    public NetworkOptions QuietNetwork => new(1, MaxDelayTicks, 0, 0, ReorderProbability);
+    /// <summary>The network while it is quiet: delay 1 to <see cref="QuietMaxDelayTicks"/>, the same reordering, no loss, no duplication.</summary>
+    public NetworkOptions QuietNetwork => new(1, QuietMaxDelayTicks, 0, 0, ReorderProbability);
+
+    /// <summary>The same options for another cluster size (a default <see cref="MaxCrashedNodes"/> follows the size).</summary>
+    /// <param name="nodeCount">The cluster's size; an integer in [1, 63].</param>
+    public FaultScheduleOptions WithNodeCount(int nodeCount) => new(
+        nodeCount, DurationTicks, MeanTicksBetweenFaults, ProposalProbability, LossProbability, DuplicationProbability,
+        ReorderProbability, MaxDelayTicks, QuietMaxDelayTicks, maxCrashedNodesGiven, QuietEveryTicks, QuietWindowTicks);
 
     /// <summary>Cluster options to run a schedule on: <see cref="NodeCount"/> nodes starting on the faulty network.</summary>
     public RaftClusterOptions Cluster() => new(NodeCount, FaultyNetwork);

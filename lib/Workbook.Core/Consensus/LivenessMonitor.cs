@@ -115,13 +115,21 @@ public sealed class LivenessMonitor
     private static ulong ConnectedMajority(RaftCluster cluster)
     {
         int quorum = cluster.Options.Node.Quorum;
-        foreach (var members in cluster.PartitionGroups)
+        var ids = cluster.Options.NodeIds;
+        ulong seen = 0;
+        foreach (var first in ids)
         {
+            if ((seen & (1UL << first)) != 0 || !cluster.IsRunning(first))
+            {
+                continue;
+            }
+
+            // The running nodes connected to this one (connection is an equivalence: partitions are groups).
             ulong mask = 0;
             int count = 0;
-            foreach (var id in members)
+            foreach (var id in ids)
             {
-                if (cluster.IsRunning(id))
+                if (cluster.IsRunning(id) && cluster.AreConnected(first, id))
                 {
                     mask |= 1UL << id;
                     count++;
@@ -132,6 +140,8 @@ public sealed class LivenessMonitor
             {
                 return mask;
             }
+
+            seen |= mask;
         }
 
         return 0;

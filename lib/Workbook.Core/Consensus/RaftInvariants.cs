@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 
 namespace Workbook.Core.Consensus;
@@ -236,6 +237,31 @@ public sealed class RaftInvariants
 
     /// <summary>The first 1-based index at which two logs differ; one past the shorter log if one is a prefix of the other.</summary>
     private static long FirstDifference(IReadOnlyList<LogEntry> a, IReadOnlyList<LogEntry> b)
+    {
+        if (a is ImmutableList<LogEntry> first && b is ImmutableList<LogEntry> second)
+        {
+            return FirstDifference(first, second);
+        }
+
+        using var x = a.GetEnumerator();
+        using var y = b.GetEnumerator();
+        long index = 1;
+        while (x.MoveNext() && y.MoveNext())
+        {
+            if (!ReferenceEquals(x.Current, y.Current) && !x.Current.Equals(y.Current))
+            {
+                return index;
+            }
+
+            index++;
+        }
+
+        return index;
+    }
+
+    // Implementation note: the struct enumerators of ImmutableList walk its tree without boxing; logs are
+    // ImmutableLists whenever they come from a RaftNode, and this runs at every change of a log.
+    private static long FirstDifference(ImmutableList<LogEntry> a, ImmutableList<LogEntry> b)
     {
         using var x = a.GetEnumerator();
         using var y = b.GetEnumerator();
