@@ -35,7 +35,7 @@ public sealed record FaultScheduleOptions
         double lossProbability = 0.1,
         double duplicationProbability = 0.05,
         double reorderProbability = 0.1,
-        int maxDelayTicks = 4,
+        int maxDelayTicks = 12,
         int quietMaxDelayTicks = 2,
         int? maxCrashedNodes = null,
         int quietEveryTicks = 400,
@@ -85,7 +85,7 @@ public sealed record FaultScheduleOptions
     public double ReorderProbability { get; }
 
     /// <summary>The longest message delay of the faulty network, in ticks.</summary>
-    /// <value>The default is 4 ticks (long enough for a message to overtake one sent a tick or two earlier).</value>
+    /// <value>The default is 12 ticks: long enough for a message to overtake several sent after it, and for an answer to arrive after its sender's next election timeout.</value>
     public int MaxDelayTicks { get; }
 
     /// <summary>The longest message delay of the quiet network, in ticks.</summary>

@@ -8,9 +8,10 @@ namespace Workbook.Core.Consensus;
 /// and reports the first failing seed, what caught it and how many runs it took.
 /// </summary>
 /// <remarks>
-/// Two searches, each stopping at its first failure: random fault runs (<see cref="FaultRun"/>: the five
-/// safety invariants after every step, the liveness bound after every tick) over seeds 1..n, cluster sizes
-/// taken in turn; and the scenario suite (<see cref="RaftScenarios.All"/>) over its seeds. A node that
+/// Three searches, each stopping at its first failure: random fault runs (<see cref="FaultRun"/>: the five
+/// safety invariants after every step, the liveness bound after every tick) over seeds 1..n, clusters taken
+/// in turn; quiet runs from a cold start, each longer than the liveness bound (<see cref="LivenessBound"/>);
+/// and the scenario suite (<see cref="RaftScenarios.All"/>) over its seeds. A node that
 /// refuses a rule's impossible result (<see cref="RaftRules"/>) counts as caught by a rule check. Run it with
 /// <see cref="RaftRules.Standard"/> to see that the same runs pass.
 /// </remarks>
@@ -32,7 +33,7 @@ public static class MutationHunt
     {
         ArgumentNullException.ThrowIfNull(rules);
         options ??= new MutationHuntOptions();
-        return new MutationHuntResult(rules.Name, FaultRuns(rules, options), Scenarios(rules, options));
+        return new MutationHuntResult(rules.Name, FaultRuns(rules, options), LivenessRuns(rules, options), Scenarios(rules, options));
     }
 
     /// <summary>The liveness bound of the fault runs: <see cref="LivenessBound.For"/> with the schedule's quiet delay, plus its faulty delay (messages sent before the network turned quiet).</summary>
@@ -82,6 +83,46 @@ public static class MutationHunt
             options.FaultSeeds,
             "",
             string.Create(CultureInfo.InvariantCulture, $"all {options.FaultSeeds} random fault runs kept every invariant and the liveness bound."),
+            "");
+    }
+
+    private static MutationFinding LivenessRuns(RaftRules rules, MutationHuntOptions options)
+    {
+        const string search = "liveness runs";
+        for (int seed = 1; seed <= options.LivenessSeeds; seed++)
+        {
+            var cluster = options.Clusters[(seed - 1) % options.Clusters.Count];
+            int bound = LivenessBound.For(cluster, options.Schedule.QuietMaxDelayTicks).BoundTicks;
+            int ticks = checked(bound + (2 * (cluster.Node.ElectionTimeoutMaxTicks + options.Schedule.QuietMaxDelayTicks)));
+
+            // A quiet run from a cold start: every node starts its first timeout at tick 0.
+            var schedule = new FaultScheduleOptions(
+                cluster.NodeIds.Count, ticks, proposalProbability: options.Schedule.ProposalProbability, maxDelayTicks: options.Schedule.MaxDelayTicks,
+                quietMaxDelayTicks: options.Schedule.QuietMaxDelayTicks, quietEveryTicks: ticks + 1, quietWindowTicks: ticks);
+            FaultRun run;
+            try
+            {
+                run = FaultRun.Run(OnNetwork(cluster, schedule.QuietNetwork, rules), schedule, seed, bound);
+            }
+            catch (InvalidOperationException e)
+            {
+                return new MutationFinding(search, true, seed, seed, "rule check", e.Message, e.Message);
+            }
+
+            if (!run.Passed)
+            {
+                var caughtBy = run.HasSafetyViolation ? $"invariant {run.SafetyViolation.Invariant}" : "liveness";
+                return new MutationFinding(search, true, seed, seed, caughtBy, run.Reason, run.HasSafetyViolation ? run.SafetyViolation.Report() : run.Reason);
+            }
+        }
+
+        return new MutationFinding(
+            search,
+            false,
+            0,
+            options.LivenessSeeds,
+            "",
+            string.Create(CultureInfo.InvariantCulture, $"all {options.LivenessSeeds} quiet runs from a cold start elected a leader within the liveness bound and kept every invariant."),
             "");
     }
 

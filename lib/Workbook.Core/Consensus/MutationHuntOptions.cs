@@ -8,13 +8,15 @@ public sealed record MutationHuntOptions
 {
     /// <summary>Creates and validates the options.</summary>
     /// <param name="faultSeeds">Random fault runs to try, seeds 1..n; an integer in [0, 1000000].</param>
+    /// <param name="livenessSeeds">Quiet runs from a cold start to try, seeds 1..n, each longer than the liveness bound; an integer in [0, 1000].</param>
     /// <param name="scenarioSeeds">Seeds of the whole scenario suite to try, 1..n; an integer in [0, 1000].</param>
     /// <param name="schedule">The fault schedule of every run; null (the default) for <see cref="FaultScheduleOptions"/>' defaults. Its node count is replaced by each cluster's.</param>
     /// <param name="clusters">Clusters taken in turn by the fault runs (seed s runs on cluster (s − 1) mod the count; their rules are replaced by the hunted ones); null (the default) for <see cref="DefaultClusters"/>. Each of 1 to 63 nodes.</param>
     /// <exception cref="ArgumentOutOfRangeException">A value is outside its range.</exception>
-    public MutationHuntOptions(int faultSeeds = 50, int scenarioSeeds = 1, FaultScheduleOptions? schedule = null, IReadOnlyList<RaftClusterOptions>? clusters = null)
+    public MutationHuntOptions(int faultSeeds = 50, int livenessSeeds = 1, int scenarioSeeds = 1, FaultScheduleOptions? schedule = null, IReadOnlyList<RaftClusterOptions>? clusters = null)
     {
         FaultSeeds = InRange(faultSeeds, 0, 1_000_000, nameof(faultSeeds));
+        LivenessSeeds = InRange(livenessSeeds, 0, 1000, nameof(livenessSeeds));
         ScenarioSeeds = InRange(scenarioSeeds, 0, 1000, nameof(scenarioSeeds));
         Schedule = schedule ?? new FaultScheduleOptions();
         ImmutableArray<RaftClusterOptions> all = [.. clusters ?? DefaultClusters];
@@ -35,6 +37,10 @@ public sealed record MutationHuntOptions
     /// <summary>Random fault runs to try (seeds 1..n).</summary>
     /// <value>The default is 50.</value>
     public int FaultSeeds { get; }
+
+    /// <summary>Quiet runs from a cold start to try (seeds 1..n).</summary>
+    /// <value>The default is 1.</value>
+    public int LivenessSeeds { get; }
 
     /// <summary>Seeds of the whole scenario suite to try (1..n).</summary>
     /// <value>The default is 1.</value>
