@@ -49,6 +49,7 @@ public sealed class FaultRun
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(schedule);
+        Guard.Positive(livenessBoundTicks, nameof(livenessBoundTicks));
         if (cluster.NodeIds.Count != schedule.NodeCount)
         {
             throw Guard.OutOfRange(nameof(schedule), $"a schedule for the cluster's {cluster.NodeIds.Count} nodes", $"{schedule.NodeCount} nodes");
