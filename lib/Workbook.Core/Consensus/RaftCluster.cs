@@ -492,9 +492,11 @@ public sealed class RaftCluster
     {
         StepCount++;
         var nodes = snapshots;
+        bool changed = false;
         for (int i = 0; i < nodes.Length; i++)
         {
-            // Implementation note: a snapshot is rebuilt only when what the invariants see of the node changed.
+            // Implementation note: a snapshot is rebuilt only when what the invariants see of the node changed,
+            // and the invariants are checked only when a snapshot changed or an entry was applied.
             var id = Options.NodeIds[i];
             var last = nodes[i];
             if (running.TryGetValue(id, out var node))
@@ -503,6 +505,7 @@ public sealed class RaftCluster
                     || !ReferenceEquals(last.Log, node.Log) || last.CommitIndex != node.CommitIndex)
                 {
                     nodes[i] = RaftNodeSnapshot.Of(node);
+                    changed = true;
                 }
             }
             else
@@ -511,8 +514,15 @@ public sealed class RaftCluster
                 if (last is null || last.IsRunning || last.Term != state.CurrentTerm || !ReferenceEquals(last.Log, state.Log))
                 {
                     nodes[i] = RaftNodeSnapshot.Crashed(id, state);
+                    changed = true;
                 }
             }
+        }
+
+        // An observation equal to the last one, with nothing newly applied, cannot break an invariant that held.
+        if (!changed && newlyApplied.Count == 0)
+        {
+            return;
         }
 
         var result = invariants.Check(nodes, newlyApplied);
