@@ -178,4 +178,25 @@ public class ExerciseTrialTests
         Assert.Equal("[0, 2, 4]", wrong.FailingCase!.Expected);
         Assert.Equal("[0, 2]", wrong.FailingCase.Actual);
     }
+
+    public sealed record Bag(string Name, IReadOnlyList<int> Items);
+
+    [Fact]
+    public void RecordArguments_ShowTheirListMembersElementByElement()
+    {
+        var exercise = new Exercise
+        {
+            Id = "ep99.bag-size",
+            Title = "Bag size",
+            Track = Track.Beginner,
+            Signature = "int Size(Bag b)",
+            Reference = (Func<Bag, int>)(b => b.Items.Count),
+            Cases = [[new Bag("b", [3, 4])]],
+            Hints = ["h"],
+        };
+
+        var result = ExerciseChecker.Check(exercise, (Func<Bag, int>)(b => 0));
+
+        Assert.Equal("b = Bag { Name = \"b\", Items = [3, 4] }", result.FailingCase!.Input);
+    }
 }

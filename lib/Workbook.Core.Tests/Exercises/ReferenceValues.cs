@@ -10,6 +10,15 @@ namespace Workbook.Core.Tests.Exercises;
 /// </summary>
 public sealed record ReferenceValue(string Id, object?[] Arguments, double Expected, double RelativeTolerance, string Source)
 {
+    /// <summary>For an answer that is not a number (a record, a list): the expected value, compared by equality (lists element by element).</summary>
+    public ReferenceValue(string id, object?[] arguments, object expected, string source)
+        : this(id, arguments, double.NaN, 0, source)
+    {
+        ExpectedObject = expected;
+    }
+
+    public object? ExpectedObject { get; }
+
     public override string ToString() =>
         $"{Id}({string.Join(", ", Arguments.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture)))}) = {Expected.ToString("G10", CultureInfo.InvariantCulture)} [{Source}]";
 }
@@ -20,6 +29,21 @@ internal static class ReferenceValues
     public static void AssertReferenceMatches(ReferenceValue row)
     {
         var exercise = ExerciseCatalog.Get(row.Id);
+        if (row.ExpectedObject is { } expectedObject)
+        {
+            var answer = exercise.Reference.DynamicInvoke(row.Arguments);
+            if (expectedObject is System.Collections.IEnumerable items && answer is System.Collections.IEnumerable got)
+            {
+                Assert.Equal(items.Cast<object?>(), got.Cast<object?>());
+            }
+            else
+            {
+                Assert.Equal(expectedObject, answer);
+            }
+
+            return;
+        }
+
         var actual = Convert.ToDouble(exercise.Reference.DynamicInvoke(row.Arguments), CultureInfo.InvariantCulture);
 
         if (row.Expected == 0 || double.IsInfinity(row.Expected))

@@ -136,3 +136,16 @@ public sealed record InvariantBroken(long Tick, RaftInvariant Invariant, string 
     /// <inheritdoc/>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Tick} VIOLATION {Invariant}: {Description}");
 }
+
+/// <summary>A node stored a snapshot: taken from its own state machine (<see cref="RaftClusterOptions.SnapshotInterval"/>) or installed from its leader.</summary>
+/// <param name="Tick">The tick.</param>
+/// <param name="NodeId">The node.</param>
+/// <param name="LastIncludedIndex">The last entry the snapshot replaces.</param>
+/// <param name="LastIncludedTerm">The term of that entry.</param>
+/// <param name="Installed">True for a snapshot installed from the leader (InstallSnapshot), false for one the node took.</param>
+public sealed record SnapshotStored(long Tick, int NodeId, long LastIncludedIndex, long LastIncludedTerm, bool Installed) : ClusterEvent(Tick)
+{
+    /// <inheritdoc/>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Tick} node {NodeId} {(Installed ? "installs" : "takes")} snapshot through ({LastIncludedIndex},t{LastIncludedTerm})");
+}

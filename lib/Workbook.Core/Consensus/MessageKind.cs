@@ -17,4 +17,10 @@ public enum MessageKind
 
     /// <summary>A follower answers an AppendEntries.</summary>
     AppendReply,
+
+    /// <summary>A leader sends its snapshot (<see cref="Consensus.InstallSnapshot"/>).</summary>
+    InstallSnapshot,
+
+    /// <summary>A follower answers an InstallSnapshot.</summary>
+    SnapshotReply,
 }

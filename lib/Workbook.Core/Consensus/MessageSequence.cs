@@ -11,7 +11,7 @@ public static class MessageSequence
     /// <summary>The kind of a message.</summary>
     /// <param name="message">A Raft message.</param>
     /// <returns>Its kind; an AppendEntries with no entries is a <see cref="MessageKind.Heartbeat"/>.</returns>
-    /// <exception cref="ArgumentException">The message is none of the four Raft messages.</exception>
+    /// <exception cref="ArgumentException">The message is none of the six Raft messages.</exception>
     public static MessageKind KindOf(RaftMessage message) => message switch
     {
         RequestVote => MessageKind.RequestVote,
@@ -19,8 +19,10 @@ public static class MessageSequence
         AppendEntries { Entries.Count: 0 } => MessageKind.Heartbeat,
         AppendEntries => MessageKind.AppendEntries,
         AppendEntriesResponse => MessageKind.AppendReply,
+        InstallSnapshot => MessageKind.InstallSnapshot,
+        InstallSnapshotResponse => MessageKind.SnapshotReply,
         null => throw new ArgumentNullException(nameof(message)),
-        _ => throw new ArgumentException($"{nameof(message)} must be one of the four Raft messages; got {message.GetType().Name}.", nameof(message)),
+        _ => throw new ArgumentException($"{nameof(message)} must be one of the six Raft messages; got {message.GetType().Name}.", nameof(message)),
     };
 
     /// <summary>The arrows of every message sent in ticks [<paramref name="fromTick"/>, <paramref name="toTick"/>).</summary>

@@ -13,7 +13,9 @@ namespace Workbook.Core.Consensus;
 /// tick, delivers the messages due, then ticks every running node in id order. Node seeds and the
 /// network's seed are drawn from one generator seeded by the run's seed, so a run is a pure function of
 /// (options, scenario, seed) and its <see cref="Trace"/> is replayable bit for bit. A node's output is
-/// persisted before its messages are sent; a crash keeps exactly what was persisted.
+/// persisted before its messages are sent; a crash keeps exactly what was persisted. With
+/// <see cref="RaftClusterOptions.SnapshotInterval"/> set, each node's state machine (the entries it applied)
+/// goes into a snapshot every so many entries, after the invariants have seen the step.
 /// </remarks>
 public sealed class RaftCluster
 {
@@ -26,6 +28,7 @@ public sealed class RaftCluster
     private readonly RaftInvariants invariants = new();
     private readonly List<AppliedEntry> newlyApplied = [];
     private readonly RaftNodeSnapshot[] snapshots;
+    private readonly RaftPersistentState?[] snapshotSources;
     private Xoshiro256StarStar seeds;
     private int nextScenarioStep;
 
@@ -53,6 +56,7 @@ public sealed class RaftCluster
         seeds = new Xoshiro256StarStar(seed);
         network = new SimulatedNetwork(options.Network, options.NodeIds, NextSeed());
         snapshots = new RaftNodeSnapshot[options.NodeIds.Count];
+        snapshotSources = new RaftPersistentState?[options.NodeIds.Count];
         foreach (var id in options.NodeIds)
         {
             persisted[id] = RaftPersistentState.Initial;
@@ -126,7 +130,7 @@ public sealed class RaftCluster
     /// <param name="nodeId">One of the cluster's ids.</param>
     public RaftPersistentState Persisted(int nodeId) => persisted[CheckKnown(nodeId, nameof(nodeId))];
 
-    /// <summary>The entries a node has applied since it last started, in order.</summary>
+    /// <summary>The entries in a node's state machine, in order: those applied since it last started, after those in the snapshot it started from or installed (if any).</summary>
     /// <param name="nodeId">One of the cluster's ids.</param>
     public IReadOnlyList<LogEntry> Applied(int nodeId) => applied[CheckKnown(nodeId, nameof(nodeId))];
 
@@ -379,6 +383,11 @@ public sealed class RaftCluster
 
         running[nodeId] = new RaftNode(Options.Node.ForNode(nodeId), NextSeed(), persisted[nodeId], Options.Rules);
         applied[nodeId] = [];
+        if (persisted[nodeId].Snapshot.Exists)
+        {
+            LoadSnapshot(nodeId, persisted[nodeId].Snapshot);
+        }
+
         trace.Add(new NodeLifecycle(Now, nodeId, IsUp: true));
         Check();
     }
@@ -511,9 +520,10 @@ public sealed class RaftCluster
             else
             {
                 var state = persisted[id];
-                if (last is null || last.IsRunning || last.Term != state.CurrentTerm || !ReferenceEquals(last.Log, state.Log))
+                if (last is null || last.IsRunning || !ReferenceEquals(snapshotSources[i], state))
                 {
                     nodes[i] = RaftNodeSnapshot.Crashed(id, state);
+                    snapshotSources[i] = state;
                     changed = true;
                 }
             }
@@ -531,6 +541,53 @@ public sealed class RaftCluster
         {
             Stop(result);
         }
+        else if (Options.SnapshotInterval > 0 && TakeSnapshots())
+        {
+            // The compacted logs are observed too (the step count stays: snapshots belong to the step).
+            StepCount--;
+            Check();
+        }
+    }
+
+    /// <summary>Every running node that has applied <see cref="RaftClusterOptions.SnapshotInterval"/> entries since its snapshot takes one.</summary>
+    private bool TakeSnapshots()
+    {
+        bool any = false;
+        foreach (var id in Options.NodeIds)
+        {
+            if (!running.TryGetValue(id, out var node) || node.LastApplied - node.CurrentSnapshot.LastIncludedIndex < Options.SnapshotInterval)
+            {
+                continue;
+            }
+
+            var state = applied[id];
+            if (state.Count != node.LastApplied)
+            {
+                throw new InvalidOperationException(string.Create(
+                    CultureInfo.InvariantCulture, $"node {id}'s state machine holds {state.Count} entries but the node applied {node.LastApplied}."));
+            }
+
+            var output = node.Snapshot(node.LastApplied, AppliedEntriesCodec.Encode(state));
+            persisted[id] = output.PersistentState;
+            trace.Add(new SnapshotStored(Now, id, node.CurrentSnapshot.LastIncludedIndex, node.CurrentSnapshot.LastIncludedTerm, Installed: false));
+            any = true;
+        }
+
+        return any;
+    }
+
+    /// <summary>Replaces a node's state machine by a snapshot's; the invariants compare its entries with what other nodes applied.</summary>
+    private void LoadSnapshot(int id, RaftSnapshot snapshot)
+    {
+        var entries = AppliedEntriesCodec.Decode(snapshot.Data);
+        if (entries.Count != snapshot.LastIncludedIndex || entries[^1].Term != snapshot.LastIncludedTerm)
+        {
+            throw new InvalidOperationException(string.Create(
+                CultureInfo.InvariantCulture, $"node {id}'s snapshot through ({snapshot.LastIncludedIndex},t{snapshot.LastIncludedTerm}) holds {entries.Count} entries, the last {(entries.Count > 0 ? entries[^1].ToString() : "none")}."));
+        }
+
+        applied[id] = entries;
+        newlyApplied.AddRange(entries.Select(e => new AppliedEntry(id, e)));
     }
 
     private void Stop(InvariantCheck result)
@@ -555,6 +612,7 @@ public sealed class RaftCluster
         EntryCommitted c => nodes.Contains(c.NodeId),
         CommandProposed c => nodes.Contains(c.NodeId),
         NodeLifecycle l => nodes.Contains(l.NodeId),
+        SnapshotStored s => nodes.Contains(s.NodeId),
         _ => true,
     };
 
@@ -576,6 +634,12 @@ public sealed class RaftCluster
         if (output.PersistentStateChanged)
         {
             persisted[id] = output.PersistentState;
+        }
+
+        if (output.HasInstalledSnapshot)
+        {
+            LoadSnapshot(id, output.InstalledSnapshot);
+            trace.Add(new SnapshotStored(Now, id, output.InstalledSnapshot.LastIncludedIndex, output.InstalledSnapshot.LastIncludedTerm, Installed: true));
         }
 
         foreach (var entry in output.CommittedEntries)

@@ -18,6 +18,7 @@ public sealed record RaftClusterOptions
     /// <param name="electionTimeoutMaxTicks">As in <see cref="RaftOptions"/>.</param>
     /// <param name="heartbeatIntervalTicks">As in <see cref="RaftOptions"/>.</param>
     /// <param name="appendNoOpOnElection">As in <see cref="RaftOptions"/>.</param>
+    /// <param name="snapshotInterval">Entries a node applies between snapshots (<see cref="SnapshotInterval"/>); an integer &gt;= 0, 0 (the default) for never.</param>
     /// <exception cref="ArgumentOutOfRangeException">A value is outside its range.</exception>
     public RaftClusterOptions(
         int nodeCount,
@@ -25,9 +26,11 @@ public sealed record RaftClusterOptions
         int electionTimeoutMinTicks = 10,
         int electionTimeoutMaxTicks = 19,
         int heartbeatIntervalTicks = 1,
-        bool appendNoOpOnElection = true)
+        bool appendNoOpOnElection = true,
+        int snapshotInterval = 0)
     {
         Guard.Positive(nodeCount, nameof(nodeCount));
+        SnapshotInterval = Guard.NonNegative(snapshotInterval, nameof(snapshotInterval));
         ImmutableArray<int> ids = [.. Enumerable.Range(1, nodeCount)];
         NodeIds = ids;
         Node = new RaftOptions(1, ids, electionTimeoutMinTicks, electionTimeoutMaxTicks, heartbeatIntervalTicks, appendNoOpOnElection);
@@ -42,6 +45,20 @@ public sealed record RaftClusterOptions
 
     /// <summary>The network at the start of a run (a scenario may change it).</summary>
     public NetworkOptions Network { get; }
+
+    /// <summary>
+    /// How many entries a node applies between snapshots: once it has applied this many since its last
+    /// snapshot, it hands its state (the entries applied so far) to <see cref="RaftNode.Snapshot"/>, as
+    /// 6.5840's tester does every 10 entries. 0 means never, and the log is never compacted.
+    /// </summary>
+    /// <value>The default is 0 (no snapshots).</value>
+    public int SnapshotInterval { get; private init; }
+
+    /// <summary>These options with another <see cref="SnapshotInterval"/>.</summary>
+    /// <param name="snapshotInterval">An integer &gt;= 0; 0 for never.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The interval is negative.</exception>
+    public RaftClusterOptions WithSnapshotInterval(int snapshotInterval) =>
+        this with { SnapshotInterval = Guard.NonNegative(snapshotInterval, nameof(snapshotInterval)) };
 
     /// <summary>The rules every node follows: <c>options with { Rules = RaftRules.Standard with { … } }</c> plugs in a learner's rule or a planted bug.</summary>
     /// <value>The default is <see cref="RaftRules.Standard"/>.</value>

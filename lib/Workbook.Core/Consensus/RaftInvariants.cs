@@ -12,7 +12,9 @@ namespace Workbook.Core.Consensus;
 /// instant: a term's leader is remembered, and the entry (and the term before it) first seen at each
 /// (index, term) must be what every log ever holds there. By induction on the index that is Log Matching.
 /// Committed entries are those covered by any node's commit index; each observation costs time in
-/// proportion to what changed since the last one.
+/// proportion to what changed since the last one. A log compacted by a snapshot (<see cref="CompactedLog"/>)
+/// is checked from its snapshot on: the snapshot's last entry must be the committed one, and what the
+/// snapshot held is compared through the applied entries (State Machine Safety).
 /// </remarks>
 public sealed class RaftInvariants
 {
@@ -125,10 +127,11 @@ public sealed class RaftInvariants
             }
 
             lastLog[node.NodeId] = log;
-            for (long index = from; index <= log.Count; index++)
+            var snapshotIndex = log.SnapshotIndex();
+            for (long index = Math.Max(from, snapshotIndex + 1); index <= log.Count; index++)
             {
                 var entry = log[(int)index - 1];
-                var previousTerm = index == 1 ? 0 : log[(int)index - 2].Term;
+                var previousTerm = index - 1 == snapshotIndex ? log.TermAt(snapshotIndex) : log[(int)index - 2].Term;
                 if (!firstSeen.TryGetValue((entry.Index, entry.Term), out var seen))
                 {
                     firstSeen[(entry.Index, entry.Term)] = (entry, previousTerm, node.NodeId);
@@ -157,9 +160,33 @@ public sealed class RaftInvariants
         {
             long done = Math.Min(commitChecked.GetValueOrDefault(node.NodeId), node.CommitIndex);
             long upTo = Math.Min(node.CommitIndex, node.Log.Count);
+            var snapshotIndex = node.Log.SnapshotIndex();
+            if (snapshotIndex > 0)
+            {
+                // A snapshot holds only committed entries: its last one must be the entry committed at its index.
+                var snapshotTerm = node.Log.TermAt(snapshotIndex);
+                if (snapshotIndex <= committed.Count && committed[(int)snapshotIndex - 1].Entry.Term != snapshotTerm)
+                {
+                    var first = committed[(int)snapshotIndex - 1];
+                    return Broken(
+                        RaftInvariant.StateMachineSafety,
+                        $"node {node.NodeId}'s snapshot ends at index {snapshotIndex} in term {snapshotTerm}, but node {first.NodeId} committed {first.Entry} there.",
+                        first.NodeId,
+                        node.NodeId);
+                }
+
+                done = Math.Max(done, Math.Min(snapshotIndex, upTo));
+            }
+
             for (long index = done + 1; index <= upTo; index++)
             {
                 var entry = node.Log[(int)index - 1];
+                if (index > committed.Count + 1)
+                {
+                    upTo = index - 1; // the entries before it were compacted before any observation saw them committed
+                    break;
+                }
+
                 if (index > committed.Count)
                 {
                     committed.Add((entry, node.Term, node.NodeId));
@@ -187,6 +214,7 @@ public sealed class RaftInvariants
 
             // A leader seen for the first time is checked against every committed entry; after that, only new ones.
             int start = leadersChecked.Add((node.NodeId, node.Term)) ? 0 : before;
+            var leaderSnapshot = node.Log.SnapshotIndex();
             for (int i = start; i < committed.Count; i++)
             {
                 var (entry, term, by) = committed[i];
@@ -195,10 +223,16 @@ public sealed class RaftInvariants
                     continue;
                 }
 
-                var held = entry.Index <= node.Log.Count ? node.Log[(int)entry.Index - 1] : null;
+                if (entry.Index < leaderSnapshot || (entry.Index == leaderSnapshot && entry.Term == node.Log.TermAt(leaderSnapshot)))
+                {
+                    continue; // in the leader's snapshot (its contents are compared as applied entries)
+                }
+
+                var held = entry.Index <= node.Log.Count && entry.Index > leaderSnapshot ? node.Log[(int)entry.Index - 1] : null;
                 if (!entry.Equals(held))
                 {
-                    var has = held is null ? $"its log ends at index {node.Log.Count}" : $"it holds {held} there";
+                    var has = entry.Index <= leaderSnapshot ? $"its snapshot ends there in term {node.Log.TermAt(leaderSnapshot)}"
+                        : held is null ? $"its log ends at index {node.Log.Count}" : $"it holds {held} there";
                     return Broken(
                         RaftInvariant.LeaderCompleteness,
                         $"{entry} was committed (node {by}, term {term}), but node {node.NodeId}, leader of the later term {node.Term}, lacks it: {has}.",
@@ -236,8 +270,25 @@ public sealed class RaftInvariants
     }
 
     /// <summary>The first 1-based index at which two logs differ; one past the shorter log if one is a prefix of the other.</summary>
+    /// <remarks>Compacted logs are compared after the later of their snapshots (entries in a snapshot are committed).</remarks>
     private static long FirstDifference(IReadOnlyList<LogEntry> a, IReadOnlyList<LogEntry> b)
     {
+        var compactedThrough = Math.Max(a.SnapshotIndex(), b.SnapshotIndex());
+        if (compactedThrough > 0)
+        {
+            long i = compactedThrough + 1;
+            for (; i <= a.Count && i <= b.Count; i++)
+            {
+                var (p, q) = (a[(int)i - 1], b[(int)i - 1]);
+                if (!ReferenceEquals(p, q) && !p.Equals(q))
+                {
+                    return i;
+                }
+            }
+
+            return i;
+        }
+
         if (a is ImmutableList<LogEntry> first && b is ImmutableList<LogEntry> second)
         {
             return FirstDifference(first, second);
@@ -260,7 +311,7 @@ public sealed class RaftInvariants
     }
 
     // Implementation note: the struct enumerators of ImmutableList walk its tree without boxing; logs are
-    // ImmutableLists whenever they come from a RaftNode, and this runs at every change of a log.
+    // ImmutableLists whenever they come from a RaftNode without a snapshot, and this runs at every change of a log.
     private static long FirstDifference(ImmutableList<LogEntry> a, ImmutableList<LogEntry> b)
     {
         using var x = a.GetEnumerator();

@@ -120,6 +120,9 @@ public sealed partial class RaftNode
             case AppendEntries append:
                 Send(new AppendEntriesResponse(Id, append.From, CurrentTerm, Success: false, MatchIndex: 0, ConflictTerm: 0, ConflictIndex: 0));
                 break;
+            case InstallSnapshot install:
+                Send(new InstallSnapshotResponse(Id, install.From, CurrentTerm, MatchIndex: 0));
+                break;
         }
     }
 }

@@ -11,8 +11,9 @@ namespace Workbook.Core.Consensus;
 /// persist and committed entries to apply come out as data (<see cref="RaftOutput"/>).
 /// </summary>
 /// <remarks>
-/// It follows Figure 2 of the extended Raft paper (Ongaro and Ousterhout, 2014), without log compaction,
-/// plus the conflict-term hint for fast back-up (section 5.3). No threads, timers or I/O: the caller
+/// It follows Figure 2 of the extended Raft paper (Ongaro and Ousterhout, 2014), plus the conflict-term
+/// hint for fast back-up (section 5.3) and log compaction by snapshots with InstallSnapshot (section 7,
+/// Figure 13; see <see cref="Snapshot"/>). No threads, timers or I/O: the caller
 /// delivers messages and ticks, in any order, and must persist <see cref="RaftOutput.PersistentState"/>
 /// before sending. Election timeouts are drawn from a seeded <see cref="Xoshiro256StarStar"/>, anew at
 /// every reset, so a run is a function of the inputs and the seed. The shape follows etcd's raft package;
@@ -29,6 +30,9 @@ public sealed partial class RaftNode
     private readonly ElectionTimeoutContext timeoutContext;
     private Xoshiro256StarStar random;
     private ImmutableList<LogEntry> log;
+    private RaftSnapshot snapshot;
+    private RaftSnapshot installedSnapshot = RaftSnapshot.None;
+    private CompactedLog? compactedView;
     private RaftPersistentState persistentState;
     private bool persistentStateChanged;
     private int electionElapsedTicks;
@@ -61,6 +65,11 @@ public sealed partial class RaftNode
         CurrentTerm = persisted.CurrentTerm;
         VotedFor = persisted.VotedFor;
         log = persisted.Log;
+        snapshot = persisted.Snapshot;
+
+        // Section 7: the entries a snapshot replaced were committed and applied (the application loads the snapshot itself).
+        CommitIndex = snapshot.LastIncludedIndex;
+        LastApplied = snapshot.LastIncludedIndex;
         persistentState = persisted;
         ResetElectionTimer();
     }
@@ -87,16 +96,19 @@ public sealed partial class RaftNode
     /// <summary>The candidate voted for in <see cref="CurrentTerm"/> (persistent); null exactly when <see cref="HasVoted"/> is false.</summary>
     public int? VotedFor { get; private set; }
 
-    /// <summary>The log (persistent), entry i at position i − 1.</summary>
-    public IReadOnlyList<LogEntry> Log => log;
+    /// <summary>The log (persistent), entry i at position i − 1; a <see cref="CompactedLog"/> once a snapshot replaced its prefix.</summary>
+    public IReadOnlyList<LogEntry> Log => LogView;
 
-    /// <summary>The index of the last log entry, 0 for an empty log.</summary>
-    public long LastLogIndex => log.Count;
+    /// <summary>The snapshot that replaced the log's prefix (persistent); <see cref="RaftSnapshot.None"/> until the first <see cref="Snapshot"/> or InstallSnapshot.</summary>
+    public RaftSnapshot CurrentSnapshot => snapshot;
+
+    /// <summary>The index of the last log entry, 0 for an empty log (the snapshot's index when no entry follows it).</summary>
+    public long LastLogIndex => snapshot.LastIncludedIndex + log.Count;
 
     /// <summary>The term of the last log entry, 0 for an empty log.</summary>
     public long LastLogTerm => TermAt(LastLogIndex);
 
-    /// <summary>The highest index known to be committed (volatile: 0 after a restart until a leader says more).</summary>
+    /// <summary>The highest index known to be committed (volatile: after a restart, the snapshot's index, or 0, until a leader says more).</summary>
     public long CommitIndex { get; private set; }
 
     /// <summary>The highest index handed out in <see cref="RaftOutput.CommittedEntries"/> (volatile).</summary>
@@ -172,7 +184,7 @@ public sealed partial class RaftNode
                 nameof(message));
         }
 
-        var isResponse = message is RequestVoteResponse or AppendEntriesResponse;
+        var isResponse = message is RequestVoteResponse or AppendEntriesResponse or InstallSnapshotResponse;
         if (isResponse && message.Term > CurrentTerm && !Rules.StepsDownOnHigherTermInResponse)
         {
             // A planted bug (RaftRules.StepsDownOnHigherTermInResponse = false): the newer term goes unheard.
@@ -205,7 +217,9 @@ public sealed partial class RaftNode
                 case RequestVoteResponse response: HandleRequestVoteResponse(response); break;
                 case AppendEntries append: HandleAppendEntries(append); break;
                 case AppendEntriesResponse response: HandleAppendEntriesResponse(response); break;
-                default: throw new ArgumentException($"{nameof(message)} must be one of the four Raft messages; got {message.GetType().Name}.", nameof(message));
+                case InstallSnapshot install: HandleInstallSnapshot(install); break;
+                case InstallSnapshotResponse response: HandleInstallSnapshotResponse(response); break;
+                default: throw new ArgumentException($"{nameof(message)} must be one of the six Raft messages; got {message.GetType().Name}.", nameof(message));
             }
         }
 
@@ -243,6 +257,36 @@ public sealed partial class RaftNode
         return new ProposalResult(entry, null, accepted, TakeOutput());
     }
 
+    /// <summary>
+    /// The application has applied every entry through <paramref name="index"/> and hands over its state:
+    /// the node replaces those entries by a snapshot (extended Raft paper, section 7) and must persist it.
+    /// </summary>
+    /// <param name="index">The last entry the state includes: above the current snapshot's index, at most <see cref="LastApplied"/>.</param>
+    /// <param name="stateMachineState">The application's state after applying that entry (opaque to Raft).</param>
+    /// <returns>The new persistent state (log and snapshot together) to save; no messages.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stateMachineState"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not above the current snapshot or not yet applied.</exception>
+    public RaftOutput Snapshot(long index, string stateMachineState)
+    {
+        ArgumentNullException.ThrowIfNull(stateMachineState);
+        var offset = snapshot.LastIncludedIndex;
+        if (index <= offset || index > LastApplied)
+        {
+            throw Guard.OutOfRange(
+                nameof(index),
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"an index above the current snapshot's last index ({offset}) and at most the last applied index ({LastApplied}): only applied entries can be replaced, and a snapshot never goes back"),
+                index.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var term = TermAt(index);
+        log = log.RemoveRange(0, checked((int)(index - offset)));
+        snapshot = new RaftSnapshot(index, term, stateMachineState);
+        MarkPersistentStateChanged();
+        return TakeOutput();
+    }
+
     private RaftOutput AfterMessage()
     {
         if (!Rules.ResetsTimerOnlyOnLeaderOrGrantedVote && Role != RaftRole.Leader)
@@ -257,7 +301,43 @@ public sealed partial class RaftNode
     private InvalidOperationException RuleFailed(string rule, string detail) =>
         new(string.Create(CultureInfo.InvariantCulture, $"RaftRules.{rule} (rules \"{Rules.Name}\") on node {Id}: {detail}."));
 
-    private long TermAt(long index) => index == 0 ? 0 : log[checked((int)index - 1)].Term;
+    private IReadOnlyList<LogEntry> LogView
+    {
+        get
+        {
+            if (!snapshot.Exists)
+            {
+                return log;
+            }
+
+            if (compactedView is null || !ReferenceEquals(compactedView.Retained, log) || compactedView.SnapshotIndex != snapshot.LastIncludedIndex)
+            {
+                compactedView = CompactedLog.Trusted(snapshot.LastIncludedIndex, snapshot.LastIncludedTerm, log);
+            }
+
+            return compactedView;
+        }
+    }
+
+    private long TermAt(long index)
+    {
+        // Without a snapshot, index 0 has term 0; with one, its last index has its term.
+        var offset = snapshot.LastIncludedIndex;
+        if (index == offset)
+        {
+            return snapshot.LastIncludedTerm;
+        }
+
+        if (index < offset)
+        {
+            throw new InvalidOperationException(string.Create(
+                CultureInfo.InvariantCulture, $"node {Id} read the term of entry {index}, compacted into its snapshot through {offset}."));
+        }
+
+        return log[checked((int)(index - offset - 1))].Term;
+    }
+
+    private LogEntry EntryAt(long index) => log[checked((int)(index - snapshot.LastIncludedIndex - 1))];
 
     private void Send(RaftMessage message) => outbox.Add(message);
 
@@ -272,9 +352,10 @@ public sealed partial class RaftNode
     private RaftPersistentState CurrentPersistentState()
     {
         var vote = Rules.PersistsVote ? VotedFor : null;
-        if (persistentState.CurrentTerm != CurrentTerm || persistentState.VotedFor != vote || !ReferenceEquals(persistentState.Log, log))
+        if (persistentState.CurrentTerm != CurrentTerm || persistentState.VotedFor != vote || !ReferenceEquals(persistentState.Log, log)
+            || !ReferenceEquals(persistentState.Snapshot, snapshot))
         {
-            persistentState = new RaftPersistentState(CurrentTerm, vote, log, trusted: true);
+            persistentState = new RaftPersistentState(CurrentTerm, vote, log, snapshot, trusted: true);
         }
 
         return persistentState;
@@ -286,10 +367,16 @@ public sealed partial class RaftNode
         while (LastApplied < CommitIndex)
         {
             LastApplied++;
-            committed.Add(log[checked((int)LastApplied - 1)]);
+            committed.Add(EntryAt(LastApplied));
         }
 
         var output = new RaftOutput([.. outbox], persistentStateChanged, CurrentPersistentState(), committed, [.. roleChanges]);
+        if (installedSnapshot.Exists)
+        {
+            output = output with { InstalledSnapshot = installedSnapshot };
+            installedSnapshot = RaftSnapshot.None;
+        }
+
         outbox.Clear();
         roleChanges.Clear();
         persistentStateChanged = false;

@@ -5,7 +5,7 @@ namespace Workbook.Core.Consensus;
 /// <param name="IsRunning">False for a crashed node (its log is what it persisted; it leads nothing).</param>
 /// <param name="Role">The node's role (a crashed node counts as a follower).</param>
 /// <param name="Term">The node's current term.</param>
-/// <param name="Log">The node's log, entry i at position i − 1.</param>
+/// <param name="Log">The node's log, entry i at position i − 1 (a <see cref="CompactedLog"/> when a snapshot replaced its prefix).</param>
 /// <param name="CommitIndex">The highest index the node knows to be committed (0 for a crashed node).</param>
 public sealed record RaftNodeSnapshot(int NodeId, bool IsRunning, RaftRole Role, long Term, IReadOnlyList<LogEntry> Log, long CommitIndex)
 {
@@ -23,6 +23,6 @@ public sealed record RaftNodeSnapshot(int NodeId, bool IsRunning, RaftRole Role,
     public static RaftNodeSnapshot Crashed(int nodeId, RaftPersistentState persisted)
     {
         ArgumentNullException.ThrowIfNull(persisted);
-        return new(nodeId, false, RaftRole.Follower, persisted.CurrentTerm, persisted.Log, 0);
+        return new(nodeId, false, RaftRole.Follower, persisted.CurrentTerm, persisted.IndexedLog, 0);
     }
 }

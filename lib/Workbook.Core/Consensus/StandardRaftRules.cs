@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Workbook.Core.Consensus;
 
 /// <summary>The rules of Raft as the extended paper states them (Ongaro and Ousterhout, 2014, Figure 2 and section 5): the parts of <see cref="RaftRules.Standard"/>.</summary>
@@ -56,9 +54,10 @@ public static class StandardRaftRules
             return new ConflictHint(0, c.Log.LastIndex() + 1);
         }
 
+        // Terms are known down to the snapshot's index (0 without a snapshot); the walk stops there.
         var term = c.Log.TermAt(c.PrevLogIndex);
         var first = c.PrevLogIndex;
-        while (first > 1 && c.Log.TermAt(first - 1) == term)
+        while (first > 1 && first - 1 >= c.Log.SnapshotIndex() && c.Log.TermAt(first - 1) == term)
         {
             first--;
         }
@@ -72,20 +71,25 @@ public static class StandardRaftRules
     public static IReadOnlyList<LogEntry> MergeEntries(MergeEntriesContext c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        var log = c.Log as ImmutableList<LogEntry> ?? [.. c.Log];
+        var log = c.Log;
         foreach (var entry in c.Entries)
         {
-            if (entry.Index <= log.Count)
+            if (entry.Index <= log.SnapshotIndex())
+            {
+                continue; // inside the snapshot: committed, so it matches (only a snapshotting node sees this)
+            }
+
+            if (entry.Index <= log.LastIndex())
             {
                 if (log.TermAt(entry.Index) == entry.Term)
                 {
                     continue;
                 }
 
-                log = log.RemoveRange(checked((int)entry.Index - 1), checked((int)(log.Count - entry.Index + 1)));
+                log = log.TruncateFrom(entry.Index);
             }
 
-            log = log.Add(entry);
+            log = log.AppendEntry(entry);
         }
 
         return log;
@@ -150,7 +154,8 @@ public static class StandardRaftRules
 
     private static long LastIndexOfTerm(IReadOnlyList<LogEntry> log, long term)
     {
-        for (var index = log.LastIndex(); index >= 1; index--)
+        // Terms are known down to the snapshot's index (0 without a snapshot); below it the term is unknown.
+        for (var index = log.LastIndex(); index >= 1 && index >= log.SnapshotIndex(); index--)
         {
             var termThere = log.TermAt(index);
             if (termThere == term)

@@ -327,8 +327,22 @@ public static class ExerciseChecker
         string s => $"\"{s}\"",
         System.Collections.IEnumerable items => $"[{string.Join(", ", items.Cast<object?>().Select(Format))}]",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ when IsRecordWithGeneratedText(value.GetType()) => FormatRecord(value),
         _ => value.ToString() ?? "",
     };
+
+    // A record's generated ToString prints a list member as its type name; list the members' values instead.
+    private static bool IsRecordWithGeneratedText(Type type) =>
+        type.GetMethod("ToString", Type.EmptyTypes) is { } toString && toString.DeclaringType == type
+        && toString.GetCustomAttribute<CompilerGeneratedAttribute>() is not null;
+
+    private static string FormatRecord(object value)
+    {
+        var members = value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0)
+            .Select(p => $"{p.Name} = {Format(p.GetValue(value))}");
+        return $"{value.GetType().Name} {{ {string.Join(", ", members)} }}";
+    }
 
     private static string FirstLine(string text)
     {

@@ -33,9 +33,9 @@ public class RaftScenariosTests
     [Fact]
     public void Catalog_MirrorsThe6_5840Tests_WithUniqueIds()
     {
-        Assert.Equal(21, RaftScenarios.All.Count);
+        Assert.Equal(28, RaftScenarios.All.Count); // 21 for 3A-3C, 7 for 3D
         Assert.Equal(RaftScenarios.All.Count, RaftScenarios.All.Select(s => s.Id).Distinct().Count());
-        Assert.All(RaftScenarios.All, s => Assert.Matches("^Test[A-Za-z0-9]+3[ABC]$", s.Mirrors));
+        Assert.All(RaftScenarios.All, s => Assert.Matches("^Test[A-Za-z0-9]+3[ABCD]$", s.Mirrors));
         BadInput.RejectsArgument(() => RaftScenarios.Get("raft.nope"), "id", "must be one of raft.initial-election");
         BadInput.Rejects(() => RaftScenarios.Get("raft.basic-agree").Run(new RaftClusterOptions(2), 1), "options", "at least 3 nodes");
     }

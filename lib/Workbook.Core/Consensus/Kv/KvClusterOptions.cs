@@ -26,6 +26,12 @@ public sealed record KvClusterOptions
         bool useSessions = true)
     {
         ArgumentNullException.ThrowIfNull(cluster);
+        if (cluster.SnapshotInterval != 0)
+        {
+            // The store rebuilds a restarted node's state by replaying committed entries; it has no snapshot of its own yet.
+            throw Guard.OutOfRange(nameof(cluster), "options with SnapshotInterval 0 (the key-value store does not take snapshots)", $"SnapshotInterval {cluster.SnapshotInterval}");
+        }
+
         Cluster = cluster;
         ClientCount = Guard.Positive(clientCount, nameof(clientCount));
         ClientNetwork = clientNetwork ?? NetworkOptions.Reliable;

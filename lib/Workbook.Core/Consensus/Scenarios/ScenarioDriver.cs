@@ -216,7 +216,7 @@ internal sealed class ScenarioDriver
         foreach (var sent in Cluster.Trace.OfType<MessageSent>().Where(s => !s.IsDuplicate))
         {
             bytes += RaftMessageSize.Bytes(sent.Message);
-            if (sent.Message is RequestVote or AppendEntries)
+            if (sent.Message is RequestVote or AppendEntries or InstallSnapshot)
             {
                 rpcs++;
             }
