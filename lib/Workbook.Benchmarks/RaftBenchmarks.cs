@@ -121,7 +121,7 @@ internal static class RaftBenchmarks
     private static string Cell(MutationFinding finding, string unit) =>
         finding.IsCaught
             ? string.Create(CultureInfo.InvariantCulture, $"{finding.CaughtBy} at {unit} {(unit == "run" ? finding.Runs : finding.Seed)}")
-            : string.Create(CultureInfo.InvariantCulture, $"not caught ({finding.Runs} runs pass)");
+            : string.Create(CultureInfo.InvariantCulture, $"not caught ({finding.Runs} run{(finding.Runs == 1 ? "" : "s")} passed)");
 
     private static double HealthyRun() => RaftCluster.Run(new RaftClusterOptions(5), [], 1, 1000).Trace.Count;
 
