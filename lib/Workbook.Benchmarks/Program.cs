@@ -1,6 +1,8 @@
 // Benchmarks of the workbook library, apart from the tests (tests never assert on time).
 //
 //   dotnet run -c Release --project lib/Workbook.Benchmarks -- [filter] [--runs N]
+//   dotnet run -c Release --project lib/Workbook.Benchmarks -- raft --runs-faulty 100000   (reliability: N seeded fault runs)
+//   dotnet run -c Release --project lib/Workbook.Benchmarks -- raft --mutation-table [seeds] (docs/raft-mutations.md)
 //
 // filter: a substring of "group/benchmark" (any case), e.g. "simulator" or "M/M/1000".
 // Each benchmark runs alternately with its group's baseline; ratios compare runs made side by side.
@@ -16,15 +18,27 @@ BenchmarkGroup[] groups =
     BreakerBenchmarks.Group,
     FigureExportBenchmarks.Group,
     LinearizabilityBenchmarks.Group,
+    RaftBenchmarks.Group,
 ];
 
 string? filter = null;
 var runs = 5;
+int? faultyRuns = null;
+int? mutationSeeds = null;
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] == "--runs" && i + 1 < args.Length)
     {
         runs = int.Parse(args[++i], CultureInfo.InvariantCulture);
+    }
+    else if (args[i] == "--runs-faulty" && i + 1 < args.Length)
+    {
+        faultyRuns = int.Parse(args[++i], CultureInfo.InvariantCulture);
+    }
+    else if (args[i] == "--mutation-table")
+    {
+        mutationSeeds = i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var seeds) ? seeds : 300;
+        i += i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out _) ? 1 : 0;
     }
     else
     {
@@ -35,4 +49,17 @@ for (var i = 0; i < args.Length; i++)
 #if DEBUG
 Console.WriteLine("Warning: a Debug build; run with -c Release for meaningful numbers.");
 #endif
+if (faultyRuns is { } n)
+{
+    RaftBenchmarks.Reliability(n, Console.Out);
+    return;
+}
+
+if (mutationSeeds is { } m)
+{
+    RaftBenchmarks.MutationTable(m, Console.Out);
+    return;
+}
+
 new BenchmarkRunner(runs, Console.Out).Run(groups, filter);
+RaftBenchmarks.PrintSummary(Console.Out);

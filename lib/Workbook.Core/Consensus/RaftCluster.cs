@@ -27,6 +27,8 @@ public sealed class RaftCluster
     private readonly SimulatedNetwork network;
     private readonly RaftInvariants invariants = new();
     private readonly List<AppliedEntry> newlyApplied = [];
+    private readonly RaftNodeSnapshot[] snapshots;
+    private readonly RaftPersistentState?[] snapshotSources;
     private Xoshiro256StarStar seeds;
     private int nextScenarioStep;
 
@@ -53,6 +55,8 @@ public sealed class RaftCluster
         Seed = seed;
         seeds = new Xoshiro256StarStar(seed);
         network = new SimulatedNetwork(options.Network, options.NodeIds, NextSeed());
+        snapshots = new RaftNodeSnapshot[options.NodeIds.Count];
+        snapshotSources = new RaftPersistentState?[options.NodeIds.Count];
         foreach (var id in options.NodeIds)
         {
             persisted[id] = RaftPersistentState.Initial;
@@ -109,6 +113,9 @@ public sealed class RaftCluster
     /// <summary>The running leaders, highest term first (more than one only while an old leader has not heard of a newer term).</summary>
     public IReadOnlyList<RaftNode> RunningLeaders =>
         [.. running.Values.Where(n => n.Role == RaftRole.Leader).OrderByDescending(n => n.CurrentTerm).ThenBy(n => n.Id)];
+
+    /// <summary>Whether two nodes can talk to each other now (no partition between them); crashes aside.</summary>
+    internal bool AreConnected(int a, int b) => network.Connected(a, b);
 
     /// <summary>Whether a node is running (not crashed).</summary>
     /// <param name="nodeId">One of the cluster's ids.</param>
@@ -184,7 +191,9 @@ public sealed class RaftCluster
             }
         }
 
-        foreach (var item in network.TakeDue(Now).ToList())
+        // Implementation note: a delivery sends only messages due at Now + 1 or later (every delay is at least
+        // 1 tick), so taking due messages one at a time delivers exactly those due when the tick began.
+        while (network.TryTakeDue(Now, out var item))
         {
             var message = item.Message;
             if (!running.ContainsKey(message.To))
@@ -206,9 +215,14 @@ public sealed class RaftCluster
             }
         }
 
-        foreach (var id in running.Keys.Order().ToList())
+        foreach (var id in Options.NodeIds)
         {
-            Record(id, running[id].Tick());
+            if (!running.TryGetValue(id, out var node))
+            {
+                continue;
+            }
+
+            Record(id, node.Tick());
             Check();
             if (HasViolation)
             {
@@ -486,11 +500,39 @@ public sealed class RaftCluster
     private void Check()
     {
         StepCount++;
-        var nodes = new RaftNodeSnapshot[Options.NodeIds.Count];
+        var nodes = snapshots;
+        bool changed = false;
         for (int i = 0; i < nodes.Length; i++)
         {
+            // Implementation note: a snapshot is rebuilt only when what the invariants see of the node changed,
+            // and the invariants are checked only when a snapshot changed or an entry was applied.
             var id = Options.NodeIds[i];
-            nodes[i] = running.TryGetValue(id, out var node) ? RaftNodeSnapshot.Of(node) : RaftNodeSnapshot.Crashed(id, persisted[id]);
+            var last = nodes[i];
+            if (running.TryGetValue(id, out var node))
+            {
+                if (last is null || !last.IsRunning || last.Role != node.Role || last.Term != node.CurrentTerm
+                    || !ReferenceEquals(last.Log, node.Log) || last.CommitIndex != node.CommitIndex)
+                {
+                    nodes[i] = RaftNodeSnapshot.Of(node);
+                    changed = true;
+                }
+            }
+            else
+            {
+                var state = persisted[id];
+                if (last is null || last.IsRunning || !ReferenceEquals(snapshotSources[i], state))
+                {
+                    nodes[i] = RaftNodeSnapshot.Crashed(id, state);
+                    snapshotSources[i] = state;
+                    changed = true;
+                }
+            }
+        }
+
+        // An observation equal to the last one, with nothing newly applied, cannot break an invariant that held.
+        if (!changed && newlyApplied.Count == 0)
+        {
+            return;
         }
 
         var result = invariants.Check(nodes, newlyApplied);

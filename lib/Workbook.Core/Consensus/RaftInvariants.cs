@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 
 namespace Workbook.Core.Consensus;
@@ -288,6 +289,31 @@ public sealed class RaftInvariants
             return i;
         }
 
+        if (a is ImmutableList<LogEntry> first && b is ImmutableList<LogEntry> second)
+        {
+            return FirstDifference(first, second);
+        }
+
+        using var x = a.GetEnumerator();
+        using var y = b.GetEnumerator();
+        long index = 1;
+        while (x.MoveNext() && y.MoveNext())
+        {
+            if (!ReferenceEquals(x.Current, y.Current) && !x.Current.Equals(y.Current))
+            {
+                return index;
+            }
+
+            index++;
+        }
+
+        return index;
+    }
+
+    // Implementation note: the struct enumerators of ImmutableList walk its tree without boxing; logs are
+    // ImmutableLists whenever they come from a RaftNode without a snapshot, and this runs at every change of a log.
+    private static long FirstDifference(ImmutableList<LogEntry> a, ImmutableList<LogEntry> b)
+    {
         using var x = a.GetEnumerator();
         using var y = b.GetEnumerator();
         long index = 1;

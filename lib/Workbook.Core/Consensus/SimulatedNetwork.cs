@@ -72,14 +72,17 @@ internal sealed class SimulatedNetwork
         }
     }
 
-    /// <summary>Removes and returns every message due at or before <paramref name="now"/>, in due order (ties: sending order).</summary>
-    public IEnumerable<InFlight> TakeDue(long now)
+    /// <summary>Removes and returns the next message due at or before <paramref name="now"/>, in due order (ties: sending order).</summary>
+    public bool TryTakeDue(long now, out InFlight next)
     {
-        while (inFlight.TryPeek(out var next, out var key) && key.Due <= now)
+        if (inFlight.TryPeek(out next, out var key) && key.Due <= now)
         {
             inFlight.Dequeue();
-            yield return next;
+            return true;
         }
+
+        next = default;
+        return false;
     }
 
     private InFlight Schedule(long now, RaftMessage message, bool isDuplicate)
