@@ -9,6 +9,21 @@ public class RaftClusterTests
     // disruption by nodes that raised their terms while cut off.
     private const int LeaderBoundTicks = 5 * (19 + (2 * 2));
 
+    [Fact]
+    public void AScenarioStepNamingAnUnknownNode_IsRefusedAtConstruction_NamingTheStep()
+    {
+        BadInput.Rejects(() => new RaftCluster(new RaftClusterOptions(3), 1, [new ScenarioStep(40, new ClusterAction.Crash(7))]), "scenario", "node 7 in the step at tick 40");
+        BadInput.Rejects(() => new RaftCluster(new RaftClusterOptions(3), 1, [new ScenarioStep(5, new ClusterAction.Split([[1, 2], [4]]))]), "scenario", "node 4 in the step at tick 5");
+        BadInput.Rejects(() => new RaftCluster(new RaftClusterOptions(3), 1, [new ScenarioStep(5, new ClusterAction.Propose(0, "x"))]), "scenario", "nodes of the cluster [1, 2, 3]");
+    }
+
+    [Fact]
+    public void ElectionTimeoutContext_RejectsAnEmptyOrNonPositiveRange()
+    {
+        BadInput.Rejects(() => new ElectionTimeoutContext(0, 5, 1), "minTicks", "> 0");
+        BadInput.Rejects(() => new ElectionTimeoutContext(10, 9, 1), "maxTicks", ">= minTicks = 10");
+    }
+
     [Theory]
     [InlineData(-0.1)]
     [InlineData(1.1)]

@@ -16,8 +16,15 @@ public sealed class ElectionTimeoutContext
     /// <param name="minTicks">The shortest timeout configured, in ticks.</param>
     /// <param name="maxTicks">The longest timeout configured, in ticks.</param>
     /// <param name="seed">The seed of the generator behind <see cref="NextInt"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="minTicks"/> is below 1 or <paramref name="maxTicks"/> below it.</exception>
     public ElectionTimeoutContext(int minTicks, int maxTicks, long seed)
     {
+        Guard.Positive(minTicks, nameof(minTicks));
+        if (maxTicks < minTicks)
+        {
+            throw Guard.OutOfRange(nameof(maxTicks), $"an integer >= {nameof(minTicks)} = {minTicks.ToString(CultureInfo.InvariantCulture)}", maxTicks.ToString(CultureInfo.InvariantCulture));
+        }
+
         var generator = new Xoshiro256StarStar(seed);
         MinTicks = minTicks;
         MaxTicks = maxTicks;

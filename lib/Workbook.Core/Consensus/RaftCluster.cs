@@ -50,6 +50,24 @@ public sealed class RaftCluster
             {
                 throw Guard.OutOfRange(nameof(scenario), "steps at ticks >= 0", step.AtTick.ToString(CultureInfo.InvariantCulture));
             }
+
+            // A step naming a node outside the cluster is refused now, naming the step, rather than mid-run.
+            var named = step.Action switch
+            {
+                ClusterAction.Crash a => [a.NodeId],
+                ClusterAction.Restart a => [a.NodeId],
+                ClusterAction.Isolate a => [a.NodeId],
+                ClusterAction.Propose a => [a.NodeId],
+                ClusterAction.Split a => a.Groups?.SelectMany(g => g ?? []) ?? [],
+                _ => Enumerable.Empty<int>(),
+            };
+            foreach (var id in named.Where(id => !options.NodeIds.Contains(id)))
+            {
+                throw Guard.OutOfRange(
+                    nameof(scenario),
+                    $"steps naming nodes of the cluster [{string.Join(", ", options.NodeIds)}]",
+                    string.Create(CultureInfo.InvariantCulture, $"node {id} in the step at tick {step.AtTick}: {step.Action}"));
+            }
         }
 
         Seed = seed;

@@ -153,6 +153,7 @@ public static class Episode21Exercises
                 [Match(Log(1, 1, 2, 3), prevIndex: 3, prevTerm: 3, entryTerms: [3])],
                 [Match(Log(1, 1, 2, 3), prevIndex: 6, prevTerm: 3, entryTerms: [])],
                 [Match(Log(1, 1, 2, 3), prevIndex: 2, prevTerm: 1, entryTerms: [])],
+                [Match(Log(1, 1, 2, 3), prevIndex: 3, prevTerm: 3, entryTerms: [])],
             ],
             Hints =
             [
@@ -273,6 +274,8 @@ public static class Episode21Exercises
             ],
             Hints =
             [
+                "Two questions: does the leader's own log hold any entry of ConflictTerm (and if so, up to where do the two logs agree)? " +
+                "And which replies can be stale — what must the new value never be below, and never above?",
                 "If the leader holds entries of ConflictTerm, resume just after its last one; otherwise skip the follower's whole term: ConflictIndex. " +
                 "Then keep it above MatchIndex and never raise nextIndex on a late reply (take the min with NextIndex).",
             ],
@@ -338,7 +341,7 @@ public static class Episode21Exercises
         {
             Id = "ep21.leader-commit",
             Title = "The leader's commit index, with the current-term rule of Figure 8",
-            Track = Track.Expert,
+            Track = Track.Intermediate,
             Signature = "long LeaderCommitIndex(LeaderCommitContext c)",
             Reference = (Func<LeaderCommitContext, long>)StandardRaftRules.LeaderCommitIndex,
             Cases =
