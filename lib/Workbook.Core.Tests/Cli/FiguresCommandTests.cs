@@ -275,7 +275,7 @@ public class FiguresCommandTests(ITestOutputHelper output)
     [InlineData("figures: --at: no selected figure has a slider 'n'; valid: c (ep19.equation-builder: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16)", "--episode", "19", "--at", "n=50")]
     [InlineData("figures: --at: c=17 is not a position of ep19.equation-builder; valid: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16", "--id", "ep19.equation-builder", "--at", "c=17")]
     [InlineData("figures: --at: stretch=1.55 is not a position of ep01.equation-builder; valid: 1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 1.9, 2.0, 2.1, 2.2, 2.3, 2.4, 2.5, 2.6, 2.7, 2.8, 2.9, 3.0", "--episode", "1", "--at", "stretch=1.55")]
-    [InlineData("figures: --at: none of the selected figures has a slider, so 'c' cannot be set; figures with sliders: ep01.equation-builder (stretch), ep13.equation-builder (n), ep19.equation-builder (c)", "--id", "ep19.hockey-stick", "--at", "c=10")]
+    [InlineData("figures: --at: none of the selected figures has a slider, so 'c' cannot be set; figures with sliders: ep01.equation-builder (stretch), ep13.equation-builder (n), ep19.equation-builder (c), ep21.figure-8 (step)", "--id", "ep19.hockey-stick", "--at", "c=10")]
     [InlineData("figures: --at: 'c10' is not a slider position; expected a slider position like c=10 (parameter=value, several separated by commas)", "--episode", "19", "--at", "c10")]
     [InlineData("figures: --at: '=10' is not a slider position; expected a slider position like c=10 (parameter=value, several separated by commas)", "--episode", "19", "--at", "=10")]
     [InlineData("figures: --at: 'c' is given more than once; give each parameter once", "--episode", "19", "--at", "c=10,c=11")]
