@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Workbook.Core.Consensus;
 using Workbook.Core.Consensus.Kv;
 using Workbook.Core.Consensus.Linearizability;
@@ -231,10 +230,8 @@ public static class Episode21Trials
 
     private static string Timeline(RaftCluster cluster, int lines)
     {
-        var roles = cluster.Trace.OfType<RoleChanged>().TakeLast(lines).Select(e => e.ToString());
-        var text = new StringBuilder();
-        text.AppendJoin('\n', roles);
-        return text.Length == 0 ? "no node changed role" : text.ToString();
+        var roles = string.Join('\n', cluster.Trace.OfType<RoleChanged>().TakeLast(lines));
+        return roles.Length == 0 ? "no node changed role" : roles;
     }
 
     private static string FirstLine(string text)
