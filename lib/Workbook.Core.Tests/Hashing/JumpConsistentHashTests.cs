@@ -51,6 +51,37 @@ public class JumpConsistentHashTests
     }
 
     [Fact]
+    public void AgreesWithGuavasFormulation_OnRandomKeysAndBucketCounts()
+    {
+        // Guava divides by a double in (0, 1] ((b + 1) / ((x + 1) / 2^31)); the paper multiplies by a
+        // rounded ratio ((b + 1) * (2^31 / (x + 1))). The two can differ only where (b + 1) * 2^31 / (x + 1)
+        // lies within a rounding error of an integer; this checks they agree on 200,000 seeded cases.
+        var rng = new Workbook.Core.Simulation.Xoshiro256StarStar(2014);
+        for (int i = 0; i < 200_000; i++)
+        {
+            ulong key = rng.NextUInt64();
+            int buckets = 1 + (int)(rng.NextUInt64() % (i % 2 == 0 ? 1_000UL : 10_000_000UL));
+            Assert.Equal(GuavaStyle(key, buckets), JumpConsistentHash.Bucket(key, buckets));
+        }
+    }
+
+    private static int GuavaStyle(ulong state, int buckets)
+    {
+        int candidate = 0;
+        while (true)
+        {
+            state = unchecked((2862933555777941757UL * state) + 1);
+            double next = (candidate + 1) / ((double)((state >> 33) + 1) / 2147483648.0);
+            if (next >= buckets)
+            {
+                return candidate;
+            }
+
+            candidate = (int)next;
+        }
+    }
+
+    [Fact]
     public void OneBucket_TakesEveryKey()
     {
         Assert.Equal(0, JumpConsistentHash.Bucket(0, 1));
