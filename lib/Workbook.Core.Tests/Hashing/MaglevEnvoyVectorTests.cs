@@ -1,4 +1,3 @@
-using System.Reflection;
 using Workbook.Core.Hashing;
 
 namespace Workbook.Core.Tests.Hashing;
@@ -10,22 +9,10 @@ namespace Workbook.Core.Tests.Hashing;
 /// LocalityWeightedDifferentLocalityWeights); the table build is source/common/upstream/maglev_lb.cc
 /// at 004303a5a8facd20b83f282a7452cd789983ac20 (xxHash64 of the address, seed 0 for the offset, seed 1
 /// for the skip). Envoy hashes the address without its scheme ("127.0.0.1:90") or the hostname.
-/// They need xxHash64 from System.IO.Hashing; while the library does not reference that package
-/// they report skipped.
 /// </summary>
 public sealed class MaglevEnvoyVectorTests
 {
-    private static SeededHash64 XxHash64()
-    {
-        var type = Type.GetType("System.IO.Hashing.XxHash64, System.IO.Hashing", throwOnError: false);
-        var method = type?.GetMethod("HashToUInt64", BindingFlags.Public | BindingFlags.Static, [typeof(ReadOnlySpan<byte>), typeof(long)]);
-        if (method is null)
-        {
-            Assert.Skip("System.IO.Hashing (xxHash64) is not referenced; add the package to run Envoy's Maglev vectors.");
-        }
-
-        return method.CreateDelegate<SeededHash64>();
-    }
+    private static SeededHash64 XxHash64() => SeededHashes.XxHash64;
 
     private static MaglevBackend[] Ports(string prefix, params int[] ports) => [.. ports.Select(p => new MaglevBackend($"{prefix}{p}"))];
 

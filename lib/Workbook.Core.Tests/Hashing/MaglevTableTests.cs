@@ -58,7 +58,7 @@ public sealed class MaglevTableTests
     public void EqualWeights_EveryBackendGetsFloorOrCeilingOfMOverN(int n, int m)
     {
         // Each turn claims exactly one slot and every backend takes a turn per round, so counts differ by at most one.
-        var table = new MaglevTable(Backends([.. Enumerable.Range(0, n).Select(i => $"backend-{i}")]), Md5SeededHash.Hash, m);
+        var table = new MaglevTable(Backends([.. Enumerable.Range(0, n).Select(i => $"backend-{i}")]), SeededHashes.XxHash64, m);
         Assert.Equal(m, table.EntriesPerBackend.Sum());
         Assert.All(table.EntriesPerBackend, c => Assert.InRange(c, m / n, (m + n - 1) / n));
     }
@@ -69,7 +69,7 @@ public sealed class MaglevTableTests
         // A backend of weight w picks in about M·w/Σw of the turns; the rounding error is at most one turn per backend.
         double[] weights = [1, 2, 3, 10];
         var backends = weights.Select((w, i) => new MaglevBackend($"b{i}", w)).ToArray();
-        var table = new MaglevTable(backends, Md5SeededHash.Hash, 65537);
+        var table = new MaglevTable(backends, SeededHashes.XxHash64, 65537);
         for (int i = 0; i < weights.Length; i++)
         {
             double expected = 65537 * weights[i] / weights.Sum();
@@ -84,7 +84,7 @@ public sealed class MaglevTableTests
         // the heavy one (weight 127·1023) picks every round. This holds for any hash.
         var backends = new List<MaglevBackend> { new("heavy", 127 * 1023) };
         backends.AddRange(Enumerable.Range(1, 1023).Select(i => new MaglevBackend($"light-{i}")));
-        var table = new MaglevTable(backends, Md5SeededHash.Hash);
+        var table = new MaglevTable(backends, SeededHashes.XxHash64);
         Assert.Equal(MaglevTable.DefaultTableSize - 1023, table.EntriesPerBackend[0]);
         Assert.All(table.EntriesPerBackend.Skip(1), c => Assert.Equal(1, c));
     }
@@ -95,7 +95,7 @@ public sealed class MaglevTableTests
     public void RemovingOneBackend_ChangesAboutOneNthOfTheTable(int n)
     {
         // The minimum is the removed backend's share (1/n); Maglev adds a little more (paper, section 5.3, Figure 10).
-        var table = new MaglevTable(Backends([.. Enumerable.Range(0, n).Select(i => $"10.0.0.{i}:80")]), Md5SeededHash.Hash, 65537);
+        var table = new MaglevTable(Backends([.. Enumerable.Range(0, n).Select(i => $"10.0.0.{i}:80")]), SeededHashes.XxHash64, 65537);
         for (int removed = 0; removed < n; removed++)
         {
             var d = table.DisruptionOfRemoving(removed);
@@ -118,19 +118,19 @@ public sealed class MaglevTableTests
     public void BadInput_IsRejectedNamingTheParameter()
     {
         var six = Backends("a", "b", "c", "d", "e", "f");
-        BadInput.Rejects(() => _ = new MaglevTable(six, Md5SeededHash.Hash, 8), "tableSize", "a prime >= the number of backends (6)");
-        BadInput.Rejects(() => _ = new MaglevTable(six, Md5SeededHash.Hash, 5), "tableSize", "a prime >= the number of backends (6)");
-        BadInput.Rejects(() => _ = new MaglevTable(six, Md5SeededHash.Hash, 1), "tableSize", "a prime");
-        BadInput.RejectsArgument(() => _ = new MaglevTable([], Md5SeededHash.Hash, 7), "backends", "at least one backend");
-        BadInput.RejectsArgument(() => _ = new MaglevTable(Backends("a", "a"), Md5SeededHash.Hash, 7), "backends", "distinct names");
+        BadInput.Rejects(() => _ = new MaglevTable(six, SeededHashes.XxHash64, 8), "tableSize", "a prime >= the number of backends (6)");
+        BadInput.Rejects(() => _ = new MaglevTable(six, SeededHashes.XxHash64, 5), "tableSize", "a prime >= the number of backends (6)");
+        BadInput.Rejects(() => _ = new MaglevTable(six, SeededHashes.XxHash64, 1), "tableSize", "a prime");
+        BadInput.RejectsArgument(() => _ = new MaglevTable([], SeededHashes.XxHash64, 7), "backends", "at least one backend");
+        BadInput.RejectsArgument(() => _ = new MaglevTable(Backends("a", "a"), SeededHashes.XxHash64, 7), "backends", "distinct names");
         BadInput.Rejects(() => _ = new MaglevBackend("a", 0), "weight", "a finite number > 0");
         BadInput.Rejects(() => _ = new MaglevBackend("a", -1), "weight", "a finite number > 0");
         BadInput.Rejects(() => _ = new MaglevBackend("a", double.NaN), "weight", "a finite number > 0");
         BadInput.RejectsArgument(() => _ = new MaglevBackend(" ", 1), "name", "must contain text");
-        var table = new MaglevTable(six, Md5SeededHash.Hash, 7);
+        var table = new MaglevTable(six, SeededHashes.XxHash64, 7);
         BadInput.Rejects(() => table.DisruptionOfRemoving(6), "backendIndex", "an integer in [0, 5]");
         BadInput.Rejects(() => table.BackendIndexAtSlot(7), "slot", "an integer in [0, 6]");
-        BadInput.Rejects(() => new MaglevTable(Backends("a"), Md5SeededHash.Hash, 7).DisruptionOfRemoving(0), "backendIndex", "at least two backends");
+        BadInput.Rejects(() => new MaglevTable(Backends("a"), SeededHashes.XxHash64, 7).DisruptionOfRemoving(0), "backendIndex", "at least two backends");
     }
 
     [Theory]

@@ -11,7 +11,7 @@ public sealed class RendezvousTests
 
     // The brute force: every node's score written out from the definition, then a linear argmax.
     private static ulong Score(string node, string key) =>
-        Md5SeededHash.Hash(Encoding.UTF8.GetBytes(key), unchecked((long)Md5SeededHash.Hash(Encoding.UTF8.GetBytes(node), 0)));
+        SeededHashes.XxHash64(Encoding.UTF8.GetBytes(key), unchecked((long)SeededHashes.XxHash64(Encoding.UTF8.GetBytes(node), 0)));
 
     private static int BruteForce(IReadOnlyList<RendezvousNode> nodes, string key, bool weighted)
     {
@@ -28,7 +28,7 @@ public sealed class RendezvousTests
     public void Unweighted_MatchesBruteForceArgmax()
     {
         var nodes = Nodes(7);
-        var hrw = new Rendezvous(nodes, Md5SeededHash.Hash);
+        var hrw = new Rendezvous(nodes, SeededHashes.XxHash64);
         Assert.All(Keys, k => Assert.Equal(BruteForce(nodes, k, weighted: false), hrw.NodeIndexFor(k)));
         Assert.Equal(Score("node-3", "key-5"), hrw.RawScore(3, "key-5"));
     }
@@ -37,7 +37,7 @@ public sealed class RendezvousTests
     public void Weighted_MatchesBruteForceArgmax()
     {
         RendezvousNode[] nodes = [new("a", 1), new("b", 2.5), new("c", 0.25), new("d", 7)];
-        var hrw = new Rendezvous(nodes, Md5SeededHash.Hash, weighted: true);
+        var hrw = new Rendezvous(nodes, SeededHashes.XxHash64, weighted: true);
         Assert.All(Keys, k => Assert.Equal(BruteForce(nodes, k, weighted: true), hrw.NodeIndexFor(k)));
     }
 
@@ -45,8 +45,8 @@ public sealed class RendezvousTests
     public void RemovingANode_MovesOnlyItsKeys()
     {
         var nodes = Nodes(10);
-        var before = new Rendezvous(nodes, Md5SeededHash.Hash);
-        var after = new Rendezvous([.. nodes.Where(n => n.Name != "node-4")], Md5SeededHash.Hash);
+        var before = new Rendezvous(nodes, SeededHashes.XxHash64);
+        var after = new Rendezvous([.. nodes.Where(n => n.Name != "node-4")], SeededHashes.XxHash64);
         int moved = 0;
         foreach (var key in Keys)
         {
@@ -61,8 +61,8 @@ public sealed class RendezvousTests
     public void AddingANode_MovesKeysOnlyToIt()
     {
         var nodes = Nodes(10);
-        var before = new Rendezvous(nodes, Md5SeededHash.Hash);
-        var after = new Rendezvous([.. nodes, new RendezvousNode("node-new")], Md5SeededHash.Hash);
+        var before = new Rendezvous(nodes, SeededHashes.XxHash64);
+        var after = new Rendezvous([.. nodes, new RendezvousNode("node-new")], SeededHashes.XxHash64);
         foreach (var key in Keys)
         {
             string owner = before.NodeFor(key).Name, newOwner = after.NodeFor(key).Name;
@@ -76,7 +76,7 @@ public sealed class RendezvousTests
         // With −w/ln u, node i wins with probability w_i/Σw (the maximum of independent exponential races).
         // 40,000 keys: each share is within 4.5 binomial standard errors (a false alarm below 1e-4 per node).
         double[] weights = [1, 2, 5];
-        var hrw = new Rendezvous([.. weights.Select((w, i) => new RendezvousNode($"w{i}", w))], Md5SeededHash.Hash, weighted: true);
+        var hrw = new Rendezvous([.. weights.Select((w, i) => new RendezvousNode($"w{i}", w))], SeededHashes.XxHash64, weighted: true);
         const int keys = 40_000;
         var counts = new int[weights.Length];
         for (int k = 0; k < keys; k++) { counts[hrw.NodeIndexFor($"user:{k}")]++; }
@@ -92,28 +92,45 @@ public sealed class RendezvousTests
     [Fact]
     public void Unweighted_IgnoresWeights()
     {
-        var plain = new Rendezvous(Nodes(3), Md5SeededHash.Hash);
-        var heavy = new Rendezvous([new("node-0", 100), new("node-1"), new("node-2")], Md5SeededHash.Hash);
+        var plain = new Rendezvous(Nodes(3), SeededHashes.XxHash64);
+        var heavy = new Rendezvous([new("node-0", 100), new("node-1"), new("node-2")], SeededHashes.XxHash64);
         Assert.All(Keys, k => Assert.Equal(plain.NodeIndexFor(k), heavy.NodeIndexFor(k)));
     }
 
     [Fact]
     public void BadInput_IsRejectedNamingTheParameter()
     {
-        BadInput.RejectsArgument(() => _ = new Rendezvous([], Md5SeededHash.Hash), "nodes", "at least one node");
-        BadInput.RejectsArgument(() => _ = new Rendezvous([new("a"), new("a")], Md5SeededHash.Hash), "nodes", "distinct names");
+        BadInput.RejectsArgument(() => _ = new Rendezvous([], SeededHashes.XxHash64), "nodes", "at least one node");
+        BadInput.RejectsArgument(() => _ = new Rendezvous([new("a"), new("a")], SeededHashes.XxHash64), "nodes", "distinct names");
         BadInput.Rejects(() => _ = new RendezvousNode("a", 0), "weight", "a finite number > 0");
         BadInput.Rejects(() => _ = new RendezvousNode("a", -2), "weight", "a finite number > 0");
         BadInput.Rejects(() => _ = new RendezvousNode("a", double.PositiveInfinity), "weight", "a finite number > 0");
         BadInput.RejectsArgument(() => _ = new RendezvousNode("", 1), "name", "must contain text");
-        BadInput.Rejects(() => new Rendezvous(Nodes(2), Md5SeededHash.Hash).RawScore(2, "k"), "nodeIndex", "an integer in [0, 1]");
+        BadInput.Rejects(() => new Rendezvous(Nodes(2), SeededHashes.XxHash64).RawScore(2, "k"), "nodeIndex", "an integer in [0, 1]");
     }
 
     [Fact]
-    public void Md5SeededHash_IsMd5OfSeedThenData()
+    public void SeededHashes_MatchPublishedValues()
     {
         // Seed 0 and no data hash eight zero bytes: MD5 = 7dea362b3fac8e00956a4952a3d4f474 (Python hashlib.md5),
         // whose first eight bytes read little-endian are 0x008EAC3F2B36EA7D.
-        Assert.Equal(0x008EAC3F2B36EA7DUL, Md5SeededHash.Hash([], 0));
+        Assert.Equal(0x008EAC3F2B36EA7DUL, SeededHashes.Md5([], 0));
+        // XXH64 of the empty input with seed 0 is 0xEF46DB3751D8E999 (the xxHash reference's sanity value).
+        Assert.Equal(0xEF46DB3751D8E999UL, SeededHashes.XxHash64([], 0));
+    }
+
+    [Fact]
+    public void Unweighted_DoesNotDependOnTheHash_Md5AlsoMatchesBruteForceShares()
+    {
+        var nodes = Nodes(4);
+        var hrw = new Rendezvous(nodes, SeededHashes.Md5);
+        var counts = new int[4];
+        foreach (string key in Keys)
+        {
+            counts[hrw.NodeIndexFor(key)]++;
+        }
+
+        // 2,000 keys over 4 nodes: each share is 500 ± 19.4 (one SD); 5 SD bounds it.
+        Assert.All(counts, c => Assert.InRange(c, 500 - 97, 500 + 97));
     }
 }
