@@ -19,6 +19,9 @@ BenchmarkGroup[] groups =
     FigureExportBenchmarks.Group,
     LinearizabilityBenchmarks.Group,
     RaftBenchmarks.Group,
+    HashingBenchmarks.RingGroup,
+    HashingBenchmarks.LookupGroup,
+    HashingBenchmarks.AssignGroup,
 ];
 
 string? filter = null;

@@ -2,6 +2,7 @@ using Workbook.Core.Charts;
 using Workbook.Core.Episodes.Ep01SpeedOfLight;
 using Workbook.Core.Episodes.Ep13CircuitBreakers;
 using Workbook.Core.Episodes.Ep19Queueing;
+using Workbook.Core.Episodes.Ep20ConsistentHashing;
 using Workbook.Core.Episodes.Ep21Raft;
 using Workbook.Core.Exercises;
 
@@ -20,6 +21,7 @@ public static class EpisodeCatalog
         new Episode01(),
         new Episode13(),
         new Episode19(),
+        new Episode20(),
         new Episode21(),
     ]));
 

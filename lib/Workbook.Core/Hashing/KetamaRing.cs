@@ -168,16 +168,25 @@ public sealed class KetamaRing
     /// <param name="hash">A key hash, as <see cref="HashKey"/> computes it.</param>
     public KetamaPoint LocateHash(uint hash)
     {
-        int index = Array.BinarySearch(_positions, hash);
-        if (index < 0)
+        // Implementation note: a lower-bound search written out (no comparer), the index of the
+        // first position >= hash; past the last point the key wraps to point 0.
+        uint[] positions = _positions;
+        int low = 0;
+        int high = positions.Length;
+        while (low < high)
         {
-            index = ~index;
-            if (index == _positions.Length)
+            int middle = (int)((uint)(low + high) >> 1);
+            if (positions[middle] < hash)
             {
-                index = 0;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
             }
         }
 
-        return new KetamaPoint(_positions[index], _owners[index]);
+        int index = low == positions.Length ? 0 : low;
+        return new KetamaPoint(positions[index], _owners[index]);
     }
 }

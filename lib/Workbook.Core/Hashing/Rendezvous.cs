@@ -14,7 +14,9 @@ namespace Workbook.Core.Hashing;
 /// </remarks>
 public sealed class Rendezvous
 {
+    private const int StackKeyBytes = 256;
     private readonly long[] nodeSeeds;
+    private readonly double[] weights;
     private readonly SeededHash64 hash;
 
     /// <summary>Creates the chooser over <paramref name="nodes"/>.</summary>
@@ -42,6 +44,7 @@ public sealed class Rendezvous
         IsWeighted = weighted;
         this.hash = hash;
         nodeSeeds = [.. Nodes.Select(n => unchecked((long)hash(Encoding.UTF8.GetBytes(n.Name), 0)))];
+        weights = [.. Nodes.Select(n => n.Weight)];
     }
 
     /// <summary>The nodes, in the order given.</summary>
@@ -62,20 +65,28 @@ public sealed class Rendezvous
     /// <summary>The weighted score −w / ln u, with u = (top 53 bits of the raw hash + ½) / 2^53.</summary>
     public double WeightedScore(int nodeIndex, string key) => WeightedScore(Nodes[CheckIndex(nodeIndex)].Weight, RawScore(nodeIndex, key));
 
-    /// <summary>The index of the node that owns <paramref name="key"/>.</summary>
+    /// <summary>The index of the node that owns <paramref name="key"/> (its UTF-8 bytes are scored).</summary>
     public int NodeIndexFor(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        byte[] bytes = Encoding.UTF8.GetBytes(key);
+        int length = Encoding.UTF8.GetMaxByteCount(key.Length);
+        Span<byte> buffer = length <= StackKeyBytes ? stackalloc byte[StackKeyBytes] : new byte[length];
+        int written = Encoding.UTF8.GetBytes(key, buffer);
+        return NodeIndexFor(buffer[..written]);
+    }
+
+    /// <summary>The index of the node that owns the key with bytes <paramref name="key"/>; allocates nothing.</summary>
+    public int NodeIndexFor(ReadOnlySpan<byte> key)
+    {
         int best = 0;
         ulong bestRaw = 0;
         double bestWeighted = double.NegativeInfinity;
         for (int i = 0; i < nodeSeeds.Length; i++)
         {
-            ulong raw = hash(bytes, nodeSeeds[i]);
+            ulong raw = hash(key, nodeSeeds[i]);
             if (IsWeighted)
             {
-                double score = WeightedScore(Nodes[i].Weight, raw);
+                double score = WeightedScore(weights[i], raw);
                 if (score > bestWeighted)
                 {
                     (best, bestWeighted) = (i, score);
