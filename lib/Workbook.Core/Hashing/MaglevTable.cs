@@ -112,16 +112,29 @@ public sealed class MaglevTable
 
         var remaining = Backends.Where((_, i) => i != backendIndex).ToList();
         var after = new MaglevTable(remaining, hash, TableSize);
+        return new MaglevDisruption(Backends[backendIndex].Name, TableSize, entriesPerBackend[backendIndex], CountChangedEntries(after), Backends.Count);
+    }
+
+    /// <summary>How many slots hold a different backend (compared by name) in <paramref name="other"/>, a table of the same size.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The tables differ in size.</exception>
+    public int CountChangedEntries(MaglevTable other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other.TableSize != TableSize)
+        {
+            throw Guard.OutOfRange(nameof(other), $"a table of the same size ({TableSize.ToString(CultureInfo.InvariantCulture)})", other.TableSize.ToString(CultureInfo.InvariantCulture));
+        }
+
         int changed = 0;
         for (int slot = 0; slot < TableSize; slot++)
         {
-            if (!string.Equals(Backends[slots[slot]].Name, after.Backends[after.slots[slot]].Name, StringComparison.Ordinal))
+            if (!string.Equals(Backends[slots[slot]].Name, other.Backends[other.slots[slot]].Name, StringComparison.Ordinal))
             {
                 changed++;
             }
         }
 
-        return new MaglevDisruption(Backends[backendIndex].Name, TableSize, entriesPerBackend[backendIndex], changed, Backends.Count);
+        return changed;
     }
 
     /// <summary>True when <paramref name="n"/> is prime (trial division; M fits in an int).</summary>
