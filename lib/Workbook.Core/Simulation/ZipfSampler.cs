@@ -6,8 +6,8 @@ namespace Workbook.Core.Simulation;
 /// </summary>
 /// <remarks>
 /// Inverse transform on a table of the cumulative probabilities (K doubles, built once), then a binary
-/// search per draw: exact up to rounding, O(log K) per draw. s = 0 is uniform; s ≈ 1 is the classic
-/// web-cache skew (Breslau et al., INFOCOM 1999, measured s between 0.64 and 0.83).
+/// search per draw: exact up to rounding, O(log K) per draw. s = 0 is uniform; larger s is more skewed.
+/// Breslau et al. (INFOCOM 1999) found web requests Zipf-like, with s varying from trace to trace.
 /// </remarks>
 public sealed class ZipfSampler
 {
