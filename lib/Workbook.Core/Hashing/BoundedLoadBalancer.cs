@@ -99,6 +99,7 @@ public sealed class BoundedLoadBalancer
     /// <exception cref="ArgumentException">A weight is not an integer in [1, 256], or a node owns no point.</exception>
     public static BoundedLoadBalancer FromHaproxyBalanceFactor(HashRing ring, int factor)
     {
+        // HAProxy's parser: "'hash-balance-factor' must be 0 or greater than 100" (src/cfgparse-listen.c, same commit).
         if (factor <= 100)
         {
             throw Guard.OutOfRange(
@@ -190,8 +191,10 @@ public sealed class BoundedLoadBalancer
     {
         if (Rule == BoundedLoadCapacityRule.Haproxy)
         {
-            // Implementation note: HAProxy's integer arithmetic, with served + 1 = keys. Summing whole
-            // slots per weight and the remainder's share, as HAProxy does, equals ⌊C₊·T/W⌋ − ⌊C·T/W⌋.
+            // Implementation note: HAProxy's integer arithmetic (haproxy/haproxy src/lb_chash.c,
+            // chash_server_is_eligible, commit 50872daa6a857e82afc40b1c5161924aef4172d7), served + 1 = keys.
+            // Its whole slots per weight plus the remainder's share equal ⌊C₊·T/W⌋ − ⌊C·T/W⌋, scale-free,
+            // so HAProxy's ×16 weight scaling (BE_WEIGHT_SCALE) changes nothing.
             long total = checked((keys * HaproxyFactor + 99) / 100);
             long w = cumulativeWeights[^1];
             long slots = (long)(((Int128)cumulativeWeights[node + 1] * total / w) - ((Int128)cumulativeWeights[node] * total / w));

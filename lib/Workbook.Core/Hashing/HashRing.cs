@@ -87,7 +87,7 @@ public sealed partial class HashRing
     /// <summary>The number of distinct points on the circle (the sum of the nodes' counts less any collisions).</summary>
     public int PointCount => positions.Length;
 
-    /// <summary>The points in ascending order of position.</summary>
+    /// <summary>The points in ascending order of position (a new list on each call).</summary>
     public IReadOnlyList<HashRingPoint> Points =>
         [.. positions.Select((position, i) => new HashRingPoint(position, Nodes[owners[i]], replicas[i]))];
 
