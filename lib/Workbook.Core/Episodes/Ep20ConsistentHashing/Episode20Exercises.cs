@@ -207,16 +207,17 @@ public static class Episode20Exercises
             Signature = "int Capacity(int keys, int nodes, int balanceFactorPercent)",
             Reference = (Func<int, int, int, int>)((keys, nodes, balanceFactorPercent) =>
                 (int)((((long)keys * balanceFactorPercent) + (100L * nodes) - 1) / (100L * nodes))),
-            Cases = [[100, 10, 125], [10, 3, 150], [1000, 7, 110], [0, 5, 125], [5, 10, 100], [99, 9, 200], [100, 10, 110]],
+            Cases = [[100, 10, 125], [10, 3, 150], [1000, 7, 110], [0, 5, 125], [5, 10, 101], [99, 9, 200], [100, 10, 110]],
             Hints =
             [
-                "A factor of 125 means no node takes more than 125 % of the average: the capacity is ⌈keys × factor / (100 × nodes)⌉. " +
+                "A factor of 125 (ε = 0.25) means no node takes more than 125 % of the average: the capacity is ⌈keys × factor / (100 × nodes)⌉ " +
+                "(the paper's rule; HAProxy gives this to the fullest nodes and one less to some others). " +
                 "Compute it in integers, (keys × factor + 100 × nodes − 1) / (100 × nodes), so 100 × 110 / (100 × 10) stays exactly 11.",
             ],
             KnownMistakes =
             [
                 new("rounded down", (Func<int, int, int, int>)((k, n, f) => (int)((long)k * f / (100L * n))),
-                    "Round the capacity up: rounded down, the nodes together may have room for fewer than all the keys (10 keys on 3 nodes at 100 %: 3 each, room for 9)."),
+                    "Round the capacity up: rounded down, the nodes together may have room for fewer than all the keys (5 keys on 10 nodes at 101 %: 0 each)."),
                 new("floating point", (Func<int, int, int, int>)((k, n, f) => (int)Math.Ceiling(k * (f / 100.0) / n)),
                     "In floating point 100 × 1.1 is 110.00000000000001, so 100 keys on 10 nodes at 110 % get a capacity of 12 instead of 11. Keep the factor in integer percent and round up with integer arithmetic."),
                 new("the average", (Func<int, int, int, int>)((k, n, f) => (k + n - 1) / n),
@@ -232,12 +233,12 @@ public static class Episode20Exercises
             Reference = (Func<ulong[], int[], int, ulong[], int, int[]>)AssignBounded,
             Cases =
             [
-                [Points(10, 20, 30), Ints(0, 1, 2), 3, Points(5, 6, 7, 8, 9, 25), 100],
+                [Points(10, 20, 30), Ints(0, 1, 2), 3, Points(5, 6, 7, 8, 9, 25), 110],
                 [Points(10, 20, 30), Ints(0, 1, 2), 3, Points(5, 6, 7, 8, 9, 25), 200],
-                [Points(10, 20, 30, 40), Ints(0, 1, 0, 1), 2, Points(35, 36, 37, 1), 100],
+                [Points(10, 20, 30, 40), Ints(0, 1, 0, 1), 2, Points(35, 36, 37, 1), 110],
                 [Points(10, 20, 30), Ints(0, 1, 2), 3, Points(31, 32, 33, 34), 125],
-                [Points(100), Ints(0), 1, Points(1, 200, 300), 100],
-                [Points(10, 20, 30), Ints(0, 2, 1), 3, Points(5, 6, 7), 100],
+                [Points(100), Ints(0), 1, Points(1, 200, 300), 110],
+                [Points(10, 20, 30), Ints(0, 2, 1), 3, Points(5, 6, 7), 110],
             ],
             Hints =
             [
