@@ -27,6 +27,22 @@ public sealed record MemoryFootprint(string Algorithm, int Nodes, long Entries, 
         return new MemoryFootprint("ketama", ring.Servers.Count, ring.Count, sizeof(uint) + IntPtr.Size);
     }
 
+    /// <summary>A <see cref="HashRing"/>: per point, a 64-bit position, a 4-byte owner index and a 4-byte virtual-node number.</summary>
+    /// <param name="ring">The ring.</param>
+    public static MemoryFootprint Of(HashRing ring)
+    {
+        ArgumentNullException.ThrowIfNull(ring);
+        return new MemoryFootprint($"ring (V = {ring.VirtualNodesPerWeight})", ring.Nodes.Count, ring.PointCount, sizeof(ulong) + sizeof(int) + sizeof(int));
+    }
+
+    /// <summary>A <see cref="MultiProbeRing"/>: one point per node, kept sorted with its owner and again in node order (8 + 4 + 8 bytes).</summary>
+    /// <param name="ring">The ring.</param>
+    public static MemoryFootprint Of(MultiProbeRing ring)
+    {
+        ArgumentNullException.ThrowIfNull(ring);
+        return new MemoryFootprint("multi-probe", ring.Nodes.Count, ring.Nodes.Count, sizeof(ulong) + sizeof(int) + sizeof(ulong));
+    }
+
     /// <summary>A Maglev table: M slots of one int each (the lookup table only).</summary>
     /// <param name="table">The table.</param>
     public static MemoryFootprint Of(MaglevTable table)
