@@ -28,6 +28,8 @@ internal static class HashingBenchmarks
     private static readonly byte[][] HrwKeyBytes = [.. KeyStrings.Take(HrwKeys).Select(Encoding.UTF8.GetBytes)];
     private static readonly KetamaRing Ketama = new(NodeNames.Select(n => new KetamaServer(n)));
     private static readonly KetamaPoint[] KetamaPoints = [.. Ketama.Points];
+    private static readonly HashRing Ring = new(NodeNames.Select(n => new RingNode(n)), virtualNodesPerWeight: 160);
+    private static readonly MultiProbeRing MultiProbe = new(NodeNames);
     private static readonly MaglevTable Maglev = new([.. NodeNames.Select(n => new MaglevBackend(n))], SeededHashes.XxHash64);
     private static readonly Rendezvous Hrw = new([.. NodeNames.Select(n => new RendezvousNode(n))], SeededHashes.XxHash64);
     private static readonly long[] HrwSeeds = [.. NodeNames.Select(n => unchecked((long)SeededHashes.XxHash64(Encoding.UTF8.GetBytes(n), 0)))];
@@ -35,7 +37,8 @@ internal static class HashingBenchmarks
     public static BenchmarkGroup RingGroup { get; } = new(
         "hashing-ring",
         new Benchmark($"linear scan of ketama's {KetamaPoints.Length:N0} points (100 × 160)", ScanLookups, "lookup", LinearScan),
-        new Benchmark("ketama ring: binary search (100 × 160 points)", Lookups, "lookup", KetamaLookups));
+        new Benchmark("ketama ring: binary search (100 × 160 points)", Lookups, "lookup", KetamaLookups),
+        new Benchmark("HashRing: binary search (100 × 160 64-bit points)", Lookups, "lookup", RingLookups));
 
     public static BenchmarkGroup LookupGroup { get; } = new(
         "hashing-lookup",
@@ -43,6 +46,8 @@ internal static class HashingBenchmarks
         new Benchmark("jump consistent hash, 100 buckets", Lookups, "lookup", JumpLookups),
         new Benchmark("Maglev, 100 backends, M = 65,537", Lookups, "lookup", MaglevLookups),
         new Benchmark("ketama ring, 100 × 160 points", Lookups, "lookup", KetamaLookups),
+        new Benchmark("HashRing, 100 × 160 points", Lookups, "lookup", RingLookups),
+        new Benchmark("multi-probe, 100 nodes, 21 probes (hashes included)", HrwKeys, "lookup", MultiProbeLookups),
         new Benchmark("rendezvous, 100 nodes (library)", HrwKeys, "lookup", HrwLookups),
         new Benchmark("rendezvous, 100 nodes (LINQ MaxBy)", HrwKeys, "lookup", HrwLinqLookups));
 
@@ -51,6 +56,7 @@ internal static class HashingBenchmarks
         new Benchmark("1 M keys: xxHash64 mod 100 (baseline)", Lookups, "key", AssignModulo),
         new Benchmark("1 M keys: xxHash64 + jump", Lookups, "key", AssignJump),
         new Benchmark("1 M keys: xxHash64 + Maglev", Lookups, "key", AssignMaglev),
+        new Benchmark("1 M keys: xxHash64 + HashRing (100 × 160)", Lookups, "key", AssignRing),
         new Benchmark("1 M keys: MD5 + ketama (as memcached clients)", Lookups, "key", AssignKetama));
 
     private static ulong[] RandomHashes(int count, long seed)
@@ -100,6 +106,39 @@ internal static class HashingBenchmarks
         foreach (ulong hash in KeyHashes)
         {
             sum += Ketama.LocateHash((uint)(hash >> 32)).Position;
+        }
+
+        return sum;
+    }
+
+    private static double RingLookups()
+    {
+        long sum = 0;
+        foreach (ulong hash in KeyHashes)
+        {
+            sum += Ring.NodeIndexForHash(hash);
+        }
+
+        return sum;
+    }
+
+    private static double MultiProbeLookups()
+    {
+        long sum = 0;
+        foreach (byte[] key in HrwKeyBytes)
+        {
+            sum += MultiProbe.NodeIndexFor(key);
+        }
+
+        return sum;
+    }
+
+    private static double AssignRing()
+    {
+        long sum = 0;
+        foreach (string key in KeyStrings)
+        {
+            sum += Ring.NodeIndexForHash(Ring.HashKey(key));
         }
 
         return sum;

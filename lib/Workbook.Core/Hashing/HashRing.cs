@@ -119,17 +119,7 @@ public sealed partial class HashRing
     public int NodeIndexForHash(ulong keyHash) => owners[PointIndexForHash(keyHash)];
 
     /// <summary>The index in <see cref="Points"/> of the first point at or after <paramref name="keyHash"/>, wrapping to 0.</summary>
-    public int PointIndexForHash(ulong keyHash)
-    {
-        int index = Array.BinarySearch(positions, keyHash);
-        if (index >= 0)
-        {
-            return index;
-        }
-
-        index = ~index;
-        return index == positions.Length ? 0 : index;
-    }
+    public int PointIndexForHash(ulong keyHash) => RingSearch.FirstAtOrAfter(positions, keyHash);
 
     /// <summary>The index in <see cref="Nodes"/> of the owner of point <paramref name="pointIndex"/>.</summary>
     public int NodeIndexOfPoint(int pointIndex)

@@ -29,7 +29,8 @@ public static class JumpConsistentHash
         {
             bucket = (long)jump;
             key = unchecked((key * LcgMultiplier) + 1);
-            jump = (bucket + 1) * ((double)(1L << 31) / (double)((key >> 33) + 1));
+            // (key >> 33) + 1 fits in 31 bits, so a signed conversion is exact (and cheaper than an unsigned one).
+            jump = (bucket + 1) * (2147483648.0 / (long)((key >> 33) + 1));
         }
 
         return (int)bucket;

@@ -168,25 +168,7 @@ public sealed class KetamaRing
     /// <param name="hash">A key hash, as <see cref="HashKey"/> computes it.</param>
     public KetamaPoint LocateHash(uint hash)
     {
-        // Implementation note: a lower-bound search written out (no comparer), the index of the
-        // first position >= hash; past the last point the key wraps to point 0.
-        uint[] positions = _positions;
-        int low = 0;
-        int high = positions.Length;
-        while (low < high)
-        {
-            int middle = (int)((uint)(low + high) >> 1);
-            if (positions[middle] < hash)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        int index = low == positions.Length ? 0 : low;
-        return new KetamaPoint(positions[index], _owners[index]);
+        int index = RingSearch.FirstAtOrAfter(_positions, hash);
+        return new KetamaPoint(_positions[index], _owners[index]);
     }
 }

@@ -90,13 +90,22 @@ public sealed class MultiProbeRing
     public int NodeIndexFor(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        byte[] bytes = Encoding.UTF8.GetBytes(key);
+        int length = Encoding.UTF8.GetMaxByteCount(key.Length);
+        Span<byte> buffer = length <= 256 ? stackalloc byte[256] : new byte[length];
+        int written = Encoding.UTF8.GetBytes(key, buffer);
+        return NodeIndexFor(buffer[..written]);
+    }
+
+    /// <summary>The index of the node that owns the key with bytes <paramref name="key"/>; allocates nothing.</summary>
+    public int NodeIndexFor(ReadOnlySpan<byte> key)
+    {
+        ReadOnlySpan<byte> bytes = key;
         ulong bestDistance = ulong.MaxValue;
         int best = -1;
         for (int probe = 0; probe < Probes; probe++)
         {
             ulong h = hash(bytes, probe);
-            int slot = FirstAtOrAfter(h);
+            int slot = RingSearch.FirstAtOrAfter(sortedPoints, h);
             ulong distance = unchecked(sortedPoints[slot] - h);
             if (best < 0 || distance < bestDistance)
             {
@@ -134,15 +143,4 @@ public sealed class MultiProbeRing
 
     // Implementation note: a binary search for the first point >= h; past the largest point the
     // circle wraps to the smallest (index 0).
-    private int FirstAtOrAfter(ulong h)
-    {
-        int lo = 0, hi = sortedPoints.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (sortedPoints[mid] < h) { lo = mid + 1; } else { hi = mid; }
-        }
-
-        return lo == sortedPoints.Length ? 0 : lo;
-    }
 }
