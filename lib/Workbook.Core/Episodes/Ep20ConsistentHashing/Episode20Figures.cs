@@ -215,20 +215,20 @@ public static class Episode20Figures
         var ketama = data.Others.First(o => o.Scheme == "ketama");
         var traces = new List<GenericChart>
         {
-            Line(fine, fine.Select(Count), "closed form: shares plus key noise", Palette.Black, 2),
-            Line(fine, fine.Select(Share), "closed form: shares only, √((n − 1)/(nV + 1))", Palette.Black, 2, StyleParam.DrawingStyle.Dash),
+            Line(fine, fine.Select(Count), "closed form", Palette.Black, 2),
+            Line(fine, fine.Select(Share), "shares only (closed form)", Palette.Black, 2, StyleParam.DrawingStyle.Dash),
         };
         traces.AddRange(references.Select(r =>
         {
             double cv = data.Others.First(o => o.Scheme == r.Name).CoefficientOfVariation.Mean;
-            return Line([1, 1000], [cv, cv], string.Create(CultureInfo.InvariantCulture, $"{r.Name}: {cv:0.0000}"), r.Colour, 2, r.Dash);
+            return Line([1, 1000], [cv, cv], string.Create(CultureInfo.InvariantCulture, $"{r.Name}: {cv:0.000}"), r.Colour, 2, r.Dash);
         }));
-        traces.Add(PointsWithErrors(v, data.Ring.Select(r => r.CoefficientOfVariation.Mean), data.Ring.Select(r => r.CoefficientOfVariation.HalfWidth), "ring, measured (95 % interval)", Palette.Blue));
-        traces.Add(PointsWithErrors([160], [ketama.CoefficientOfVariation.Mean], [ketama.CoefficientOfVariation.HalfWidth], "ketama (V = 160, MD5)", Palette.Vermillion, symbol: "diamond-open"));
+        traces.Add(PointsWithErrors(v, data.Ring.Select(r => r.CoefficientOfVariation.Mean), data.Ring.Select(r => r.CoefficientOfVariation.HalfWidth), "ring (95 % interval)", Palette.Blue));
+        traces.Add(PointsWithErrors([160], [ketama.CoefficientOfVariation.Mean], [ketama.CoefficientOfVariation.HalfWidth], "ketama, V = 160", Palette.Vermillion, symbol: "diamond-open"));
         var styled = ChartStyle.Apply(CSharpChart.Combine(traces),
             Headline(LoadCvTitle, string.Create(CultureInfo.InvariantCulture,
-                $"n = {data.Nodes} nodes, K = {data.Keys:N0} keys, {data.Seeds} seeds ({data.ReferenceSeeds} for other schemes); key-noise floor √((n − 1)/K) = {data.KeyNoiseFloor:0.0000}; ketama {ketama.CoefficientOfVariation.Mean:0.000}, closed form at V = 160 {Count(160):0.000}")),
-            "points per node V (count, log scale)", "coefficient of variation of keys per node (ratio, log scale)");
+                $"n = {data.Nodes}, K = {data.Keys:N0}, {data.Seeds} seeds ({data.ReferenceSeeds} for other schemes); key-noise floor √((n − 1)/K) = {data.KeyNoiseFloor:0.0000}")),
+            "points per node V (count, log scale)", "CV of keys per node (ratio, log scale)");
         return LogAxis(LogAxis(styled, "xaxis", 0.8, 1250), "yaxis", 0.01, 2);
     }
 
@@ -242,14 +242,18 @@ public static class Episode20Figures
         ];
         var first = data.Where(m => m.Scheme == data[0].Scheme).ToList();
         double[] x = [.. first.Select(m => (double)m.NodesAfter)];
-        var traces = new List<GenericChart> { Line(x, first.Select(m => 100 * m.MinimumFraction), "minimum a/(n + a)", Palette.Grey, 3, StyleParam.DrawingStyle.Dot) };
-        traces.AddRange(data.GroupBy(m => m.Scheme).Select((g, i) =>
-            PointsWithErrors(x, g.Select(m => 100 * m.FractionMoved), null, g.Key, styles[i].Colour, lines: true, symbol: styles[i].Symbol)));
+        var traces = data.GroupBy(m => m.Scheme).Select((g, i) =>
+            PointsWithErrors(x, g.Select(m => 100 * m.FractionMoved), null, g.Key, styles[i].Colour, lines: true, symbol: styles[i].Symbol)).ToList();
+        traces.Add(Line(x, first.Select(m => 100 * m.MinimumFraction), "minimum a/(n + a)", Palette.Grey, 3, StyleParam.DrawingStyle.Dot));
         var modulo = data.First(m => m.Scheme == "modulo" && m.NodesAfter == 11);
         var styled = ChartStyle.Apply(CSharpChart.Combine(traces),
             Headline(KeysMovedTitle, string.Create(CultureInfo.InvariantCulture,
                 $"100,000 random keys; 10 nodes grown to 11, 12, 15, 20; modulo at 10 → 11: {100 * modulo.FractionMoved:0.0} %, expected 1 − 1/11 = 90.9 %")),
             "nodes after growing from 10 (count)", "keys moved (% of keys, log scale)");
+        var xAxis = (DynamicObj.DynamicObj)GenericChart.getLayout(styled).TryGetPropertyValue("xaxis").Value;
+        xAxis.SetProperty("tickmode", "array");
+        xAxis.SetProperty("tickvals", x);
+        xAxis.SetProperty("range", new[] { 10.5, 20.5 });
         return LogAxis(styled, "yaxis", 5, 100);
     }
 
@@ -278,16 +282,21 @@ public static class Episode20Figures
             "slack ε (ratio, log scale)", "hottest node's load / mean load (ratio)");
         var layout = GenericChart.getLayout(styled);
         var y = (DynamicObj.DynamicObj)layout.TryGetPropertyValue("yaxis").Value;
-        y.SetProperty("range", new[] { 0.0, Math.Ceiling(data.PlainMaxOverMean + 0.5) });
+        // Left 0 … 6.5 and right 0 … 65 % share the grid; the band above the plain ring's line holds the legend.
+        double top = Math.Max(6.5, Math.Ceiling(data.PlainMaxOverMean) + 1.5);
+        y.SetProperty("range", new[] { 0.0, top });
+        y.SetProperty("dtick", 1);
         layout.SetProperty("yaxis2", new
         {
             title = new { text = "requests forwarded (% of requests)" },
             overlaying = "y",
             side = "right",
-            range = new[] { 0.0, Math.Ceiling(data.Points.Max(p => 100 * p.ForwardedFraction) / 10) * 10 * 1.25 },
+            range = new[] { 0.0, 10 * top },
+            dtick = 10,
             showgrid = false,
             zeroline = false,
         });
+        layout.SetProperty("legend", new { orientation = "h", x = 0.01, y = 0.99, xanchor = "left", yanchor = "top", bgcolor = "rgba(255,255,255,0.85)" });
         return LogAxis(styled, "xaxis", 0.04, 2.5);
     }
 
