@@ -153,6 +153,23 @@ public class Episode20FiguresTests
         }
     }
 
+    [Fact]
+    public void MaglevDisruption_OneBackendOfAThousand_Moves67TimesTheMinimum_ATenTimesTable43()
+    {
+        var figure = FigureData.Get("ep20.maglev-disruption");
+        const string minimum = "minimum: the removed backends' entries";
+        Assert.Equal(0.1, figure.X(minimum)[0], 1e-12);
+
+        // Maglev's population gives each of N backends ⌊M/N⌋ or ⌈M/N⌉ entries: one backend of 1,000 owns 65 or 66 of 65,537.
+        Assert.InRange(figure.Y(minimum)[0], (100 * 65.0 / 65_537) - 1e-12, (100 * 66.0 / 65_537) + 1e-12);
+        double small = figure.Y("Maglev, M = 65,537")[0] / figure.Y(minimum)[0];
+        double large = figure.Y("Maglev, M = 655,373")[0] / (100.0 * Episode20Figures.MaglevDisruption().First(p => p.TableSize == 655_373).MinimumFraction);
+        Assert.StartsWith(
+            string.Create(CultureInfo.InvariantCulture, $"Maglev moves {small:0.0}× the minimum when 1 of 1,000 backends goes; a 10× larger table {large:0.0}×"),
+            figure.Title, StringComparison.Ordinal);
+        Assert.True(large < small);
+    }
+
     private sealed class DoubleTolerance(double tolerance) : IEqualityComparer<double>
     {
         public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;

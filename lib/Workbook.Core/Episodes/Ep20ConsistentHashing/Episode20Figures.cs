@@ -21,7 +21,7 @@ public static class Episode20Figures
     private const string KeysMovedTitle = "10 → 11 nodes: modulo moves 91 % of keys; the others ≤ 1.12× the 9.1 % minimum";
     private const string BoundedLoadsTitle = "Bounded loads cap the hottest node at 1 + ε × the mean; the plain ring's takes 4.76×";
     private const string ChordHopsTitle = "Chord lookups take about ½·log₂ n hops: 5.88 on average at 4,096 nodes";
-    private const string MaglevDisruptionTitle = "Maglev changes several times the minimum when few backends go; a 10× larger table comes closer";
+    private const string MaglevDisruptionTitle = "Maglev moves 6.7× the minimum when 1 of 1,000 backends goes; a 10× larger table 4.3×";
 
     /// <summary>The figures of episode 20, in notebook order.</summary>
     public static IReadOnlyList<WorkbookFigure> All { get; } =
@@ -238,13 +238,13 @@ public static class Episode20Figures
         (string Colour, string Symbol)[] styles =
         [
             (Palette.Vermillion, "x-open"), (Palette.Blue, "circle-open"), (Palette.SkyBlue, "diamond-open"), (Palette.Orange, "square-open"),
-            (Palette.BluishGreen, "triangle-up-open"), (Palette.ReddishPurple, "triangle-down-open"), (Palette.Black, "star-open"),
+            (Palette.BluishGreen, "triangle-up-open"), (Palette.ReddishPurple, "triangle-down-open"), (Palette.Yellow, "star-open"),
         ];
         var first = data.Where(m => m.Scheme == data[0].Scheme).ToList();
         double[] x = [.. first.Select(m => (double)m.NodesAfter)];
         var traces = data.GroupBy(m => m.Scheme).Select((g, i) =>
             PointsWithErrors(x, g.Select(m => 100 * m.FractionMoved), null, g.Key, styles[i].Colour, lines: true, symbol: styles[i].Symbol)).ToList();
-        traces.Add(Line(x, first.Select(m => 100 * m.MinimumFraction), "minimum a/(n + a)", Palette.Grey, 3, StyleParam.DrawingStyle.Dot));
+        traces.Add(Line(x, first.Select(m => 100 * m.MinimumFraction), "minimum a/(n + a)", Palette.Black, 3, StyleParam.DrawingStyle.Dot));
         var modulo = data.First(m => m.Scheme == "modulo" && m.NodesAfter == 11);
         var styled = ChartStyle.Apply(CSharpChart.Combine(traces),
             Headline(KeysMovedTitle, string.Create(CultureInfo.InvariantCulture,
