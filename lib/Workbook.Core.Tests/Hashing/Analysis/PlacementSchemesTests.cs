@@ -44,9 +44,29 @@ public sealed class PlacementSchemesTests
     }
 
     [Fact]
-    public void All_ListsTheFiveSchemesOnMain_EachPlacingEveryKeyOnOneOfItsNodes()
+    public void Ring_And_MultiProbe_AgreeWithTheirStructures()
     {
-        Assert.Equal(["modulo", "ketama", "jump", "rendezvous", "maglev"], PlacementSchemes.All.Select(s => s.Name));
+        var ring160 = new HashRing(Nodes.Select(n => new RingNode(n)), 160, SeededHashes.XxHash64);
+        var ring7 = new HashRing(Nodes.Select(n => new RingNode(n)), 7);
+        var probe = new MultiProbeRing(Nodes, 21);
+        IKeyPlacer r = PlacementSchemes.Ring.Place(Nodes), r7 = PlacementSchemes.RingWithPoints(7).Place(Nodes), p = PlacementSchemes.MultiProbe.Place(Nodes);
+        Assert.All(Keys, key =>
+        {
+            Assert.Equal(ring160.NodeFor(key).Name, r.NodeFor(key));
+            Assert.Equal(ring7.NodeFor(key).Name, r7.NodeFor(key));
+            Assert.Equal(probe.NodeFor(key), p.NodeFor(key));
+        });
+
+        // The schemes are different placements: with 7 and 160 points, some of 500 keys land elsewhere.
+        Assert.Contains(Keys, key => r.NodeFor(key) != r7.NodeFor(key));
+        Assert.Equal(("ring", "ring (V = 7)", "multi-probe"), (PlacementSchemes.Ring.Name, PlacementSchemes.RingWithPoints(7).Name, PlacementSchemes.MultiProbe.Name));
+        BadInput.Rejects(() => PlacementSchemes.RingWithPoints(0), "pointsPerNode", "an integer > 0");
+    }
+
+    [Fact]
+    public void All_ListsTheSevenSchemes_EachPlacingEveryKeyOnOneOfItsNodes()
+    {
+        Assert.Equal(["modulo", "ring", "ketama", "jump", "rendezvous", "multi-probe", "maglev"], PlacementSchemes.All.Select(s => s.Name));
         foreach (var scheme in PlacementSchemes.All)
         {
             var placer = scheme.Place(Nodes);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Workbook.Core.Hashing.Analysis;
@@ -11,9 +12,14 @@ namespace Workbook.Core.Hashing.Analysis;
 /// </remarks>
 public static class PlacementSchemes
 {
+    private const int DefaultRingPoints = 160;
+
     /// <summary>hash(key) mod n: the disaster baseline (changing n moves almost every key).</summary>
     public static PlacementScheme Modulo { get; } = PlacementScheme.Of(
         "modulo", nodes => key => nodes[(int)(KeyHash(key) % (ulong)nodes.Count)]);
+
+    /// <summary>A <see cref="HashRing"/> with 160 points per node (the default of this scheme list) and xxHash64.</summary>
+    public static PlacementScheme Ring { get; } = RingWithPoints(DefaultRingPoints);
 
     /// <summary>Jump consistent hash of the key's xxHash64; bucket i is the i-th node.</summary>
     public static PlacementScheme Jump { get; } = PlacementScheme.Of(
@@ -31,11 +37,30 @@ public static class PlacementSchemes
             return key => hrw.NodeFor(key).Name;
         });
 
+    /// <summary>Multi-probe consistent hashing (<see cref="MultiProbeRing"/>) with 21 probes and xxHash64.</summary>
+    public static PlacementScheme MultiProbe { get; } = PlacementScheme.Of(
+        "multi-probe", nodes => new MultiProbeRing(nodes, MultiProbeRing.DefaultProbes).NodeFor);
+
     /// <summary>Maglev with Envoy's default table size (65537) and the key's xxHash64.</summary>
     public static PlacementScheme Maglev { get; } = MaglevWithTableSize(MaglevTable.DefaultTableSize);
 
-    /// <summary>The schemes on the main branch, in the notebook's order: modulo, ketama, jump, rendezvous, Maglev.</summary>
-    public static IReadOnlyList<PlacementScheme> All { get; } = [Modulo, Ketama, Jump, Rendezvous, Maglev];
+    /// <summary>The schemes in the notebook's order: modulo, ring, ketama, jump, rendezvous, multi-probe, Maglev.</summary>
+    public static IReadOnlyList<PlacementScheme> All { get; } = [Modulo, Ring, Ketama, Jump, Rendezvous, MultiProbe, Maglev];
+
+    /// <summary>A <see cref="HashRing"/> with <paramref name="pointsPerNode"/> points per node and xxHash64; named "ring" for 160, else "ring (V = v)".</summary>
+    /// <param name="pointsPerNode">V, points per node; an integer ≥ 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="pointsPerNode"/> is below 1.</exception>
+    public static PlacementScheme RingWithPoints(int pointsPerNode)
+    {
+        Guard.Positive(pointsPerNode, nameof(pointsPerNode));
+        return PlacementScheme.Of(
+            pointsPerNode == DefaultRingPoints ? "ring" : string.Create(CultureInfo.InvariantCulture, $"ring (V = {pointsPerNode})"),
+            nodes =>
+            {
+                var ring = new HashRing(nodes.Select(n => new RingNode(n)), pointsPerNode, SeededHashes.XxHash64);
+                return key => ring.NodeFor(key).Name;
+            });
+    }
 
     /// <summary>Maglev with table size <paramref name="tableSize"/> (a prime ≥ the node count, checked when placed).</summary>
     /// <param name="tableSize">The table size M.</param>
