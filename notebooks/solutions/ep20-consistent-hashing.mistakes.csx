@@ -35,8 +35,8 @@ int JumpHash(ulong key, int buckets) => (int)(key % (ulong)buckets);   // modulo
 // exercise: ep20.hrw-pick
 int HrwPick(string key, string[] nodes)
 {
-    byte[] keyBytes = Encoding.UTF8.GetBytes(key);
-    return Enumerable.Range(0, nodes.Length).MinBy(i => SeededHashes.XxHash64(keyBytes, unchecked((long)SeededHashes.XxHash64(Encoding.UTF8.GetBytes(nodes[i]), 0))));   // lowest score
+    byte[] keyBytes = System.Text.Encoding.UTF8.GetBytes(key);
+    return Enumerable.Range(0, nodes.Length).MinBy(i => SeededHashes.XxHash64(keyBytes, unchecked((long)SeededHashes.XxHash64(System.Text.Encoding.UTF8.GetBytes(nodes[i]), 0))));   // lowest score
 }
 
 // exercise: ep20.maglev-populate

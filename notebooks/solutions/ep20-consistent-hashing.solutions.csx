@@ -64,12 +64,12 @@ int JumpHash(ulong key, int buckets)
 // exercise: ep20.hrw-pick
 int HrwPick(string key, string[] nodes)
 {
-    byte[] keyBytes = Encoding.UTF8.GetBytes(key);
+    byte[] keyBytes = System.Text.Encoding.UTF8.GetBytes(key);
     int best = 0;
     ulong bestScore = 0;
     for (int i = 0; i < nodes.Length; i++)
     {
-        long seed = unchecked((long)SeededHashes.XxHash64(Encoding.UTF8.GetBytes(nodes[i]), 0));
+        long seed = unchecked((long)SeededHashes.XxHash64(System.Text.Encoding.UTF8.GetBytes(nodes[i]), 0));
         ulong score = SeededHashes.XxHash64(keyBytes, seed);
         if (i == 0 || score > bestScore) (best, bestScore) = (i, score);
     }
