@@ -30,7 +30,7 @@ public class Episode20FiguresTests
     }
 
     [Fact]
-    [Trait("Category", "Slow")] // the load-cv data: about 4 s of CPU (100,000 keys × 10 rings × 4 seeds, 5 other schemes × 3 seeds)
+    [Trait("Category", "Slow")] // the load-cv data: about 4 s of CPU (100,000 keys × 3 seeds × 10 rings and 5 other schemes)
     public void LoadCv_RingNeeds500PointsToComeWithinTwiceTheKeyNoise_JumpSitsOnIt()
     {
         var figure = FigureData.Get("ep20.load-cv");
@@ -63,7 +63,7 @@ public class Episode20FiguresTests
     }
 
     [Fact]
-    [Trait("Category", "Slow")] // the load-cv data: about 4 s of CPU (100,000 keys × 10 rings × 4 seeds, 5 other schemes × 3 seeds)
+    [Trait("Category", "Slow")] // the load-cv data: about 4 s of CPU (100,000 keys × 3 seeds × 10 rings and 5 other schemes)
     public void LoadCv_RingShortcut_IsLoadAnalysisSpreadOfTheRingScheme()
     {
         // The figure hashes each seed's keys once and reuses them for every V; LoadAnalysis.Spread places the

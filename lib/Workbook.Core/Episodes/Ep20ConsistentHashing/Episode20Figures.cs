@@ -29,10 +29,10 @@ public static class Episode20Figures
         new("ep20.load-cv", 20, LoadCvTitle,
             "Coefficient of variation (SD over mean) of the keys per node for a HashRing (xxHash64) with V points per node, n = 100 nodes, K = 100,000 keys, " +
             "against the closed forms (docs/hashing-derivation.md), and the same measure for jump, rendezvous, multi-probe (21 probes), Maglev (M = 65,537) and ketama (V = 160). " +
-            "Each seed draws new random node names and keys; ring markers are means over 4 seeds with 95 % t intervals, the other schemes means over the first 3 of those seeds. Simulated.",
+            "Each seed draws new random node names and keys; markers and lines are means over 3 seeds (20, 21, 22), the ring's with 95 % t intervals. Simulated.",
             "Scatter chart with lines, both axes on log scales: the coefficient of variation of keys per node (y axis, 0.01 to 2) against the points per node V of a ring (x axis, 1 to 1,000). " +
             "The ring's measured markers with interval bars fall from about 1 at V = 1 towards 0.03 at V = 1,000 and sit on the solid closed-form line; a dashed line, the shares-only closed form, keeps falling below it. " +
-            "Horizontal lines in different dash styles: jump, rendezvous and Maglev lie together near 0.03, the key-noise floor; multi-probe lies near 0.19, level with a ring of 20 to 50 points. A single diamond marker is ketama at V = 160, near 0.09.",
+            "Horizontal lines in different dash styles: jump, rendezvous and Maglev lie together near 0.03, the key-noise floor; multi-probe lies near 0.2, level with a ring of about 20 points. A single diamond marker is ketama at V = 160, near 0.09.",
             LoadCvChart),
         new("ep20.keys-moved", 20, KeysMovedTitle,
             "Fraction of 100,000 random keys (seed 20) whose node changes when nodes node-10, node-11, … are added after node-0 … node-9, for each placement scheme of " +
@@ -58,7 +58,7 @@ public static class Episode20Figures
             "Maglev lookup tables (Envoy's construction, xxHash64) for 1,000 backends named 10.x.y.z:80; a seeded random k of them are removed (seed 20) and the table rebuilt. " +
             "Entries changed against the minimum, the removed backends' own entries. The experiment mirrors the Maglev paper's (Eisenbud et al. 2016, section 5.3); the numbers are this library's. Simulated.",
             "Line chart with markers, both axes on log scales: table entries that changed owner, as a percentage of the table (y axis, 0.1 % to 100 %), against the percentage of 1,000 backends removed (x axis, 0.1 % to 20 %). " +
-            "Three lines: the minimum (the removed backends' own entries, dotted), Maglev with table size M = 65,537 (circles) and with M = 655,373 (squares). Both Maglev lines run just above the minimum; the larger table is closer to it.",
+            "Three lines: the minimum (the removed backends' own entries, dotted), Maglev with table size M = 65,537 (circles) and with M = 655,373 (squares). Both Maglev lines lie above the minimum, several times it when 0.1 % of backends go and close to it at 20 %; the larger table is closer to it throughout.",
             MaglevDisruptionChart),
     ];
 
@@ -126,8 +126,8 @@ public static class Episode20Figures
         // The ring: each seed draws node names and keys as LoadAnalysis.Spread does (one generator, nodes
         // first), hashes the keys once and places them on the ring of every V (NodeIndexForHash), which is
         // the ring placement without re-hashing each key ten times. The other schemes go through
-        // LoadAnalysis.Spread with the first three of those seeds (rendezvous hashes each key 100 times).
-        const int nodes = 100, keys = 100_000, seeds = 4, referenceSeeds = 3;
+        // LoadAnalysis.Spread with the same seeds (rendezvous hashes each key 100 times).
+        const int nodes = 100, keys = 100_000, seeds = 3, referenceSeeds = 3;
         const long firstSeed = 20;
         var sums = new double[LoadCvPointsPerNode.Count];
         var squares = new double[LoadCvPointsPerNode.Count];
@@ -227,7 +227,7 @@ public static class Episode20Figures
         traces.Add(PointsWithErrors([160], [ketama.CoefficientOfVariation.Mean], [ketama.CoefficientOfVariation.HalfWidth], "ketama, V = 160", Palette.Vermillion, symbol: "diamond-open"));
         var styled = ChartStyle.Apply(CSharpChart.Combine(traces),
             Headline(LoadCvTitle, string.Create(CultureInfo.InvariantCulture,
-                $"n = {data.Nodes}, K = {data.Keys:N0}, {data.Seeds} seeds ({data.ReferenceSeeds} for other schemes); key-noise floor √((n − 1)/K) = {data.KeyNoiseFloor:0.0000}")),
+                $"n = {data.Nodes}, K = {data.Keys:N0}, {data.Seeds} seeds per point; key-noise floor √((n − 1)/K) = {data.KeyNoiseFloor:0.0000}")),
             "points per node V (count, log scale)", "CV of keys per node (ratio, log scale)");
         return LogAxis(LogAxis(styled, "xaxis", 0.8, 1250), "yaxis", 0.01, 2);
     }
