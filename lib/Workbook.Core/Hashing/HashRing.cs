@@ -27,6 +27,8 @@ public sealed partial class HashRing
     private readonly int[] owners;
     private readonly int[] replicas;
     private readonly SeededHash64 hash;
+    private readonly int[] prefixStarts;
+    private readonly int prefixShift;
 
     /// <summary>Builds the ring.</summary>
     /// <param name="nodes">The nodes, at least one, with distinct names; their order is kept in <see cref="Nodes"/>.</param>
@@ -75,6 +77,7 @@ public sealed partial class HashRing
         Nodes = list;
         VirtualNodesPerWeight = virtualNodesPerWeight;
         (positions, owners, replicas) = BuildPoints(list, counts, this.hash);
+        (prefixStarts, prefixShift) = BuildPrefixIndex(positions);
     }
 
     /// <summary>The nodes, in the order given.</summary>
@@ -119,7 +122,48 @@ public sealed partial class HashRing
     public int NodeIndexForHash(ulong keyHash) => owners[PointIndexForHash(keyHash)];
 
     /// <summary>The index in <see cref="Points"/> of the first point at or after <paramref name="keyHash"/>, wrapping to 0.</summary>
-    public int PointIndexForHash(ulong keyHash) => RingSearch.FirstAtOrAfter(positions, keyHash);
+    public int PointIndexForHash(ulong keyHash)
+    {
+        // Implementation note: the prefix index says where the points whose top bits equal the key's
+        // begin and end (about one point per bucket up to 65,536 points), so the search runs over that short range only;
+        // if none of them is at or after the key, the answer is the first point of a later bucket.
+        int bucket = (int)(keyHash >> prefixShift);
+        int start = prefixStarts[bucket];
+        int end = prefixStarts[bucket + 1];
+        while (start < end && positions[start] < keyHash)
+        {
+            start++;
+        }
+
+        return start == positions.Length ? 0 : start;
+    }
+
+    /// <summary>Entries of the prefix index that narrows each lookup (4 bytes each).</summary>
+    internal int PrefixIndexEntries => prefixStarts.Length;
+
+    /// <summary>
+    /// For 2^b buckets of the top b bits (2^b ≥ the point count, at most 2^16), the index of the first point
+    /// in each bucket or later, plus a final entry equal to the point count.
+    /// </summary>
+    private static (int[] Starts, int Shift) BuildPrefixIndex(ulong[] sorted)
+    {
+        int bits = Math.Clamp((int)Math.Ceiling(Math.Log2(Math.Max(2, sorted.Length))), 1, 16);
+        int shift = 64 - bits;
+        int[] starts = new int[(1 << bits) + 1];
+        int point = 0;
+        for (int bucket = 0; bucket < (1 << bits); bucket++)
+        {
+            while (point < sorted.Length && (int)(sorted[point] >> shift) < bucket)
+            {
+                point++;
+            }
+
+            starts[bucket] = point;
+        }
+
+        starts[1 << bits] = sorted.Length;
+        return (starts, shift);
+    }
 
     /// <summary>The index in <see cref="Nodes"/> of the owner of point <paramref name="pointIndex"/>.</summary>
     public int NodeIndexOfPoint(int pointIndex)

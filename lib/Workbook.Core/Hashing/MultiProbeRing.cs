@@ -13,8 +13,9 @@ namespace Workbook.Core.Hashing;
 /// Node point: hash(name, seed 0). Probe i (i = 0 … k−1) is hash(key, seed i): k seeded hashes
 /// rather than the paper's double hashing h1 + i·h2. The nearest point clockwise from h is the
 /// first point ≥ h (wrapping to the smallest); distance = point − h mod 2^64; ties go to the earlier
-/// probe. Unlike a ketama ring it needs no virtual nodes (memory O(n)), at k hashes per lookup;
-/// k = 21 gives a peak-to-mean load of about 1.05 (the paper's value).
+/// probe. Unlike a ketama ring it needs no virtual nodes (memory O(n)), at k hashes per lookup.
+/// The paper reports a peak-to-mean load of about 1.05 for k = 21; with 100 nodes and 100,000 keys this library
+/// measures about 1.12 (key noise included), and the lightest nodes stay light (the CV of loads is near 0.2).
 /// </remarks>
 public sealed class MultiProbeRing
 {

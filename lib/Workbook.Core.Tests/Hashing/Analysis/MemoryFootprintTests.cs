@@ -22,9 +22,10 @@ public sealed class MemoryFootprintTests
         var hrw = MemoryFootprint.Of(new Rendezvous([.. nodes.Select(n => new RendezvousNode(n))], SeededHashes.XxHash64));
         Assert.Equal((10L, 80L, 8.0), (hrw.Entries, hrw.TotalBytes, hrw.BytesPerNode));
 
-        // 10 nodes × 160 points, each 8 + 4 + 4 bytes: 25,600 bytes, 2,560 per node (barring collisions, which xxHash64 makes vanishingly rare).
+        // 10 nodes × 160 points, each 8 + 4 + 4 bytes: 25,600 bytes (barring collisions, which xxHash64 makes vanishingly rare),
+        // plus the prefix index: 2^11 = 2,048 ≥ 1,600 buckets and one end entry, 4 bytes each = 8,196 bytes; 33,796 in all.
         var plainRing = MemoryFootprint.Of(new HashRing(nodes.Select(n => new RingNode(n)), virtualNodesPerWeight: 160));
-        Assert.Equal((1600L, 25_600L, 2_560.0), (plainRing.Entries, plainRing.TotalBytes, plainRing.BytesPerNode));
+        Assert.Equal((1600L, 8_196L, 33_796L, 3_379.6), (plainRing.Entries, plainRing.IndexBytes, plainRing.TotalBytes, plainRing.BytesPerNode));
 
         var probes = MemoryFootprint.Of(new MultiProbeRing(nodes));
         Assert.Equal((10L, 200L, 20.0), (probes.Entries, probes.TotalBytes, probes.BytesPerNode));

@@ -11,10 +11,11 @@ namespace Workbook.Core.Hashing.Analysis;
 /// <param name="Nodes">Nodes n.</param>
 /// <param name="Entries">Array entries a lookup reads (points, slots, seeds).</param>
 /// <param name="BytesPerEntry">Bytes per entry.</param>
-public sealed record MemoryFootprint(string Algorithm, int Nodes, long Entries, int BytesPerEntry)
+/// <param name="IndexBytes">Bytes of any index kept beside the entries (a ring's prefix index).</param>
+public sealed record MemoryFootprint(string Algorithm, int Nodes, long Entries, int BytesPerEntry, long IndexBytes = 0)
 {
-    /// <summary>Entries × bytes per entry.</summary>
-    public long TotalBytes => Entries * BytesPerEntry;
+    /// <summary>Entries × bytes per entry, plus the index.</summary>
+    public long TotalBytes => (Entries * BytesPerEntry) + IndexBytes;
 
     /// <summary>Total bytes over the number of nodes.</summary>
     public double BytesPerNode => (double)TotalBytes / Nodes;
@@ -27,12 +28,16 @@ public sealed record MemoryFootprint(string Algorithm, int Nodes, long Entries, 
         return new MemoryFootprint("ketama", ring.Servers.Count, ring.Count, sizeof(uint) + IntPtr.Size);
     }
 
-    /// <summary>A <see cref="HashRing"/>: per point, a 64-bit position, a 4-byte owner index and a 4-byte virtual-node number.</summary>
+    /// <summary>
+    /// A <see cref="HashRing"/>: per point, a 64-bit position, a 4-byte owner index and a 4-byte virtual-node
+    /// number; plus its prefix index, one 4-byte start per bucket (a power of two at least the point count, at most 2^16, plus one).
+    /// </summary>
     /// <param name="ring">The ring.</param>
     public static MemoryFootprint Of(HashRing ring)
     {
         ArgumentNullException.ThrowIfNull(ring);
-        return new MemoryFootprint($"ring (V = {ring.VirtualNodesPerWeight})", ring.Nodes.Count, ring.PointCount, sizeof(ulong) + sizeof(int) + sizeof(int));
+        return new MemoryFootprint(
+            $"ring (V = {ring.VirtualNodesPerWeight})", ring.Nodes.Count, ring.PointCount, sizeof(ulong) + sizeof(int) + sizeof(int), (long)ring.PrefixIndexEntries * sizeof(int));
     }
 
     /// <summary>A <see cref="MultiProbeRing"/>: one point per node, kept sorted with its owner and again in node order (8 + 4 + 8 bytes).</summary>
