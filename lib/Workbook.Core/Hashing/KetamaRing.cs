@@ -168,7 +168,7 @@ public sealed class KetamaRing
     /// <param name="hash">A key hash, as <see cref="HashKey"/> computes it.</param>
     public KetamaPoint LocateHash(uint hash)
     {
-        int index = RingSearch.FirstAtOrAfter(_positions, hash);
+        int index = RingSearch.FirstAtOrAfter<uint>(_positions, hash);
         return new KetamaPoint(_positions[index], _owners[index]);
     }
 }

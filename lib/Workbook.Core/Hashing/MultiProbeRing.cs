@@ -106,7 +106,7 @@ public sealed class MultiProbeRing
         for (int probe = 0; probe < Probes; probe++)
         {
             ulong h = hash(bytes, probe);
-            int slot = RingSearch.FirstAtOrAfter(sortedPoints, h);
+            int slot = RingSearch.FirstAtOrAfter<ulong>(sortedPoints, h);
             ulong distance = unchecked(sortedPoints[slot] - h);
             if (best < 0 || distance < bestDistance)
             {
