@@ -17,9 +17,9 @@ namespace Workbook.Core.Episodes.Ep20ConsistentHashing;
 /// </remarks>
 public static class Episode20Figures
 {
-    private const string LoadCvTitle = "Rings need 500 points per node to come within 2× of the key noise; jump needs none";
+    private const string LoadCvTitle = "Rings reach 2× the key noise only at hundreds of points per node; jump needs none";
     private const string KeysMovedTitle = "10 → 11 nodes: modulo moves 91 % of keys; the others ≤ 1.12× the 9.1 % minimum";
-    private const string BoundedLoadsTitle = "Bounded loads cap the hottest node at 1 + ε × the mean; the plain ring's takes 4.76×";
+    private const string BoundedLoadsTitle = "Bounded loads cap the hottest node at (1 + ε)× the mean; the plain ring's takes 4.76×";
     private const string ChordHopsTitle = "Chord lookups take about ½·log₂ n hops: 5.88 on average at 4,096 nodes";
     private const string MaglevDisruptionTitle = "Maglev moves 6.7× the minimum when 1 of 1,000 backends goes; a 10× larger table 4.3×";
 
