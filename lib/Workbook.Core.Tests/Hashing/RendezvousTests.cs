@@ -110,6 +110,16 @@ public sealed class RendezvousTests
     }
 
     [Fact]
+    public void Scores_ArePinned_SoAChangeOfHashCannotGoUnnoticed()
+    {
+        // The notebook's section 6 prints these scores of user:42 (2026-11-29); they pin SeededHashes.XxHash64 and the seeding.
+        var hrw = new Rendezvous([new("alpha"), new("beta"), new("gamma")], SeededHashes.XxHash64);
+        Assert.Equal(18_424_357_148_846_474_750UL, hrw.RawScore(0, "user:42"));
+        Assert.Equal(14_269_632_356_195_065_695UL, hrw.RawScore(1, "user:42"));
+        Assert.Equal(12_059_173_069_741_306_965UL, hrw.RawScore(2, "user:42"));
+    }
+
+    [Fact]
     public void SeededHashes_MatchPublishedValues()
     {
         // Seed 0 and no data hash eight zero bytes: MD5 = 7dea362b3fac8e00956a4952a3d4f474 (Python hashlib.md5),

@@ -49,7 +49,9 @@ public class Episode20ReferenceValuesTests
 
         // One node always wins; otherwise the library's Rendezvous class (loops over seeds it computed once) must agree.
         new("ep20.hrw-pick", ["k", new[] { "only" }], 0, 0, "one node"),
-        new("ep20.hrw-pick", ["user:42", new[] { "alpha", "beta", "gamma" }], LibraryHrw("user:42", "alpha", "beta", "gamma"), 0, "library Rendezvous"),
+        // Pinned: the scores of user:42 are alpha 18,424,357,148,846,474,750 > beta 14,269,632,356,195,065,695 > gamma
+        // 12,059,173,069,741,306,965 (xxHash64 as printed by the notebook's section 6 on 2026-11-29), so alpha (index 0) wins.
+        new("ep20.hrw-pick", ["user:42", new[] { "alpha", "beta", "gamma" }], 0, 0, "pinned scores"),
         new("ep20.hrw-pick", ["photo/9", new[] { "n1", "n2", "n3", "n4", "n5" }], LibraryHrw("photo/9", "n1", "n2", "n3", "n4", "n5"), 0, "library Rendezvous"),
 
         // Eisenbud et al. 2016, Table 1: offsets 3, 0, 3 and skips 4, 2, 1 over M = 7 give B1 B0 B1 B0 B2 B2 B0.
