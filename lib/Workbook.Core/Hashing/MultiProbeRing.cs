@@ -100,12 +100,11 @@ public sealed class MultiProbeRing
     /// <summary>The index of the node that owns the key with bytes <paramref name="key"/>; allocates nothing.</summary>
     public int NodeIndexFor(ReadOnlySpan<byte> key)
     {
-        ReadOnlySpan<byte> bytes = key;
         ulong bestDistance = ulong.MaxValue;
         int best = -1;
         for (int probe = 0; probe < Probes; probe++)
         {
-            ulong h = hash(bytes, probe);
+            ulong h = hash(key, probe);
             int slot = RingSearch.FirstAtOrAfter<ulong>(sortedPoints, h);
             ulong distance = unchecked(sortedPoints[slot] - h);
             if (best < 0 || distance < bestDistance)

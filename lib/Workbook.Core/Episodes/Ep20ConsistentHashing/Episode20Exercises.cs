@@ -1,6 +1,8 @@
 using System.Text;
 using Workbook.Core.Exercises;
 using Workbook.Core.Hashing;
+using Workbook.Core.Hashing.Analysis;
+using Workbook.Core.Hashing.Chord;
 
 namespace Workbook.Core.Episodes.Ep20ConsistentHashing;
 
@@ -24,7 +26,7 @@ public static class Episode20Exercises
             Title = "How many keys move when hash mod n changes n",
             Track = Track.Intermediate,
             Signature = "double FractionMovedModulo(int nodesBefore, int nodesAfter)",
-            Reference = (Func<int, int, double>)FractionMovedModulo,
+            Reference = (Func<int, int, double>)((nodesBefore, nodesAfter) => MovementAnalysis.ModuloExpectedFractionMoved(nodesBefore, nodesAfter)),
             Cases = [[4, 5], [10, 11], [100, 101], [10, 20], [6, 4], [3, 3], [1, 2], [12, 18]],
             Hints =
             [
@@ -205,8 +207,7 @@ public static class Episode20Exercises
             Title = "The capacity of a node under bounded loads",
             Track = Track.Beginner,
             Signature = "int Capacity(int keys, int nodes, int balanceFactorPercent)",
-            Reference = (Func<int, int, int, int>)((keys, nodes, balanceFactorPercent) =>
-                (int)((((long)keys * balanceFactorPercent) + (100L * nodes) - 1) / (100L * nodes))),
+            Reference = (Func<int, int, int, int>)Capacity,
             Cases = [[100, 10, 125], [10, 3, 150], [1000, 7, 110], [0, 5, 125], [5, 10, 101], [99, 9, 200], [100, 10, 110]],
             Hints =
             [
@@ -260,7 +261,7 @@ public static class Episode20Exercises
             Title = "Derive the spread of a ring's shares",
             Track = Track.Expert,
             Signature = "double ExpectedShareCv(int nodes, int pointsPerNode)",
-            Reference = (Func<int, int, double>)((nodes, pointsPerNode) => Math.Sqrt((nodes - 1) / ((double)nodes * pointsPerNode + 1))),
+            Reference = (Func<int, int, double>)ShareAnalysis.ExpectedShareCv,
             Cases = [[2, 1], [10, 1], [100, 160], [5, 100], [1000, 200], [1, 50], [3, 7]],
             Hints =
             [
@@ -314,18 +315,6 @@ public static class Episode20Exercises
     private static string[] Owners(params string[] owners) => owners;
 
     private static int[] Ints(params int[] values) => values;
-
-    private static double FractionMovedModulo(int nodesBefore, int nodesAfter)
-    {
-        long gcd = nodesBefore;
-        for (long other = nodesAfter; other != 0;)
-        {
-            (gcd, other) = (other, gcd % other);
-        }
-
-        double lcm = (double)nodesBefore / gcd * nodesAfter;
-        return 1 - (Math.Min(nodesBefore, nodesAfter) / lcm);
-    }
 
     private static int OwnerIndex(ulong[] sortedPoints, ulong keyHash)
     {
@@ -456,9 +445,13 @@ public static class Episode20Exercises
         return table;
     }
 
+    // ⌈keys × factor / (100 × nodes)⌉ in integer arithmetic.
+    private static int Capacity(int keys, int nodes, int balanceFactorPercent) =>
+        (int)((((long)keys * balanceFactorPercent) + (100L * nodes) - 1) / (100L * nodes));
+
     private static int[] AssignBounded(ulong[] sortedPoints, int[] owners, int nodes, ulong[] keyHashes, int balanceFactorPercent)
     {
-        long capacity = (((long)keyHashes.Length * balanceFactorPercent) + (100L * nodes) - 1) / (100L * nodes);
+        int capacity = Capacity(keyHashes.Length, nodes, balanceFactorPercent);
         var loads = new int[nodes];
         var assigned = new int[keyHashes.Length];
         for (int k = 0; k < keyHashes.Length; k++)
@@ -478,7 +471,7 @@ public static class Episode20Exercises
 
     private static int[] AssignBoundedByNodeNumber(ulong[] sortedPoints, int[] owners, int nodes, ulong[] keyHashes, int balanceFactorPercent)
     {
-        long capacity = (((long)keyHashes.Length * balanceFactorPercent) + (100L * nodes) - 1) / (100L * nodes);
+        int capacity = Capacity(keyHashes.Length, nodes, balanceFactorPercent);
         var loads = new int[nodes];
         var assigned = new int[keyHashes.Length];
         for (int k = 0; k < keyHashes.Length; k++)
@@ -510,27 +503,20 @@ public static class Episode20Exercises
         return sortedNodeIds[0];
     }
 
-    // x in (a, b] clockwise; with a == b the interval is the whole circle.
-    private static bool InHalfOpen(long x, long a, long b, long size) =>
-        a == b || ((x - a + size) % size is var d && d > 0 && d <= (b - a + size) % size);
-
-    // x in (a, b) clockwise; with a == b, everything but a.
-    private static bool InOpen(long x, long a, long b, long size) =>
-        a == b ? x != a : ((x - a + size) % size is var d && d > 0 && d < (b - a + size) % size);
-
     private static int[] ChordRoute(int m, int[] sortedNodeIds, int from, int key) => ChordRouteWith(m, sortedNodeIds, from, key, overshoot: false);
 
     private static int[] ChordRouteOvershooting(int m, int[] sortedNodeIds, int from, int key) => ChordRouteWith(m, sortedNodeIds, from, key, overshoot: true);
 
     private static int[] ChordRouteWith(int m, int[] sortedNodeIds, int from, int key, bool overshoot)
     {
+        var space = new ChordSpace(m);
         long size = 1L << m;
         var path = new List<int> { from };
         int node = from;
         while (path.Count <= sortedNodeIds.Length + 1)
         {
             int successor = Successor(sortedNodeIds, node + 1L, size);
-            if (InHalfOpen(key, node, successor, size))
+            if (space.InOpenClosed((ulong)key, (ulong)node, (ulong)successor))
             {
                 if (successor != node)
                 {
@@ -544,7 +530,9 @@ public static class Episode20Exercises
             for (int i = m; i >= 1; i--)
             {
                 int finger = Successor(sortedNodeIds, node + (1L << (i - 1)), size);
-                bool precedes = overshoot ? InHalfOpen(finger, node, key, size) : InOpen(finger, node, key, size);
+                bool precedes = overshoot
+                    ? space.InOpenClosed((ulong)finger, (ulong)node, (ulong)key)
+                    : space.InOpen((ulong)finger, (ulong)node, (ulong)key);
                 if (precedes)
                 {
                     next = finger;
@@ -561,13 +549,14 @@ public static class Episode20Exercises
 
     private static int[] ChordRouteBySuccessors(int m, int[] sortedNodeIds, int from, int key)
     {
+        var space = new ChordSpace(m);
         long size = 1L << m;
         var path = new List<int> { from };
         int node = from;
         while (true)
         {
             int successor = Successor(sortedNodeIds, node + 1L, size);
-            if (InHalfOpen(key, node, successor, size))
+            if (space.InOpenClosed((ulong)key, (ulong)node, (ulong)successor))
             {
                 if (successor != node)
                 {
