@@ -6,7 +6,8 @@ using Workbook.Core.Resilience.Breakers;
 namespace Workbook.Core.Tests.Resilience.Breakers;
 
 /// <summary>What happened at one step when Polly ran a scenario.</summary>
-public sealed record PollyStepResult(long AtMilliseconds, BreakerStepKind Kind, CallOutcome Outcome, bool Executed, BreakerState StateAfter);
+// TransitionsSoFar: how many transitions had been reported when the step ended (the step made those after the previous step's count).
+public sealed record PollyStepResult(long AtMilliseconds, BreakerStepKind Kind, CallOutcome Outcome, bool Executed, BreakerState StateAfter, int TransitionsSoFar);
 
 /// <summary>Polly's run of a scenario: every step, and every transition its callbacks reported, at fake-clock times.</summary>
 public sealed record PollyRun(IReadOnlyList<PollyStepResult> Steps, IReadOnlyList<BreakerTransition> Transitions);
@@ -87,7 +88,7 @@ public static class PollyBreakerDriver
                 }
             }
 
-            steps.Add(new PollyStepResult(step.AtMilliseconds, step.Kind, step.Outcome, executed, Map(stateProvider.CircuitState)));
+            steps.Add(new PollyStepResult(step.AtMilliseconds, step.Kind, step.Outcome, executed, Map(stateProvider.CircuitState), transitions.Count));
         }
 
         return new PollyRun(steps, transitions);
