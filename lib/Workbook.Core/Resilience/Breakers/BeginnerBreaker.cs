@@ -80,6 +80,11 @@ public sealed class BeginnerBreaker
     {
         lock (_gate)
         {
+            if (_state == BreakerState.Open)
+            {
+                return; // a late answer from a call made before the breaker opened
+            }
+
             _consecutiveFailures = 0;
             _state = BreakerState.Closed;
             _trialOut = false;
@@ -91,6 +96,11 @@ public sealed class BeginnerBreaker
     {
         lock (_gate)
         {
+            if (_state == BreakerState.Open)
+            {
+                return; // a late answer: it must not extend the break
+            }
+
             _consecutiveFailures++;
             if (_state == BreakerState.HalfOpen || _consecutiveFailures >= FailureThreshold)
             {
