@@ -27,7 +27,7 @@ public class ProductionBreakerConcurrencyTests
     [InlineData(16)]
     public void HalfOpen_ManyThreadsRacing_GetExactlyOneProbePerBreak(int threads)
     {
-        const int rounds = 50, attemptsPerThread = 200;
+        const int rounds = 400, attemptsPerThread = 20;
         var time = new FakeTimeProvider(Start);
         var breaker = new ProductionBreaker(Options(), time);
         var events = new List<BreakerTransition>();
