@@ -10,7 +10,7 @@ namespace Workbook.Core.Tests.Resilience.Breakers;
 public sealed record PollyStepResult(long AtMilliseconds, BreakerStepKind Kind, CallOutcome Outcome, bool Executed, BreakerState StateAfter, int TransitionsSoFar);
 
 /// <summary>Polly's run of a scenario: every step, and every transition its callbacks reported, at fake-clock times.</summary>
-public sealed record PollyRun(IReadOnlyList<PollyStepResult> Steps, IReadOnlyList<BreakerTransition> Transitions);
+public sealed record PollyRun(IReadOnlyList<PollyStepResult> Steps, IReadOnlyList<ScenarioTransition> Transitions);
 
 /// <summary>
 /// Drives Polly.Core's circuit breaker (AddCircuitBreaker with CircuitBreakerStrategyOptions) through a
@@ -36,12 +36,12 @@ public static class PollyBreakerDriver
 
         var time = new FakeTimeProvider(Epoch);
         var stateProvider = new CircuitBreakerStateProvider();
-        var transitions = new List<BreakerTransition>();
+        var transitions = new List<ScenarioTransition>();
         var current = BreakerState.Closed;
 
         void Record(BreakerState to)
         {
-            transitions.Add(new BreakerTransition(Ms(time), current, to));
+            transitions.Add(new ScenarioTransition(Ms(time), current, to));
             current = to;
         }
 

@@ -85,8 +85,8 @@ public sealed class PollyBreakerProperties
                     var expected = breakOver
                         ? new[]
                         {
-                            new BreakerTransition(st.AtMilliseconds, BreakerState.Open, BreakerState.HalfOpen),
-                            new BreakerTransition(st.AtMilliseconds, BreakerState.HalfOpen, st.Outcome == CallOutcome.Success ? BreakerState.Closed : BreakerState.Open),
+                            new ScenarioTransition(st.AtMilliseconds, BreakerState.Open, BreakerState.HalfOpen),
+                            new ScenarioTransition(st.AtMilliseconds, BreakerState.HalfOpen, st.Outcome == CallOutcome.Success ? BreakerState.Closed : BreakerState.Open),
                         }
                         : [];
                     if (!made.SequenceEqual(expected))

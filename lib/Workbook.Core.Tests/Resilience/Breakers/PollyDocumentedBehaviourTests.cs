@@ -47,7 +47,7 @@ public sealed class PollyDocumentedBehaviourTests
     public void RatioReachedExactly_Trips_ThenRejectsForTheBreakDuration()
     {
         var run = Run(Half4, (0, 'S'), (1_000, 'S'), (2_000, 'S'), (3_000, 'F'), (4_000, 'F'), (5_000, 'F'), (6_000, 'S'), (9_999, 'S'));
-        Assert.Equal([new BreakerTransition(5_000, BreakerState.Closed, BreakerState.Open)], run.Transitions);
+        Assert.Equal([new ScenarioTransition(5_000, BreakerState.Closed, BreakerState.Open)], run.Transitions);
         Assert.False(run.Steps[6].Executed); // 6000 ms: 1000 ms into a 5000 ms break
         Assert.False(run.Steps[7].Executed); // 9999 ms: 1 ms before the break ends (5000 + 5000)
     }
@@ -58,7 +58,7 @@ public sealed class PollyDocumentedBehaviourTests
     public void ASuccessNeverTrips_EvenWhenItCompletesTheMinimumThroughput()
     {
         var run = Run(Half4, (0, 'F'), (1, 'F'), (2, 'F'), (3, 'S'), (4, 'F'));
-        Assert.Equal([new BreakerTransition(4, BreakerState.Closed, BreakerState.Open)], run.Transitions);
+        Assert.Equal([new ScenarioTransition(4, BreakerState.Closed, BreakerState.Open)], run.Transitions);
     }
 
     // CircuitStateController: in HalfOpen every call but the probe is rejected; with sequential calls the probe has
@@ -73,9 +73,9 @@ public sealed class PollyDocumentedBehaviourTests
             (5_004, 'F'), (5_005, 'F'), (5_006, 'F'));
         Assert.Equal(
             [
-                new BreakerTransition(3, BreakerState.Closed, BreakerState.Open),
-                new BreakerTransition(5_003, BreakerState.Open, BreakerState.HalfOpen),
-                new BreakerTransition(5_003, BreakerState.HalfOpen, BreakerState.Closed),
+                new ScenarioTransition(3, BreakerState.Closed, BreakerState.Open),
+                new ScenarioTransition(5_003, BreakerState.Open, BreakerState.HalfOpen),
+                new ScenarioTransition(5_003, BreakerState.HalfOpen, BreakerState.Closed),
             ],
             run.Transitions);
     }

@@ -24,7 +24,7 @@ public sealed record BreakerScenario
         BreakerScenarioOptions options,
         IReadOnlyList<BreakerStep> steps,
         IReadOnlyList<BreakerStepExpectation>? expectedSteps = null,
-        IReadOnlyList<BreakerTransition>? expectedTransitions = null)
+        IReadOnlyList<ScenarioTransition>? expectedTransitions = null)
     {
         Name = Guard.NotBlank(name, nameof(name));
         Description = description ?? throw new ArgumentNullException(nameof(description));
@@ -73,7 +73,7 @@ public sealed record BreakerScenario
     public IReadOnlyList<BreakerStepExpectation> ExpectedSteps { get; }
 
     /// <summary>The transitions a correct run makes, in order.</summary>
-    public IReadOnlyList<BreakerTransition> ExpectedTransitions { get; }
+    public IReadOnlyList<ScenarioTransition> ExpectedTransitions { get; }
 
     /// <summary>True if the scenario says what should happen at each step.</summary>
     public bool HasExpectations => ExpectedSteps.Count != 0;

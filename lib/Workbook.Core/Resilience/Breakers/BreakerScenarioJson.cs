@@ -57,13 +57,13 @@ public static class BreakerScenarioJson
             }
         }
 
-        var transitions = new List<BreakerTransition>();
+        var transitions = new List<ScenarioTransition>();
         if (root["expectedTransitions"] is JsonArray ts)
         {
             for (int i = 0; i < ts.Count; i++)
             {
                 var t = ts[i] as JsonObject ?? throw new FormatException($"expectedTransitions[{i}] is not an object.");
-                transitions.Add(new BreakerTransition(
+                transitions.Add(new ScenarioTransition(
                     Get<long>(t, "atMs"), ParseState(Text(t, "from"), $"expectedTransitions[{i}].from"), ParseState(Text(t, "to"), $"expectedTransitions[{i}].to")));
             }
         }
@@ -121,7 +121,7 @@ public static class BreakerScenarioJson
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 
-    /// <summary>The file-format name of a state: "closed", "open" or "half-open".</summary>
+    /// <summary>The file-format name of a state: "closed", "open", "half-open" or "isolated".</summary>
     /// <param name="state">The state.</param>
     /// <returns>Its name in the format.</returns>
     public static string StateName(BreakerState state) => state switch
@@ -129,7 +129,8 @@ public static class BreakerScenarioJson
         BreakerState.Closed => "closed",
         BreakerState.Open => "open",
         BreakerState.HalfOpen => "half-open",
-        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "one of Closed, Open, HalfOpen"),
+        BreakerState.Isolated => "isolated",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "one of Closed, Open, HalfOpen, Isolated"),
     };
 
     private static BreakerState ParseState(string text, string where) => text switch
@@ -137,7 +138,8 @@ public static class BreakerScenarioJson
         "closed" => BreakerState.Closed,
         "open" => BreakerState.Open,
         "half-open" => BreakerState.HalfOpen,
-        _ => throw new FormatException($"{where} is \"{text}\"; allowed: \"closed\", \"open\", \"half-open\"."),
+        "isolated" => BreakerState.Isolated,
+        _ => throw new FormatException($"{where} is \"{text}\"; allowed: \"closed\", \"open\", \"half-open\", \"isolated\"."),
     };
 
     private static CallOutcome ParseOutcome(string text, string where) => text switch

@@ -1,12 +1,8 @@
 namespace Workbook.Core.Resilience.Breakers;
 
-/// <summary>A state change of a breaker at a time of a scenario.</summary>
-/// <param name="AtMilliseconds">When the change happened, in milliseconds since the start of the scenario.</param>
+/// <summary>A state change of a breaker: from, to, when (from the breaker's <see cref="TimeProvider"/>) and whether by hand.</summary>
 /// <param name="From">The state before.</param>
 /// <param name="To">The state after.</param>
-public sealed record BreakerTransition(long AtMilliseconds, BreakerState From, BreakerState To)
-{
-    /// <summary>The transition as one line, e.g. <c>1500 ms: Closed -&gt; Open</c>.</summary>
-    /// <returns>The readable line.</returns>
-    public override string ToString() => $"{AtMilliseconds} ms: {From} -> {To}";
-}
+/// <param name="At">The time of the change, read from the breaker's <see cref="TimeProvider"/>.</param>
+/// <param name="Manual">True for <c>Isolate</c> and <c>Reset</c>, false for a change caused by outcomes or time.</param>
+public sealed record BreakerTransition(BreakerState From, BreakerState To, DateTimeOffset At, bool Manual);
