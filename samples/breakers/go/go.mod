@@ -1,0 +1,3 @@
+module workbook.example/breakers
+
+go 1.19
