@@ -186,7 +186,8 @@ public static class Episode22Exercises
             KnownMistakes =
             [
                 Consecutive("strict timeout", ConsecutiveSlip.StrictTimeout,
-                    "Half-open one instant too late: at exactly resetTimeout after the opening the timeout has passed (elapsed ≥ timeout, not >)."),
+                    "Half-open too late: at exactly resetTimeout after the opening the timeout has passed (elapsed ≥ timeout, not >), and StateAt must " +
+                    "report half-open from then on, before any call arrives (this file's rule; Polly's differs)."),
                 Consecutive("count not reset by a success", ConsecutiveSlip.NoResetOnSuccess,
                     "The failures must be CONSECUTIVE: a success sets the count back to 0, so failure, failure, success, failure does not reach 3."),
                 Consecutive("timeout from the first failure", ConsecutiveSlip.TimeoutFromFirstFailure,
