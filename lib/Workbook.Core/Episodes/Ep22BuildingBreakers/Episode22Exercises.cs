@@ -173,7 +173,7 @@ public static class Episode22Exercises
             Id = "ep22.beginner-breaker",
             Title = "A consecutive-failures breaker, replayed through the shared scenario file",
             Track = Track.Intermediate,
-            Signature = "IReplayableBreaker NewBreaker(int failureThreshold, double resetTimeout)",
+            Signature = "IReplayableBreaker NewBeginnerBreaker(int failureThreshold, double resetTimeout)",
             Reference = (Func<int, double, IReplayableBreaker>)((failureThreshold, resetTimeout) => new BeginnerBreakerAdapter(failureThreshold, resetTimeout)),
             Cases = [],
             Hints =
@@ -203,7 +203,7 @@ public static class Episode22Exercises
             Id = "ep22.count-window-breaker",
             Title = "A count-window breaker with N probes, replayed through the shared scenario file",
             Track = Track.Expert,
-            Signature = "IReplayableBreaker NewBreaker(CountWindowSettings settings)",
+            Signature = "IReplayableBreaker NewWindowBreaker(CountWindowSettings settings)",
             Reference = (Func<CountWindowSettings, IReplayableBreaker>)(settings => new IntermediateBreakerAdapter(settings)),
             Cases = [],
             Hints =
@@ -233,7 +233,7 @@ public static class Episode22Exercises
             Id = "ep22.production-breaker",
             Title = "Polly's rules: time buckets, minimum throughput, one probe — replayed through the production scenario files",
             Track = Track.Expert,
-            Signature = "IReplayableBreaker NewBreaker(BreakerScenarioOptions options)",
+            Signature = "IReplayableBreaker NewProductionBreaker(BreakerScenarioOptions options)",
             Reference = (Func<BreakerScenarioOptions, IReplayableBreaker>)(options => new PollyRuleBreaker(options)),
             Cases = [],
             Hints =
