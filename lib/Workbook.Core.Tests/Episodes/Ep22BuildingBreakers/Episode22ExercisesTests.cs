@@ -126,6 +126,35 @@ public class Episode22ExercisesTests
         Assert.Contains("4 scenarios of data/resilience/breaker-scenarios/count-window.json, 44 steps", result.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AnExerciseWithoutCases_NeedsATrial()
+    {
+        var exercise = new Exercise
+        {
+            Id = "ep22.no-cases",
+            Title = "No cases",
+            Track = Track.Beginner,
+            Signature = "int One()",
+            Reference = (Func<int>)(() => 1),
+            Cases = [],
+            Hints = ["Return 1."],
+        };
+
+        var error = Assert.Throws<InvalidOperationException>(exercise.Validate);
+        Assert.Contains("unless a trial checks it", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheProductionRun_NamesTheOptionsWithTheirUnits()
+    {
+        var exercise = ExerciseCatalog.Get("ep22.production-breaker");
+        var result = ExerciseChecker.Check(exercise, exercise.KnownMistakes.Single(m => m.Name == "eager half-open").Answer);
+
+        Assert.Contains("failureRatio = ", result.FailingCase!.Input, StringComparison.Ordinal);
+        Assert.Contains("breakDuration = ", result.FailingCase.Input, StringComparison.Ordinal);
+        Assert.Contains(" ms)", result.FailingCase.Input, StringComparison.Ordinal);
+    }
+
     private sealed class OneLateBreaker(int threshold, double timeout) : IReplayableBreaker
     {
         private BreakerState state = BreakerState.Closed;

@@ -251,7 +251,8 @@ public static class Episode22Exercises
                 new("eager half-open", (Func<BreakerScenarioOptions, IReplayableBreaker>)(o => new PollyRuleBreaker(o, ProductionSlip.EagerHalfOpen)),
                     "Polly leaves open only when a call arrives after the break: reading the state (an `advance` step) still reports open. Move to half-open in TryCall."),
             ],
-            Trial = answer => Episode22Replays.Replay(answer, BreakerScenarioFiles.Production, o => [o]),
+            Trial = answer => Episode22Replays.Replay(answer, BreakerScenarioFiles.Production, o => [o], o => FormattableString.Invariant(
+                $"failureRatio = {o.FailureRatio}, minimumThroughput = {o.MinimumThroughput}, samplingDuration = {o.SamplingDurationMilliseconds} ms, breakDuration = {o.BreakDurationMilliseconds} ms")),
             TimeLimit = TimeSpan.FromSeconds(10),
         },
     ];

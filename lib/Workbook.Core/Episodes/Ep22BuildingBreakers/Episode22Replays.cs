@@ -25,8 +25,10 @@ public static class Episode22Replays
     /// <param name="factory">The learner's factory (a delegate); it receives <paramref name="arguments"/>(settings).</param>
     /// <param name="scenarios">The scenarios of one file.</param>
     /// <param name="arguments">The factory's arguments for a scenario's settings.</param>
+    /// <param name="describe">The settings as text for messages; null for their <c>ToString()</c>.</param>
     /// <returns>Passed, or the first mismatching step.</returns>
-    public static TrialOutcome Replay<TSettings>(Delegate factory, IReadOnlyList<StepScenario<TSettings>> scenarios, Func<TSettings, object?[]> arguments)
+    public static TrialOutcome Replay<TSettings>(
+        Delegate factory, IReadOnlyList<StepScenario<TSettings>> scenarios, Func<TSettings, object?[]> arguments, Func<TSettings, string>? describe = null)
         where TSettings : notnull
     {
         ArgumentNullException.ThrowIfNull(factory);
@@ -35,7 +37,7 @@ public static class Episode22Replays
         int steps = 0;
         foreach (var scenario in scenarios)
         {
-            string run = $"{scenario.File}, scenario \"{scenario.Name}\" ({scenario.Settings})";
+            string run = $"{scenario.File}, scenario \"{scenario.Name}\" ({describe?.Invoke(scenario.Settings) ?? scenario.Settings.ToString()})";
             var watched = new WatchedBreaker(Build(factory, arguments(scenario.Settings)), scenario.TimeUnit);
             ReplayResult result;
             try
