@@ -41,7 +41,7 @@ public sealed class Exercise
     /// <summary>The reference solution; its parameter names label the cases.</summary>
     public required Delegate Reference { get; init; }
 
-    /// <summary>The argument lists the answer is called with, in order.</summary>
+    /// <summary>The argument lists the answer is called with, in order; may be empty only when a <see cref="Trial"/> checks the answer (a factory replayed through scenarios).</summary>
     public required IReadOnlyList<object?[]> Cases { get; init; }
 
     /// <summary>Hints, from gentle to explicit; the first is shown when no known mistake matches.</summary>
@@ -75,9 +75,9 @@ public sealed class Exercise
     /// <exception cref="InvalidOperationException">The definition is inconsistent; the message says how.</exception>
     public void Validate()
     {
-        if (Cases.Count == 0 || Hints.Count == 0)
+        if ((Cases.Count == 0 && Trial is null) || Hints.Count == 0)
         {
-            throw new InvalidOperationException($"Exercise '{Id}' needs at least one case and one hint.");
+            throw new InvalidOperationException($"Exercise '{Id}' needs at least one hint, and at least one case unless a trial checks it.");
         }
 
         var arity = Parameters.Count;

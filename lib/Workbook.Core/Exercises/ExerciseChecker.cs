@@ -80,30 +80,38 @@ public static class ExerciseChecker
         var cases = exercise.Cases.Count;
         if (run.Completed < cases || (exercise.Trial is not null && run.Trial is null && run.TrialException is null))
         {
-            var where = run.Completed < cases ? $"case {FormatInput(exercise, exercise.Cases[run.Completed])}" : "the trial, after every case matched";
+            var where = run.Completed < cases ? $"case {FormatInput(exercise, exercise.Cases[run.Completed])}" : cases == 0 ? "the trial" : "the trial, after every case matched";
             return Result(CheckStatus.TimedOut,
                 $"No answer within {bound.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s ({where}); the call was abandoned. " +
                 "Look for a loop that never ends. The kernel stays usable, but the stuck thread keeps a core busy until you restart it.",
                 passed: run.Completed);
         }
 
+        if (run.TrialException is NotImplementedException)
+        {
+            return Result(CheckStatus.NotAttempted,
+                "Not attempted yet: replace every `throw new NotImplementedException()` in the exercise cell with your code, run that cell, then run this check again.");
+        }
+
         if (run.TrialException is { } trialThrew)
         {
+            var when = cases == 0 ? "Your code" : "Every case matched, but your code";
             return Result(CheckStatus.Error,
-                $"Every case matched, but your code threw {trialThrew.GetType().Name} during the trial: {FirstLine(trialThrew.Message)}",
+                $"{when} threw {trialThrew.GetType().Name} during the trial: {FirstLine(trialThrew.Message)}",
                 hint: exercise.Hints[0], passed: cases);
         }
 
         if (run.Trial is { Passed: false } failed)
         {
+            var before = cases == 0 ? "The trial failed" : $"All {cases} cases match the reference, but the trial failed";
             return Result(CheckStatus.Failed,
-                $"All {cases} cases match the reference, but the trial failed: {failed.Failure}",
+                $"{before}: {failed.Failure}",
                 new FailingCase(cases + 1, failed.Run, "behaves as the reference does", failed.Failure!),
                 TrialHintFor(exercise, failed), cases, failed.Details);
         }
 
         return run.Trial is { } passedTrial
-            ? Result(CheckStatus.Passed, $"All {cases} cases match the reference, and the trial passed ({passedTrial.Run}).", passed: total)
+            ? Result(CheckStatus.Passed, cases == 0 ? $"The trial passed ({passedTrial.Run})." : $"All {cases} cases match the reference, and the trial passed ({passedTrial.Run}).", passed: total)
             : Result(CheckStatus.Passed, $"All {cases} cases match the reference.", passed: total);
     }
 

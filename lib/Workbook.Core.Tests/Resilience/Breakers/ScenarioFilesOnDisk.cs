@@ -19,8 +19,11 @@ internal static class ScenarioFilesOnDisk
         throw new DirectoryNotFoundException("data/resilience/breaker-scenarios not found above " + AppContext.BaseDirectory);
     });
 
+    /// <summary>The production-track files (format workbook.breaker-scenario/1); the beginner and count-window files have formats of their own.</summary>
     public static IEnumerable<string> Names() =>
-        Directory.EnumerateFiles(Folder.Value, "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!;
+        Directory.EnumerateFiles(Folder.Value, "*.json")
+            .Where(f => System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(f))?["format"]?.GetValue<string>() == BreakerScenarioJson.FormatId)
+            .Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!;
 
     public static BreakerScenario Load(string name) => BreakerScenarioJson.Parse(File.ReadAllText(Path.Combine(Folder.Value, name + ".json")));
 }
