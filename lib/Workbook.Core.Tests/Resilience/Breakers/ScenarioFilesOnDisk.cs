@@ -19,8 +19,11 @@ internal static class ScenarioFilesOnDisk
         throw new DirectoryNotFoundException("data/resilience/breaker-scenarios not found above " + AppContext.BaseDirectory);
     });
 
+    /// <summary>The production-format files (<c>workbook.breaker-scenario/1</c>); the beginner file has its own format and tests.</summary>
     public static IEnumerable<string> Names() =>
-        Directory.EnumerateFiles(Folder.Value, "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!;
+        Directory.EnumerateFiles(Folder.Value, "*.json")
+            .Where(path => File.ReadAllText(path).Contains($"\"{BreakerScenarioJson.FormatId}\"", StringComparison.Ordinal))
+            .Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!;
 
     public static BreakerScenario Load(string name) => BreakerScenarioJson.Parse(File.ReadAllText(Path.Combine(Folder.Value, name + ".json")));
 }
