@@ -5,16 +5,10 @@ using Workbook.Core.Resilience.Breakers;
 
 namespace Workbook.Core.Tests.Resilience.Breakers;
 
-/// <summary>What happened at one step when Polly ran a scenario.</summary>
-// TransitionsSoFar: how many transitions had been reported when the step ended (the step made those after the previous step's count).
-public sealed record PollyStepResult(long AtMilliseconds, BreakerStepKind Kind, CallOutcome Outcome, bool Executed, BreakerState StateAfter, int TransitionsSoFar);
-
-/// <summary>Polly's run of a scenario: every step, and every transition its callbacks reported, at fake-clock times.</summary>
-public sealed record PollyRun(IReadOnlyList<PollyStepResult> Steps, IReadOnlyList<ScenarioTransition> Transitions);
-
 /// <summary>
 /// Drives Polly.Core's circuit breaker (AddCircuitBreaker with CircuitBreakerStrategyOptions) through a
-/// <see cref="BreakerScenario"/> on a FakeTimeProvider, one call at a time.
+/// <see cref="BreakerScenario"/> on a FakeTimeProvider, one call at a time, returning the same <see cref="BreakerRun"/>
+/// as <see cref="BreakerScenarioRunner"/> does for the production breaker.
 /// </summary>
 public static class PollyBreakerDriver
 {
@@ -26,7 +20,7 @@ public static class PollyBreakerDriver
         && o.SamplingDurationMilliseconds is >= 500 and <= 86_400_000
         && o.BreakDurationMilliseconds is >= 500 and <= 86_400_000;
 
-    public static PollyRun Run(BreakerScenario scenario)
+    public static BreakerRun Run(BreakerScenario scenario)
     {
         var o = scenario.Options;
         if (!PollyAccepts(o))
@@ -60,7 +54,7 @@ public static class PollyBreakerDriver
             })
             .Build();
 
-        var steps = new List<PollyStepResult>(scenario.Steps.Count);
+        var steps = new List<BreakerStepResult>(scenario.Steps.Count);
         foreach (var step in scenario.Steps)
         {
             time.SetUtcNow(Epoch + TimeSpan.FromMilliseconds(step.AtMilliseconds));
@@ -88,10 +82,10 @@ public static class PollyBreakerDriver
                 }
             }
 
-            steps.Add(new PollyStepResult(step.AtMilliseconds, step.Kind, step.Outcome, executed, Map(stateProvider.CircuitState), transitions.Count));
+            steps.Add(new BreakerStepResult(step.AtMilliseconds, step.Kind, step.Outcome, executed, Map(stateProvider.CircuitState), transitions.Count));
         }
 
-        return new PollyRun(steps, transitions);
+        return new BreakerRun(steps, transitions);
     }
 
     private static long Ms(FakeTimeProvider time) => (long)(time.GetUtcNow() - Epoch).TotalMilliseconds;

@@ -80,7 +80,7 @@ public sealed class PollyDocumentedBehaviourTests
             run.Transitions);
     }
 
-    private static PollyRun Run(BreakerScenarioOptions options, params (long At, char Outcome)[] calls) =>
+    private static BreakerRun Run(BreakerScenarioOptions options, params (long At, char Outcome)[] calls) =>
         PollyBreakerDriver.Run(new BreakerScenario(
             "inline", "", options, [.. calls.Select(c => BreakerStep.Call(c.At, c.Outcome == 'F' ? CallOutcome.Failure : CallOutcome.Success))]));
 }

@@ -3,8 +3,9 @@ using Workbook.Core.Resilience.Breakers;
 
 namespace Workbook.Core.Tests.Resilience.Breakers;
 
-// Timelines use ratio 0.5, minimum throughput 4, sampling 10 s (so buckets of 1 s, counted from the
-// breaker's creation) and a 2 s break. Every expected state is worked out by hand in the comments.
+// Timelines use ratio 0.5, minimum throughput 4, sampling 10 s (so buckets of 1 s, each starting at the first
+// outcome after the previous bucket's second has passed, as in Polly) and a 2 s break. Every expected state is
+// worked out by hand in the comments.
 public class ProductionBreakerTests
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -112,9 +113,9 @@ public class ProductionBreakerTests
         var (breaker, time, _) = Build();
         Call(breaker, false);
         Call(breaker, false);
-        Call(breaker, false); // bucket 0 (t in [0, 1 s)): 3 failures
+        Call(breaker, false); // a bucket started at t = 0: 3 failures
 
-        time.Advance(TimeSpan.FromSeconds(9.999)); // bucket 9: the window is buckets 0..9, still holding the 3
+        time.Advance(TimeSpan.FromSeconds(9.999)); // 9.999 s - 0 < 10 s: the bucket still counts
         Call(breaker, false);                      // 4 failures of 4: opens
 
         Assert.Equal(BreakerState.Open, breaker.State);
@@ -126,9 +127,9 @@ public class ProductionBreakerTests
         var (breaker, time, _) = Build();
         Call(breaker, false);
         Call(breaker, false);
-        Call(breaker, false); // bucket 0: 3 failures
+        Call(breaker, false); // a bucket started at t = 0: 3 failures
 
-        time.Advance(TimeSpan.FromSeconds(10)); // bucket 10: the window is buckets 1..10, bucket 0 has expired
+        time.Advance(TimeSpan.FromSeconds(10)); // 10 s - 0 >= 10 s: that bucket is dropped
         Call(breaker, false);                   // 1 call < 4
 
         Assert.Equal(BreakerState.Closed, breaker.State);
@@ -139,16 +140,73 @@ public class ProductionBreakerTests
     public void Window_ExpiresBucketByBucket()
     {
         var (breaker, time, _) = Build(failureRatio: 1, minimumThroughput: 100);
-        Call(breaker, true);                   // bucket 0
+        Call(breaker, true);                   // starts bucket A at 0 s
         time.Advance(TimeSpan.FromSeconds(1));
-        Call(breaker, true);                   // bucket 1
-        Call(breaker, false);                  // bucket 1
+        Call(breaker, true);                   // 1 s - 0 >= 1 s: starts bucket B at 1 s
+        Call(breaker, false);                  // bucket B
 
-        time.Advance(TimeSpan.FromSeconds(8.5)); // t = 9.5 s, bucket 9: buckets 0..9 hold S, S, F
+        time.Advance(TimeSpan.FromSeconds(8.5)); // t = 9.5 s: A and B hold S, S, F
         Assert.Equal(new BreakerHealth(2, 1), breaker.Health());
-        time.Advance(TimeSpan.FromSeconds(0.5)); // t = 10 s, bucket 10: bucket 0 gone
+        time.Advance(TimeSpan.FromSeconds(0.5)); // t = 10 s: A (started at 0) gone
         Assert.Equal(new BreakerHealth(1, 1), breaker.Health());
-        time.Advance(TimeSpan.FromSeconds(1));   // t = 11 s, bucket 11: bucket 1 gone too
+        time.Advance(TimeSpan.FromSeconds(1));   // t = 11 s: B (started at 1 s) gone too
+        Assert.Equal(new BreakerHealth(0, 0), breaker.Health());
+    }
+
+    // Polly's rule, not a grid: a bucket starts at its first outcome. Three failures at 0.5 s start a bucket at 0.5 s,
+    // which counts until 10.5 s. At 10.4 s one more failure makes 4 of 4 (>= 4, ratio 1 >= 0.5): opens. A grid of 1 s
+    // buckets from t = 0 would have dropped [0, 1 s) at 10 s, seen 1 call and stayed closed.
+    [Fact]
+    public void Window_BucketStartsAtItsFirstOutcome_NotOnAGrid()
+    {
+        var (breaker, time, _) = Build();
+        time.Advance(TimeSpan.FromSeconds(0.5));
+        Call(breaker, false);
+        Call(breaker, false);
+        Call(breaker, false);
+
+        time.Advance(TimeSpan.FromSeconds(9.9)); // t = 10.4 s
+        Call(breaker, false);
+
+        Assert.Equal(BreakerState.Open, breaker.State);
+    }
+
+    [Fact]
+    public void Window_BucketStartedAtItsFirstOutcome_IsDroppedOneSamplingDurationLater()
+    {
+        var (breaker, time, _) = Build();
+        time.Advance(TimeSpan.FromSeconds(0.5));
+        Call(breaker, false);
+        Call(breaker, false);
+        Call(breaker, false); // bucket started at 0.5 s
+
+        time.Advance(TimeSpan.FromSeconds(10)); // t = 10.5 s: 10.5 - 0.5 >= 10 s, dropped
+        Call(breaker, false);                   // 1 call < 4
+
+        Assert.Equal(BreakerState.Closed, breaker.State);
+        Assert.Equal(new BreakerHealth(0, 1), breaker.Health());
+    }
+
+    // A new bucket starts only when an outcome arrives a full bucket after the current one started: outcomes at
+    // 0 s and 0.9 s share the bucket of 0 s; the outcome at 1.5 s starts one at 1.5 s (a grid: [1 s, 2 s)). At 10.2 s the
+    // bucket of 0 s is gone (both outcomes); the one of 1.5 s counts until 11.5 s (a grid would drop it at 11 s).
+    [Fact]
+    public void Window_OutcomesWithinABucketLengthOfItsStart_ShareTheBucket()
+    {
+        var (breaker, time, _) = Build(failureRatio: 1, minimumThroughput: 100);
+        Call(breaker, true);                      // bucket at 0 s
+        time.Advance(TimeSpan.FromSeconds(0.9));
+        Call(breaker, false);                     // 0.9 s: same bucket
+        time.Advance(TimeSpan.FromSeconds(0.6));
+        Call(breaker, true);                      // 1.5 s: new bucket at 1.5 s
+
+        time.Advance(TimeSpan.FromSeconds(8.4));  // t = 9.9 s: all three count
+        Assert.Equal(new BreakerHealth(2, 1), breaker.Health());
+        time.Advance(TimeSpan.FromSeconds(0.3));  // t = 10.2 s: the bucket of 0 s (S and F) is gone
+        Assert.Equal(new BreakerHealth(1, 0), breaker.Health());
+        time.Advance(TimeSpan.FromSeconds(1.299)); // t = 11.499 s: 11.499 - 1.5 < 10 s, still counted
+        Assert.Equal(new BreakerHealth(1, 0), breaker.Health());
+        time.Advance(TimeSpan.FromMilliseconds(1)); // t = 11.5 s: the bucket of 1.5 s is gone
         Assert.Equal(new BreakerHealth(0, 0), breaker.Health());
     }
 

@@ -25,7 +25,17 @@ public static class BreakerScenarioJson
     public static BreakerScenario Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var root = JsonNode.Parse(json) as JsonObject ?? throw new FormatException("A scenario is a JSON object.");
+        JsonNode? parsed;
+        try
+        {
+            parsed = JsonNode.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"Not valid JSON: {e.Message}", e);
+        }
+
+        var root = parsed as JsonObject ?? throw new FormatException("A scenario is a JSON object.");
         string format = Text(root, "format");
         if (format != FormatId)
         {
@@ -34,7 +44,7 @@ public static class BreakerScenarioJson
 
         var o = Object(root, "options");
         var options = new BreakerScenarioOptions(
-            Get<double>(o, "failureRatio"), Get<int>(o, "minimumThroughput"), Get<long>(o, "samplingDurationMs"), Get<long>(o, "breakDurationMs"));
+            Get<double>(o, "failureRatio", "options."), Get<int>(o, "minimumThroughput", "options."), Get<long>(o, "samplingDurationMs", "options."), Get<long>(o, "breakDurationMs", "options."));
 
         var steps = new List<BreakerStep>();
         var expected = new List<BreakerStepExpectation>();
@@ -42,18 +52,19 @@ public static class BreakerScenarioJson
         for (int i = 0; i < stepArray.Count; i++)
         {
             var s = stepArray[i] as JsonObject ?? throw new FormatException($"steps[{i}] is not an object.");
-            long at = Get<long>(s, "atMs");
-            string kind = Text(s, "kind");
+            string where = $"steps[{i}].";
+            long at = Get<long>(s, "atMs", where);
+            string kind = Text(s, "kind", where);
             steps.Add(kind switch
             {
-                "call" => BreakerStep.Call(at, ParseOutcome(Text(s, "outcome"), $"steps[{i}].outcome")),
+                "call" => BreakerStep.Call(at, ParseOutcome(Text(s, "outcome", where), $"steps[{i}].outcome")),
                 "advance" => BreakerStep.Advance(at),
                 _ => throw new FormatException($"steps[{i}].kind is \"{kind}\"; allowed: \"call\", \"advance\"."),
             });
             if (s["expectState"] is not null)
             {
-                bool executed = s["expectExecuted"] is not null && Get<bool>(s, "expectExecuted");
-                expected.Add(new BreakerStepExpectation(executed, ParseState(Text(s, "expectState"), $"steps[{i}].expectState")));
+                bool executed = s["expectExecuted"] is not null && Get<bool>(s, "expectExecuted", where);
+                expected.Add(new BreakerStepExpectation(executed, ParseState(Text(s, "expectState", where), $"steps[{i}].expectState")));
             }
         }
 
@@ -64,7 +75,7 @@ public static class BreakerScenarioJson
             {
                 var t = ts[i] as JsonObject ?? throw new FormatException($"expectedTransitions[{i}] is not an object.");
                 transitions.Add(new ScenarioTransition(
-                    Get<long>(t, "atMs"), ParseState(Text(t, "from"), $"expectedTransitions[{i}].from"), ParseState(Text(t, "to"), $"expectedTransitions[{i}].to")));
+                    Get<long>(t, "atMs", $"expectedTransitions[{i}]."), ParseState(Text(t, "from", $"expectedTransitions[{i}]."), $"expectedTransitions[{i}].from"), ParseState(Text(t, "to", $"expectedTransitions[{i}]."), $"expectedTransitions[{i}].to")));
             }
         }
 
@@ -152,10 +163,10 @@ public static class BreakerScenarioJson
     private static JsonObject Object(JsonObject parent, string name) =>
         parent[name] as JsonObject ?? throw new FormatException($"{name}: an object is required.");
 
-    private static string Text(JsonObject parent, string name) =>
-        parent[name] is JsonValue v && v.TryGetValue(out string? s) ? s : throw new FormatException($"{name}: a string is required.");
+    private static string Text(JsonObject parent, string name, string prefix = "") =>
+        parent[name] is JsonValue v && v.TryGetValue(out string? s) ? s : throw new FormatException($"{prefix}{name}: a string is required.");
 
-    private static T Get<T>(JsonObject parent, string name)
+    private static T Get<T>(JsonObject parent, string name, string prefix = "")
     {
         if (parent[name] is JsonValue v)
         {
@@ -165,10 +176,10 @@ public static class BreakerScenarioJson
             }
             catch (Exception e) when (e is FormatException or InvalidOperationException)
             {
-                throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{name}: a {typeof(T).Name} is required, not {v.ToJsonString()}."), e);
+                throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{prefix}{name}: a {typeof(T).Name} is required, not {v.ToJsonString()}."), e);
             }
         }
 
-        throw new FormatException($"{name}: a {typeof(T).Name} is required.");
+        throw new FormatException($"{prefix}{name}: a {typeof(T).Name} is required.");
     }
 }

@@ -36,6 +36,12 @@ public sealed record BreakerScenarioOptions
     /// <summary>How long the breaker stays open before a probe, in milliseconds (Polly's BreakDuration).</summary>
     public long BreakDurationMilliseconds { get; }
 
+    /// <summary>The same configuration as <see cref="ProductionBreakerOptions"/> (which checks Polly's narrower ranges and one bucket &lt;= break).</summary>
+    /// <returns>The production breaker's options.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A value is outside <see cref="ProductionBreakerOptions"/>' ranges (the message names the option).</exception>
+    public ProductionBreakerOptions ToProductionBreakerOptions() =>
+        new(FailureRatio, MinimumThroughput, TimeSpan.FromMilliseconds(SamplingDurationMilliseconds), TimeSpan.FromMilliseconds(BreakDurationMilliseconds));
+
     private static long PositiveMilliseconds(long value, string paramName) =>
         value >= 1 ? value : throw Guard.OutOfRange(paramName, "a whole number of milliseconds >= 1", value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -7,31 +7,37 @@ namespace Workbook.Core.Resilience.Breakers;
 /// </summary>
 /// <remarks>
 /// Closed: outcomes go into the current bucket with one <see cref="Interlocked"/> add (no lock, no
-/// allocation); a failure then sums the buckets and opens the breaker when throughput &gt;= minimum and
-/// failures/throughput &gt;= ratio. Open: calls are rejected until the break duration has passed; the
-/// first call after that is the one half-open probe (a probe not answered within another break duration
-/// is replaced). Probe success closes (counts cleared), failure re-opens. <see cref="Isolate"/> holds it
-/// open until <see cref="Reset"/>. A lock is taken only for transitions; <see cref="StateChanged"/> runs
-/// inside it, in order, so handlers must be short. All time comes from the <see cref="TimeProvider"/>.
+/// allocation). As in Polly.Core, a bucket lasts SamplingDuration / 10 from the first outcome that starts it
+/// and counts while now - start &lt; SamplingDuration; a failure then opens the breaker when throughput &gt;=
+/// minimum and failures/throughput &gt;= ratio. Open: calls are rejected until the break has passed; the first
+/// call after that (now &gt;= end) is the one half-open probe (<see cref="State"/> reads Open until it arrives,
+/// as Polly's state provider does). Probe success closes (window cleared), failure re-opens for a full break.
+/// A lock only to start a bucket or to transition; <see cref="StateChanged"/> runs inside it, in order.
 /// </remarks>
 public sealed class ProductionBreaker
 {
     private const long SuccessIncrement = 1;
     private const long FailureIncrement = 1L << 32;
-    private const long EmptyBucket = -1;
+
+    // One slot more than Polly's 10 windows: when SamplingDuration's ticks are not a multiple of 10, 10 windows of
+    // SamplingDuration / 10 (integer ticks) are shorter than the sampling duration and an 11th can still be live.
+    private const int SlotCount = ProductionBreakerOptions.BucketCount + 1;
 
     private readonly object _transitionLock = new();
     private readonly TimeProvider _time;
-    private readonly long _origin;
     private readonly long _bucketTicks;
+    private readonly long _samplingTicks;
     private readonly long _breakTicks;
 
-    // Implementation note: bucket i holds the outcomes of bucket number _bucketNumber[i] (counted from
-    // _origin), packed as failures << 32 | successes so that one Interlocked.Add records an outcome and
-    // one read gives a consistent pair. A bucket is recycled under the lock: counts zeroed first, then
-    // its new number published, so a reader that sees the new number sees zeroed counts.
-    private readonly long[] _bucketNumber = new long[ProductionBreakerOptions.BucketCount];
-    private readonly long[] _bucketCounts = new long[ProductionBreakerOptions.BucketCount];
+    // Implementation note: the buckets follow Polly's RollingHealthMetrics. A bucket starts at the time of the
+    // first outcome recorded after the current bucket's length has passed (never on a grid), and counts while
+    // now - start < SamplingDuration. Slot _current is the bucket being filled (-1: none since the last close);
+    // _bucketCounts[i] packs failures << 32 | successes so that one Interlocked.Add records an outcome. A new
+    // bucket is started under the lock: its counts are zeroed, then its start is written, then it is published
+    // as _current. The slot it reuses is always expired (11 bucket lengths >= the sampling duration).
+    private readonly long[] _bucketStart = new long[SlotCount];
+    private readonly long[] _bucketCounts = new long[SlotCount];
+    private int _current = -1;
 
     private int _state = (int)BreakerState.Closed;
     private long _blockedUntil;
@@ -46,10 +52,9 @@ public sealed class ProductionBreaker
         ArgumentNullException.ThrowIfNull(timeProvider);
         Options = options;
         _time = timeProvider;
-        _origin = timeProvider.GetTimestamp();
         _bucketTicks = Math.Max(1, ToTimestampTicks(options.BucketDuration));
+        _samplingTicks = Math.Max(1, ToTimestampTicks(options.SamplingDuration));
         _breakTicks = ToTimestampTicks(options.BreakDuration);
-        Array.Fill(_bucketNumber, EmptyBucket);
     }
 
     /// <summary>Raised on every state change, inside the transition lock (so in order).</summary>
@@ -116,7 +121,7 @@ public sealed class ProductionBreaker
         }
         else if (Volatile.Read(ref _state) == (int)BreakerState.Closed)
         {
-            Add(SuccessIncrement);
+            Add(SuccessIncrement, _time.GetTimestamp());
         }
     }
 
@@ -135,8 +140,9 @@ public sealed class ProductionBreaker
             return;
         }
 
-        long bucket = Add(FailureIncrement);
-        var health = HealthAt(bucket);
+        long now = _time.GetTimestamp();
+        Add(FailureIncrement, now);
+        var health = HealthAt(now);
         if (health.Throughput >= Options.MinimumThroughput && health.FailureRate >= Options.FailureRatio)
         {
             lock (_transitionLock)
@@ -150,7 +156,7 @@ public sealed class ProductionBreaker
     }
 
     /// <summary>The outcomes counted in the current sampling window (the closed state's view).</summary>
-    public BreakerHealth Health() => HealthAt(CurrentBucket(_time.GetTimestamp()));
+    public BreakerHealth Health() => HealthAt(_time.GetTimestamp());
 
     /// <summary>Opens the breaker by hand and keeps it open until <see cref="Reset"/>.</summary>
     public void Isolate()
@@ -199,10 +205,10 @@ public sealed class ProductionBreaker
 
     private void Close(bool manual)
     {
-        for (int i = 0; i < _bucketNumber.Length; i++)
+        Volatile.Write(ref _current, -1);
+        for (int i = 0; i < SlotCount; i++)
         {
             Volatile.Write(ref _bucketCounts[i], 0);
-            Volatile.Write(ref _bucketNumber[i], EmptyBucket);
         }
 
         Volatile.Write(ref _blockedUntil, 0);
@@ -219,46 +225,54 @@ public sealed class ProductionBreaker
         }
     }
 
-    /// <summary>Adds an outcome to the current bucket and returns that bucket's number.</summary>
-    private long Add(long increment)
+    /// <summary>Adds an outcome to the current bucket, first starting a new bucket at <paramref name="now"/> if the current one has run its length.</summary>
+    private void Add(long increment, long now)
     {
-        long bucket = CurrentBucket(_time.GetTimestamp());
-        int slot = (int)(bucket % ProductionBreakerOptions.BucketCount);
-        long held = Volatile.Read(ref _bucketNumber[slot]);
-        if (held != bucket)
+        int slot = Volatile.Read(ref _current);
+        if (slot < 0 || now - Volatile.Read(ref _bucketStart[slot]) >= _bucketTicks)
         {
-            if (held > bucket)
-            {
-                return bucket; // the clock went backwards; drop the outcome rather than corrupt a newer bucket
-            }
-
-            Recycle(slot, bucket);
+            slot = StartBucket(now);
         }
 
         Interlocked.Add(ref _bucketCounts[slot], increment);
-        return bucket;
     }
 
-    private void Recycle(int slot, long bucket)
+    private int StartBucket(long now)
     {
         lock (_transitionLock)
         {
-            if (_bucketNumber[slot] < bucket)
+            int slot = _current;
+            if (slot >= 0 && now - _bucketStart[slot] < _bucketTicks)
             {
-                Volatile.Write(ref _bucketCounts[slot], 0);
-                Volatile.Write(ref _bucketNumber[slot], bucket);
+                return slot; // another thread started it meanwhile
             }
+
+            int next = (slot + 1) % SlotCount;
+            Volatile.Write(ref _bucketCounts[next], 0);
+            Volatile.Write(ref _bucketStart[next], now);
+            Volatile.Write(ref _current, next);
+            return next;
         }
     }
 
-    private BreakerHealth HealthAt(long bucket)
+    /// <summary>Sums the buckets that started less than a sampling duration before <paramref name="now"/>.</summary>
+    private BreakerHealth HealthAt(long now)
     {
         long successes = 0, failures = 0;
-        for (int slot = 0; slot < ProductionBreakerOptions.BucketCount; slot++)
+        int current = Volatile.Read(ref _current);
+        if (current >= 0)
         {
-            long number = Volatile.Read(ref _bucketNumber[slot]);
-            if (number > bucket - ProductionBreakerOptions.BucketCount && number <= bucket)
+            // Walk back from the current bucket; slots older than the last close or start are never reached
+            // because the walk stops at the first expired bucket (starts decrease going back).
+            for (int back = 0; back < SlotCount; back++)
             {
+                int slot = (current - back + SlotCount) % SlotCount;
+                long start = Volatile.Read(ref _bucketStart[slot]);
+                if (now - start >= _samplingTicks)
+                {
+                    break;
+                }
+
                 long counts = Volatile.Read(ref _bucketCounts[slot]);
                 successes += counts & 0xFFFF_FFFF;
                 failures += counts >>> 32;
@@ -267,8 +281,6 @@ public sealed class ProductionBreaker
 
         return new BreakerHealth((int)Math.Min(successes, int.MaxValue), (int)Math.Min(failures, int.MaxValue));
     }
-
-    private long CurrentBucket(long timestamp) => Math.Max(0, timestamp - _origin) / _bucketTicks;
 
     private long ToTimestampTicks(TimeSpan duration) =>
         (long)Math.Round(duration.Ticks * (double)_time.TimestampFrequency / TimeSpan.TicksPerSecond);

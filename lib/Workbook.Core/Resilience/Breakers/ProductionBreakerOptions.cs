@@ -8,10 +8,11 @@ namespace Workbook.Core.Resilience.Breakers;
 /// <see cref="MinimumThroughput"/> calls were made and the failed fraction is at least <see cref="FailureRatio"/>.
 /// </summary>
 /// <remarks>
-/// The sampling duration is split into <see cref="BucketCount"/> = 10 buckets, as in Polly.Core's
-/// health metrics, so the window moves in steps of one bucket. Ranges follow Polly's validation
-/// (both durations in [0.5 s, 1 day]) with one rule Polly lacks: the break duration must be at least
-/// one bucket, so that a breaker cannot re-open on a window it has not yet moved past.
+/// The sampling duration is split into <see cref="BucketCount"/> = 10 buckets of SamplingDuration / 10
+/// (whole ticks), as in Polly.Core's health metrics. Ranges follow Polly's validation (both durations in
+/// [0.5 s, 1 day]) with two rules Polly lacks: FailureRatio 0 (trip on any failure once the throughput is
+/// reached) is rejected, and the break must be at least one bucket, the window's resolution (a shorter break
+/// is the bad input). docs/breakers-vs-polly.md lists every difference.
 /// </remarks>
 public sealed record ProductionBreakerOptions
 {
