@@ -76,8 +76,11 @@ public static class Episode22PolicyExercises
             Track = Track.Intermediate,
             Signature = "bool RetryAllowed(double[] requestTimesMs, double[] retryTimesMs, double nowMs, double windowMs, double ratio, double minPerSecond)",
             Reference = (Func<double[], double[], double, double, double, double, bool>)RetryAllowed,
+            // Each known mistake's first wrong case is one only it gets wrong (a bool answer cannot show which slip it was).
             Cases =
             [
+                // 10 requests long expired, no reserve: nothing is allowed (an answer without a window allows 2).
+                [Times(0, 100, 200, 300, 400, 500, 600, 700, 800, 900), Times(), 20_000.0, 10_000.0, 0.2, 0.0],
                 // 10 requests in the window, ratio 0.2, no reserve: 2 retries allowed; 1 made → allowed; 2 made → refused.
                 [Times(0, 100, 200, 300, 400, 500, 600, 700, 800, 900), Times(950), 1_000.0, 10_000.0, 0.2, 0.0],
                 [Times(0, 100, 200, 300, 400, 500, 600, 700, 800, 900), Times(950, 960), 1_000.0, 10_000.0, 0.2, 0.0],
