@@ -37,6 +37,19 @@ public class PipelineTests
     }
 
     [Fact]
+    public async Task Retry_AsksTheBudget_AndStopsWhenItIsEmpty()
+    {
+        var time = Clock();
+        var budget = new RetryBudget(new RetryBudgetOptions(windowMilliseconds: 1_000, minRetriesPerSecond: 1, retryRatio: 0));
+        var retry = new RetryPolicy(new BackoffOptions(0, 0, maxRetryAttempts: 5, JitterKind.None), time, seed: 1, budget);
+        var calls = 0;
+        await Assert.ThrowsAsync<InvalidOperationException>(() => retry.ExecuteAsync<int>(_ => { calls++; throw new InvalidOperationException("down"); }, TestContext.Current.CancellationToken));
+
+        // The reserve, 1/s over 1 s, pays for exactly one retry: 2 calls, not 6.
+        Assert.Equal(2, calls);
+    }
+
+    [Fact]
     public async Task Timeout_CancelsTheCall_AfterItsDuration()
     {
         var time = Clock();

@@ -27,8 +27,8 @@ public sealed class CompositionRun
     /// <summary>How many times the breaker went from closed or half-open to open.</summary>
     public int BreakerOpenings { get; }
 
-    /// <summary>Dependency calls per logical request over the whole run: the retry amplification.</summary>
-    public double AttemptsPerRequest => (double)Requests.Sum(r => r.Attempts) / Requests.Count;
+    /// <summary>Dependency calls per logical request over the whole run: the retry amplification (0 with no request).</summary>
+    public double AttemptsPerRequest => Requests.Count == 0 ? 0 : (double)Requests.Sum(r => r.Attempts) / Requests.Count;
 
     /// <summary>Dependency calls per logical request for the requests that arrived during the outage.</summary>
     public double OutageAttemptsPerRequest
@@ -40,15 +40,21 @@ public sealed class CompositionRun
         }
     }
 
-    /// <summary>The share of requests that succeeded.</summary>
-    public double SuccessRate => (double)Requests.Count(r => r.Succeeded) / Requests.Count;
+    /// <summary>The share of requests that succeeded (0 with no request).</summary>
+    public double SuccessRate => Requests.Count == 0 ? 0 : (double)Requests.Count(r => r.Succeeded) / Requests.Count;
 
     /// <summary>A latency percentile of all requests (nearest rank), in ms.</summary>
     /// <param name="fraction">The percentile as a fraction in (0, 1), e.g. 0.99.</param>
     /// <returns>The smallest latency with at least that fraction of requests at or below it.</returns>
+    /// <exception cref="InvalidOperationException">The run had no request.</exception>
     public double LatencyPercentile(double fraction)
     {
         Guard.InRangeExclusive(fraction, 0, 1, nameof(fraction));
+        if (Requests.Count == 0)
+        {
+            throw new InvalidOperationException("The run had no request: raise the rate or the duration.");
+        }
+
         var sorted = Requests.Select(r => r.LatencyMilliseconds).Order().ToArray();
         var rank = (int)Math.Ceiling(fraction * sorted.Length);
         return sorted[Math.Max(rank, 1) - 1];
