@@ -22,10 +22,13 @@ public static class CoyoteBreakerScenarios
     public static Task ProductionHalfOpenWithReset() => ProbeRace(time => new RealProduction(time), withReset: true);
 
     /// <summary>The race on <see cref="CoyoteMutantBreaker"/> with its lock in place (a control: it must pass).</summary>
-    public static Task MutantWithLock() => ProbeRace(time => new CoyoteMutantBreaker(time, grantWithoutLock: false), withReset: false);
+    public static Task MutantWithLock() => ProbeRace(time => new CoyoteMutantBreaker(time, ProbeMutation.None), withReset: false);
 
     /// <summary>The race on <see cref="CoyoteMutantBreaker"/> granting the probe without the lock (it must fail).</summary>
-    public static Task MutantWithoutLock() => ProbeRace(time => new CoyoteMutantBreaker(time, grantWithoutLock: true), withReset: false);
+    public static Task MutantWithoutLock() => ProbeRace(time => new CoyoteMutantBreaker(time, ProbeMutation.GrantWithoutLock), withReset: false);
+
+    /// <summary>The race on <see cref="CoyoteMutantBreaker"/> not re-reading the state under the lock (it must fail).</summary>
+    public static Task MutantWithoutRecheck() => ProbeRace(time => new CoyoteMutantBreaker(time, ProbeMutation.NoRecheckUnderLock), withReset: false);
 
     /// <summary>Three callers race for the two half-open probes of an <see cref="IntermediateBreaker"/>; a fourth reads its state.</summary>
     public static async Task IntermediateHalfOpen()

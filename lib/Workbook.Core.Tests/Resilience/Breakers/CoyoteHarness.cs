@@ -34,7 +34,7 @@ internal static class CoyoteHarness
     {
         var test = Rewritten.Value.Scenario(scenario);
         var watch = Stopwatch.StartNew();
-        using var engine = TestingEngine.Create(configuration.WithVerbosityEnabled(VerbosityLevel.None), test);
+        using var engine = TestingEngine.Create(configuration.WithVerbosityEnabled(VerbosityLevel.None).WithTelemetryEnabled(false), test);
         engine.Run();
         watch.Stop();
         var report = engine.TestReport;
@@ -60,13 +60,15 @@ internal static class CoyoteHarness
             Assert.Fail($"no dotnet-tools.json above {bin}: cannot find the pinned coyote tool");
         }
 
-        var output = Directory.CreateTempSubdirectory("workbook-coyote-").FullName;
+        var output = Directory.CreateTempSubdirectory("workbook-coyote-").FullName; // a copy of the bin folder, about 130 files
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(output);
         var config = Path.Combine(output, "rewrite.coyote.json");
         File.WriteAllText(config, $$"""
             { "AssembliesPath": "{{bin.Replace("\\", "/")}}", "OutputPath": "{{output.Replace("\\", "/")}}",
               "Assemblies": [ "Workbook.Core.dll", "Workbook.Core.Tests.dll" ] }
             """);
-        var run = ToolRequirement.Run("dotnet", repo!.FullName, null, "tool", "run", "coyote", "--", "rewrite", config);
+        var noTelemetry = new Dictionary<string, string> { ["COYOTE_CLI_TELEMETRY_OPTOUT"] = "1" };
+        var run = ToolRequirement.Run("dotnet", repo!.FullName, noTelemetry, "tool", "run", "coyote", "--", "rewrite", config);
         if (run.ExitCode != 0 || !File.Exists(Path.Combine(output, "Workbook.Core.Tests.dll")))
         {
             const string hint = "run 'dotnet tool restore' (./workbook.sh setup does it) to install the pinned coyote tool";
@@ -80,6 +82,20 @@ internal static class CoyoteHarness
         }
 
         return new RewrittenAssemblies(output);
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 
     private sealed class RewrittenAssemblies(string directory)

@@ -4,11 +4,12 @@ namespace Workbook.Core.Tests.Resilience.Breakers;
 
 /// <summary>
 /// A test-only copy of <see cref="ProductionBreaker"/>'s open/half-open logic (its closed path reduced to a
-/// failure count that opens at 4) with one mutation switch: <c>grantWithoutLock</c> hands out the half-open
-/// probe without taking the transition lock, the check-then-act race a lock-free rewrite could introduce.
-/// With the lock it must pass every Coyote schedule; without it Coyote must find two probes at once.
+/// failure count that opens at 4) and a mutation switch. <see cref="ProbeMutation.GrantWithoutLock"/> hands
+/// out the probe without the transition lock; <see cref="ProbeMutation.NoRecheckUnderLock"/> takes the lock
+/// but trusts the check made before it (broken double-checked locking). Unmutated it must pass every Coyote
+/// schedule; mutated, Coyote must find two probes at once or a duplicated transition.
 /// </summary>
-internal sealed class CoyoteMutantBreaker(TimeProvider time, bool grantWithoutLock) : IProbeBreaker
+internal sealed class CoyoteMutantBreaker(TimeProvider time, ProbeMutation mutation) : IProbeBreaker
 {
     private readonly long _breakTicks = 2 * time.TimestampFrequency; // a 2 s break
     private readonly object _transitionLock = new();
@@ -35,21 +36,22 @@ internal sealed class CoyoteMutantBreaker(TimeProvider time, bool grantWithoutLo
             return false;
         }
 
-        if (grantWithoutLock)
+        if (mutation == ProbeMutation.GrantWithoutLock)
         {
             return GrantProbe(state, time.GetTimestamp(), out permit); // the mutation: no lock, no re-check
         }
 
         lock (_transitionLock)
         {
-            state = (BreakerState)_state;
+            state = mutation == ProbeMutation.NoRecheckUnderLock ? state : (BreakerState)_state;
             long now = time.GetTimestamp();
             if (state == BreakerState.Closed)
             {
                 return true;
             }
 
-            return now >= _blockedUntil && GrantProbe(state, now, out permit);
+            bool breakOver = mutation == ProbeMutation.NoRecheckUnderLock || now >= _blockedUntil;
+            return breakOver && GrantProbe(state, now, out permit);
         }
     }
 
@@ -142,4 +144,17 @@ internal sealed class CoyoteMutantBreaker(TimeProvider time, bool grantWithoutLo
             StateChanged?.Invoke(new BreakerTransition(from, to, time.GetUtcNow(), Manual: false));
         }
     }
+}
+
+/// <summary>The bugs <see cref="CoyoteMutantBreaker"/> can carry.</summary>
+internal enum ProbeMutation
+{
+    /// <summary>A faithful copy.</summary>
+    None,
+
+    /// <summary>The probe is granted without the transition lock.</summary>
+    GrantWithoutLock,
+
+    /// <summary>The lock is taken, but the state and break read before it are not read again inside it.</summary>
+    NoRecheckUnderLock,
 }
