@@ -33,6 +33,7 @@ internal static class CoyoteHarness
     private static CoyoteOutcome Run(string scenario, Configuration configuration)
     {
         var test = Rewritten.Value.Scenario(scenario);
+        WarmUp(scenario, test);
         var watch = Stopwatch.StartNew();
         using var engine = TestingEngine.Create(configuration.WithVerbosityEnabled(VerbosityLevel.None).WithTelemetryEnabled(false), test);
         engine.Run();
@@ -45,6 +46,27 @@ internal static class CoyoteHarness
             engine.ReproducibleTrace,
             watch.Elapsed);
     }
+
+    /// <summary>
+    /// Runs one schedule of a scenario (result ignored) before its first exploration in this process. Measured: the very
+    /// first run in a process (type initialisers, first JIT) can schedule differently from later ones, so a trace
+    /// found there did not replay. After one warm-up run, exploring and replaying see the same program.
+    /// </summary>
+    private static void WarmUp(string scenario, Func<Task> test)
+    {
+        lock (Warmed)
+        {
+            if (Warmed.Add(scenario))
+            {
+                var once = Configuration.Create().WithTestingIterations(1).WithRandomGeneratorSeed(0)
+                    .WithVerbosityEnabled(VerbosityLevel.None).WithTelemetryEnabled(false);
+                using var engine = TestingEngine.Create(once, test);
+                engine.Run();
+            }
+        }
+    }
+
+    private static readonly HashSet<string> Warmed = [];
 
     private static RewrittenAssemblies Rewrite()
     {
