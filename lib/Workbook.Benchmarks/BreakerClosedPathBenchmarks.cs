@@ -136,7 +136,8 @@ public class BreakerClosedPathBenchmarks
         var config = ManualConfig.Create(DefaultConfig.Instance)
             .AddJob(job)
             .AddColumn(StatisticColumn.OperationsPerSecond)
-            .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+            .WithOptions(ConfigOptions.DisableOptimizationsValidator)
+            .WithArtifactsPath(Path.Combine("artifacts", "BenchmarkDotNet")); // artifacts/ is ignored by git
         var summary = BenchmarkRunner.Run<BreakerClosedPathBenchmarks>(config);
         PrintOverheads(summary, output);
     }
