@@ -3,6 +3,7 @@
 //   dotnet run -c Release --project lib/Workbook.Benchmarks -- [filter] [--runs N]
 //   dotnet run -c Release --project lib/Workbook.Benchmarks -- raft --runs-faulty 100000   (reliability: N seeded fault runs)
 //   dotnet run -c Release --project lib/Workbook.Benchmarks -- raft --mutation-table [seeds] (docs/raft-mutations.md)
+//   dotnet run -c Release --project lib/Workbook.Benchmarks -- breaker-closed-path   (BenchmarkDotNet: ours vs Polly v8)
 //
 // filter: a substring of "group/benchmark" (any case), e.g. "simulator" or "M/M/1000".
 // Each benchmark runs alternately with its group's baseline; ratios compare runs made side by side.
@@ -10,6 +11,12 @@
 using System.Globalization;
 using Workbook.Benchmarks;
 using Workbook.Benchmarks.Harness;
+
+if (args is ["breaker-closed-path"])
+{
+    BreakerClosedPathBenchmarks.RunAndReport(Console.Out);
+    return;
+}
 
 BenchmarkGroup[] groups =
 [
