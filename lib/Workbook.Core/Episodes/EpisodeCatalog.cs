@@ -4,6 +4,7 @@ using Workbook.Core.Episodes.Ep13CircuitBreakers;
 using Workbook.Core.Episodes.Ep19Queueing;
 using Workbook.Core.Episodes.Ep20ConsistentHashing;
 using Workbook.Core.Episodes.Ep21Raft;
+using Workbook.Core.Episodes.Ep22BuildingBreakers;
 using Workbook.Core.Exercises;
 
 namespace Workbook.Core.Episodes;
@@ -23,6 +24,7 @@ public static class EpisodeCatalog
         new Episode19(),
         new Episode20(),
         new Episode21(),
+        new Episode22(),
     ]));
 
     /// <summary>All episodes, in ascending number.</summary>

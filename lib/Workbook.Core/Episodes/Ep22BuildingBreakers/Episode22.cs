@@ -1,0 +1,14 @@
+using Workbook.Core.Charts;
+using Workbook.Core.Exercises;
+
+namespace Workbook.Core.Episodes.Ep22BuildingBreakers;
+
+/// <summary>Episode 22 as a unit: its notebook <c>notebooks/ep22-building-circuit-breakers.ipynb</c>, its figures and its exercises.</summary>
+public sealed class Episode22() : Episode(22, "building-circuit-breakers", "Building circuit breakers")
+{
+    /// <inheritdoc/>
+    public override IReadOnlyList<WorkbookFigure> Figures => Episode22Figures.All;
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<Exercise> Exercises => Episode22Exercises.All;
+}
