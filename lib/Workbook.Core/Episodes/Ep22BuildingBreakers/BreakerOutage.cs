@@ -16,8 +16,8 @@ namespace Workbook.Core.Episodes.Ep22BuildingBreakers;
 public sealed record OutageScenario(
     double RatePerSecond, double DurationSeconds, double OutageStartSeconds, double OutageEndSeconds, double BaselineFailureRate, long Seed)
 {
-    /// <summary>The outage of the figures: 20 calls/s for 90 s, every call fails from 30 s to 60 s, 10 % fail otherwise, seed 22.</summary>
-    public static OutageScenario Standard { get; } = new(20, 90, 30, 60, 0.10, 22);
+    /// <summary>The outage of the figures: 20 calls/s for 90 s, every call fails from 30 s to 60 s, 20 % fail otherwise (a flaky dependency), seed 22.</summary>
+    public static OutageScenario Standard { get; } = new(20, 90, 30, 60, 0.20, 22);
 
     /// <summary>True when the dependency is down at <paramref name="seconds"/>.</summary>
     public bool IsDown(double seconds) => seconds >= OutageStartSeconds && seconds < OutageEndSeconds;

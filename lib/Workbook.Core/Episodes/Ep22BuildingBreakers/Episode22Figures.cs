@@ -34,16 +34,18 @@ public static class Episode22Figures
             $"The breaker spares {run.OutageCallsRejected:N0} of {run.OutageCalls:N0} doomed calls: trips {run.DetectionSeconds:0.0} s in, closes {run.RecoverySeconds:0.0} s after");
     }
 
-    /// <summary>The headline of <c>ep22.beginner-vs-production</c>, computed from the three runs.</summary>
+    /// <summary>The headline of <c>ep22.beginner-vs-production</c>, computed from the three runs (beginner, intermediate, production).</summary>
     public static string ComparisonTitle(IReadOnlyList<OutageRun> runs)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        var beginner = runs[0];
-        var ratioFalseTrips = runs.Skip(1).Sum(r => r.FalseTrips);
-        var slowest = runs.Max(r => r.DetectionSeconds);
-        var ratio = ratioFalseTrips == 0 ? "the ratio breakers never do" : $"the ratio breakers {ratioFalseTrips}×";
-        return string.Create(CultureInfo.InvariantCulture,
-            $"Only counting failures in a row trips falsely ({beginner.FalseTrips}×); {ratio}; all detect in ≤ {slowest:0.0} s");
+        var (beginner, intermediate, production) = (runs[0], runs[1], runs[2]);
+        var shortMemories = beginner.FalseTrips + intermediate.FalseTrips;
+        var fastest = Math.Min(beginner.DetectionSeconds, intermediate.DetectionSeconds);
+        return production.FalseTrips == 0 && shortMemories > 0 && production.DetectionSeconds > fastest
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"The 10 s window avoids the {shortMemories} false trips of short memories but trips {production.DetectionSeconds - fastest:0.0} s later")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"False trips {beginner.FalseTrips}, {intermediate.FalseTrips}, {production.FalseTrips}; trips {beginner.DetectionSeconds:0.0}, {intermediate.DetectionSeconds:0.0}, {production.DetectionSeconds:0.0} s in");
     }
 
     /// <summary>The figures of episode 22, in notebook order.</summary>
@@ -54,12 +56,12 @@ public static class Episode22Figures
             "State diagram drawn on two axes: the x axis is the share of arriving calls a state lets through (none, one probe, all), the y axis who moves the breaker (its outcomes and the clock, or an operator). Four labelled boxes: Closed at 'all', Open at 'none', HalfOpen at 'one probe' below them, and Isolated at 'none' in the operator row. Arrows: Closed to Open when the failure ratio is at least r with at least m calls in the window; Open to HalfOpen when the break has elapsed and a call arrives; HalfOpen to Closed when the probe succeeds; HalfOpen to Open when the probe fails; Closed and Open to Isolated by Isolate(), and Isolated back to Closed by Reset().",
             StateMachine),
         new("ep22.outage-timeline", 22, OutageTitle(Runs.Value[2]),
-            "A simulated 30 s outage (OutageScenario.Standard: Poisson calls at 20/s, seed 22, 10 % of calls fail while healthy, every call fails from 30 s to 60 s) through the production breaker (failure ratio 0.5, minimum throughput 20, sampling 10 s, break 5 s) on a stepped clock. Illustrative, not measured.",
+            "A simulated 30 s outage (OutageScenario.Standard: Poisson calls at 20/s, seed 22, 20 % of calls fail while healthy, every call fails from 30 s to 60 s) through the production breaker (failure ratio 0.5, minimum throughput 20, sampling 10 s, break 5 s) on a stepped clock. Illustrative, not measured.",
             "Stacked bar chart of calls per second (y axis, calls/s) against time (x axis, s, 0 to 90), one bar per second split into succeeded (solid), failed (hatched with slashes) and rejected by the breaker (cross-hatched). Two dashed vertical lines mark where the dependency starts failing (30 s) and recovers (60 s). Shaded bands mark where the breaker is not closed; diamond markers at the top mark half-open probes, open diamonds for probes that failed and filled ones for the probe that succeeded. Soon after 30 s the failed bars stop and rejected bars take over; every 5 s one probe fails, until the first probe after 60 s succeeds and the breaker closes.",
             OutageTimeline),
         new("ep22.beginner-vs-production", 22, ComparisonTitle(Runs.Value),
             "The same simulated outage as ep22.outage-timeline (same calls, same outcomes) through the three breakers of the episode: beginner (5 consecutive failures, reset 5 s), intermediate (at least 50 % of the last 20 calls with at least 10 in the window, open 5 s, 3 probes) and production (at least 50 % of at least 20 calls in 10 s, break 5 s). Illustrative, not measured.",
-            "Timeline chart with one lane per breaker (y axis: beginner, intermediate, production) over time (x axis, s, 0 to 90). In each lane a thin dotted line marks where the breaker is closed and a thick solid line where it is open or half-open; cross markers mark trips while the dependency was healthy (false trips). A shaded box marks the outage from 30 s to 60 s. The beginner breaker trips several times before and after the outage, when five of the healthy dependency's 10 % failures happen in a row; the two ratio breakers stay closed outside the outage, and all three open within about a second of the outage start.",
+            "Timeline chart with one lane per breaker (y axis: beginner, intermediate, production) over time (x axis, s, 0 to 90). In each lane a thin dotted line marks where the breaker is closed and a thick solid line where it is open or half-open; cross markers mark trips while the dependency was healthy (false trips). A shaded box marks the outage from 30 s to 60 s. Outside the outage the beginner breaker (five of the flaky dependency's 20 % failures in a row) and the intermediate one (ten failures among twenty calls) each trip now and then; the production breaker, which counts 10 s of calls, never does, but opens a few seconds later than the other two, which open within a second of the outage start. Under each lane its false trips, detection delay, recovery delay and rejected calls are written out.",
             Comparison),
     ];
 
@@ -94,8 +96,8 @@ public static class Episode22Figures
             Arrow(0.88, 0.17, 0.14, 1.02),        // Closed -> Isolated
             Arrow(0.14, 1.16, 0.94, 0.17),        // Isolated -> Closed
             Arrow(0.0, 0.17, 0.0, 0.93),          // Open -> Isolated
-            Label(0.5, 0.1, "failure ratio ≥ r with ≥ m calls in the window<br>(beginner: k failures in a row)", "center", "bottom"),
-            Label(0.3, -0.42, "break elapsed and<br>a call arrives", "left", "middle"),
+            Label(0.5, 0.02, "failure ratio ≥ r with ≥ m calls in the window<br>(beginner: k failures in a row)", "center", "top"),
+            Label(0.3, -0.58, "break elapsed and<br>a call arrives", "left", "middle"),
             Label(0.12, -0.7, "probe fails", "right", "middle"),
             Label(0.8, -0.52, "probe succeeds", "left", "middle"),
             Label(0.58, 0.8, "Isolate() / Reset()", "left", "bottom"),
@@ -112,7 +114,7 @@ public static class Episode22Figures
             ["showlegend"] = false,
         },
         xaxis: new { range = new[] { -0.3, 1.3 }, tickmode = "array", tickvals = new[] { 0.0, 0.5, 1.0 }, ticktext = new[] { "none", "one probe", "all" }, showgrid = false, zeroline = false },
-        yaxis: new { range = new[] { -1.35, 1.45 }, tickmode = "array", tickvals = new[] { -0.5, 1.1 }, ticktext = new[] { "outcomes and<br>the clock", "an operator" }, showgrid = false, zeroline = false });
+        yaxis: new { range = new[] { -1.35, 1.45 }, tickmode = "array", tickvals = new[] { -0.5, 1.1 }, ticktext = new[] { "outcomes,<br>clock", "operator" }, showgrid = false, zeroline = false, automargin = true });
     }
 
     private static GenericChart OutageTimeline()
@@ -158,11 +160,11 @@ public static class Episode22Figures
         }
 
         var (first, last) = (NotClosed(run).First(), NotClosed(run).Last());
-        notes.Add(Label((first.From + last.To) / 2, probeY + 3, "breaker not closed (shaded): open, one probe every break", "center", "bottom"));
+        notes.Add(Label((first.From + last.To) / 2, probeY + 2, "breaker not closed (shaded):<br>open, one probe per break", "center", "bottom"));
         foreach (var (x, text, anchor) in new[] { (scenario.OutageStartSeconds, "dependency fails", "right"), (scenario.OutageEndSeconds, "dependency recovers", "left") })
         {
-            shapes.Add(new { type = "line", x0 = x, x1 = x, y0 = 0, y1 = probeY + 7, line = new { color = Palette.Black, width = 1.5, dash = "dash" } });
-            notes.Add(Label(x + (anchor == "left" ? 0.6 : -0.6), probeY + 7, text, anchor, "top"));
+            shapes.Add(new { type = "line", x0 = x, x1 = x, y0 = 0, y1 = probeY + 10, line = new { color = Palette.Black, width = 1.5, dash = "dash" } });
+            notes.Add(Label(x + (anchor == "left" ? 0.6 : -0.6), probeY + 10, text, anchor, "top"));
         }
 
         var subtitle = string.Create(CultureInfo.InvariantCulture,
@@ -174,7 +176,7 @@ public static class Episode22Figures
             ["bargap"] = 0.05,
             ["shapes"] = shapes.ToArray(),
             ["annotations"] = notes.ToArray(),
-        }, xaxis: new { range = new[] { 0, scenario.DurationSeconds } }, yaxis: new { range = new[] { 0, probeY + 9 } });
+        }, xaxis: new { range = new[] { 0, scenario.DurationSeconds } }, yaxis: new { range = new[] { 0, probeY + 10 } });
     }
 
     private static GenericChart Comparison()
@@ -212,7 +214,7 @@ public static class Episode22Figures
         {
             x = 1.0, xref = "paper", y = runs.Count - i - 0.3, xanchor = "right", yanchor = "middle", showarrow = false,
             text = string.Create(CultureInfo.InvariantCulture,
-                $"{r.FalseTrips} false trips · detects in {r.DetectionSeconds:0.0} s · closes {r.RecoverySeconds:0.0} s after · {r.Rejected:N0} rejected ({r.HealthyCallsRejected:N0} healthy)"),
+                $"{r.FalseTrips} false trip{(r.FalseTrips == 1 ? "" : "s")} · detects in {r.DetectionSeconds:0.0} s · closes {r.RecoverySeconds:0.0} s after · {r.Rejected:N0} rejected ({r.HealthyCallsRejected:N0} healthy)"),
             font = new { size = 13, color = "#222222" },
         }).ToList();
         var shapes = new List<object>
@@ -234,7 +236,7 @@ public static class Episode22Figures
         {
             range = new[] { 0.4, runs.Count + 0.6 }, tickmode = "array",
             tickvals = runs.Select((_, i) => (double)(runs.Count - i)).ToArray(),
-            ticktext = runs.Select(r => r.Breaker.Split(' ')[0]).ToArray(), showgrid = false, zeroline = false,
+            ticktext = runs.Select(r => r.Breaker.Split(' ')[0]).ToArray(), showgrid = false, zeroline = false, automargin = true,
         });
     }
 
