@@ -1,7 +1,7 @@
 // The beginner circuit breaker in F#: it opens after failureThreshold consecutive failures and lets
 // one probe through once resetTimeout seconds have passed. A breaker is an immutable value; each call
 // returns the next breaker, so there is no shared state to lock. Time is logical (seconds passed in).
-// replay reads data/resilience/breaker-scenarios/consecutive-failures.json and prints one line per step.
+// replay reads a scenario file such as data/resilience/breaker-scenarios/consecutive-failures.json.
 open System.Text.Json
 
 type State = Closed | Open | HalfOpen
@@ -37,14 +37,14 @@ let record now succeeded b =
 
 let name = function Closed -> "closed" | Open -> "open" | HalfOpen -> "half-open"
 
-/// Replays every scenario of the file; returns (steps, mismatches).
-let replay (path: string) =
+/// Replays every scenario of the file, passing one line per step to log; returns (steps, mismatches).
+let replay (log: string -> unit) (path: string) =
     use doc = JsonDocument.Parse(System.IO.File.ReadAllText path)
     let root = doc.RootElement
     if root.GetProperty("format").GetString() <> "consecutive-failures/1" then failwithf "%s: not a consecutive-failures/1 file" path
     let mutable steps, mismatches = 0, 0
     for scenario in root.GetProperty("scenarios").EnumerateArray() do
-        printfn "scenario: %s" (scenario.GetProperty("name").GetString())
+        log (sprintf "scenario: %s" (scenario.GetProperty("name").GetString()))
         let mutable b = create (scenario.GetProperty("failureThreshold").GetInt32()) (scenario.GetProperty("resetTimeout").GetDouble())
         scenario.GetProperty("steps").EnumerateArray() |> Seq.iteri (fun i step ->
             let t = step.GetProperty("time").GetDouble()
@@ -65,8 +65,8 @@ let replay (path: string) =
                     mismatches <- mismatches + 1
                     sprintf "MISMATCH expected admitted=%b state=%s" expectedAdmitted expectedState
             steps <- steps + 1
-            printfn "  step %d t=%g %s: admitted=%b state=%s %s" (i + 1) t outcome admitted state verdict)
-    printfn "%d steps, %d mismatches" steps mismatches
+            log (sprintf "  step %d t=%g %s: admitted=%b state=%s %s" (i + 1) t outcome admitted state verdict))
+    log (sprintf "%d steps, %d mismatches" steps mismatches)
     steps, mismatches
 
 // ---- command line: dotnet fsi breaker.fsx <scenario file>; exit 0 when every step matches, 1 on a mismatch, 2 when unreadable
@@ -74,7 +74,7 @@ match fsi.CommandLineArgs with
 | [| _; path |] ->
     let code =
         try
-            let _, mismatches = replay path
+            let _, mismatches = replay (printfn "%s") path
             if mismatches = 0 then 0 else 1
         with ex ->
             eprintfn "%s: %s" path ex.Message
