@@ -159,8 +159,8 @@ public static class Episode22Figures
             shapes.Add(new { type = "rect", xref = "x", yref = "paper", x0 = from, x1 = to, y0 = 0, y1 = 1, fillcolor = "rgba(0,114,178,0.12)", line = new { width = 0 }, layer = "below" });
         }
 
-        var (first, last) = (NotClosed(run).First(), NotClosed(run).Last());
-        notes.Add(Label((first.From + last.To) / 2, probeY + 2, "breaker not closed (shaded):<br>open, one probe per break", "center", "bottom"));
+        var first = NotClosed(run).First();
+        notes.Add(Label((first.From + scenario.OutageEndSeconds) / 2, probeY + 2, "breaker not closed (shaded)", "center", "bottom"));
         foreach (var (x, text, anchor) in new[] { (scenario.OutageStartSeconds, "dependency fails", "right"), (scenario.OutageEndSeconds, "dependency recovers", "left") })
         {
             shapes.Add(new { type = "line", x0 = x, x1 = x, y0 = 0, y1 = probeY + 10, line = new { color = Palette.Black, width = 1.5, dash = "dash" } });
