@@ -53,7 +53,7 @@ public static class Episode22Figures
     [
         new("ep22.state-machine", 22, StateMachineTitle,
             "The production breaker's states and what moves it between them (the beginner and intermediate breakers have the first three; the beginner trips on k failures in a row instead of a ratio). Each state sits at the share of calls it lets through.",
-            "State diagram drawn on two axes: the x axis is the share of arriving calls a state lets through (none, one probe, all), the y axis who moves the breaker (its outcomes and the clock, or an operator). Four labelled boxes: Closed at 'all', Open at 'none', HalfOpen at 'one probe' below them, and Isolated at 'none' in the operator row. Arrows: Closed to Open when the failure ratio is at least r with at least m calls in the window; Open to HalfOpen when the break has elapsed and a call arrives; HalfOpen to Closed when the probe succeeds; HalfOpen to Open when the probe fails; Closed and Open to Isolated by Isolate(), and Isolated back to Closed by Reset().",
+            "State diagram chart drawn on two axes: the x axis is the share of arriving calls a state lets through (none, one probe, all), the y axis who moves the breaker (its outcomes and the clock, or an operator). Four boxes with the state names written in them: Closed at 'all', Open at 'none', HalfOpen at 'one probe' below them, and Isolated at 'none' in the operator row. Arrows: Closed to Open when the failure ratio is at least r with at least m calls in the window; Open to HalfOpen when the break has elapsed and a call arrives; HalfOpen to Closed when the probe succeeds; HalfOpen to Open when the probe fails; Closed and Open to Isolated by Isolate(), and Isolated back to Closed by Reset().",
             StateMachine),
         new("ep22.outage-timeline", 22, OutageTitle(Runs.Value[2]),
             "A simulated 30 s outage (OutageScenario.Standard: Poisson calls at 20/s, seed 22, 20 % of calls fail while healthy, every call fails from 30 s to 60 s) through the production breaker (failure ratio 0.5, minimum throughput 20, sampling 10 s, break 5 s) on a stepped clock. Illustrative, not measured.",
@@ -84,6 +84,7 @@ public static class Episode22Figures
         {
             ["text"] = states.Select(s => s.Name).ToArray(),
             ["textfont"] = new { size = 18, color = "#222222" },
+            ["marker"] = new { color = Palette.Black },
             ["showlegend"] = false,
         });
 
