@@ -39,6 +39,27 @@ public class Episode22ReferenceValuesTests
         // Calls 0, 99 (bucket 0), 100 (bucket 100), 250 (bucket 250); at 1000 bucket 0 leaves with the 99 ms call.
         new("ep22.buckets-in-window", [new long[] { 0, 99, 100, 250 }, 1000L, 1000L], 2, 0, "whole bucket leaves"),
         new("ep22.buckets-in-window", [Array.Empty<long>(), 1000L, 0L], 0, 0, "no calls"),
+
+        // Backoff ceiling min(cap, base·2^k): 100·2³ = 800; 100·2⁶ = 6400 capped at 5000; retry 0 waits at most base.
+        new("ep22.backoff-ceiling", [100.0, 5000.0, 0], 100, 0, "retry 0: base"),
+        new("ep22.backoff-ceiling", [100.0, 5000.0, 3], 800, 0, "100 · 8"),
+        new("ep22.backoff-ceiling", [100.0, 5000.0, 6], 5000, 0, "6400 capped"),
+
+        // Decorrelated: min(cap, base + u(3·prev − base)): u = 0 gives base; 100 + 0.5·2900 = 1550; 100 + 0.9·2900 = 2710 capped at 1000.
+        new("ep22.decorrelated-jitter", [100.0, 10_000.0, 100.0, 0.0], 100, 0, "u = 0: base"),
+        new("ep22.decorrelated-jitter", [100.0, 10_000.0, 1000.0, 0.5], 1550, 1e-12, "middle of [100, 3000]"),
+        new("ep22.decorrelated-jitter", [100.0, 1000.0, 1000.0, 0.9], 1000, 0, "capped"),
+
+        // Budget: 10 requests in the window at 10 % pay for one retry (Finagle's example); a second is refused; expired requests pay nothing; a reserve of 1/s over 10 s pays for 10.
+        new("ep22.retry-budget", [new double[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 }, Array.Empty<double>(), 10.0, 10_000.0, 0.1, 0.0], 1, 0, "1 ≤ 0.1 · 10"),
+        new("ep22.retry-budget", [new double[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 }, new double[] { 5 }, 10.0, 10_000.0, 0.1, 0.0], 0, 0, "2 > 1"),
+        new("ep22.retry-budget", [new double[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 }, Array.Empty<double>(), 10_010.0, 10_000.0, 0.1, 0.0], 0, 0, "all requests expired"),
+        new("ep22.retry-budget", [Array.Empty<double>(), Array.Empty<double>(), 0.0, 10_000.0, 0.1, 1.0], 1, 0, "reserve of 10"),
+
+        // Worst case (r + 1)^L: 3 layers retrying twice = 27; one layer of 3 retries = 4; no retries = 1.
+        new("ep22.retry-amplification", [3, 2], 27, 0, "3³"),
+        new("ep22.retry-amplification", [1, 3], 4, 0, "4¹"),
+        new("ep22.retry-amplification", [4, 0], 1, 0, "no retries"),
     ];
 
     /// <summary>A step sequence for a breaker exercise, written by hand from the README's rules.</summary>
