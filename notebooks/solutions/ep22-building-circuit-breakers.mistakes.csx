@@ -176,3 +176,19 @@ class MyProductionBreaker : IReplayableBreaker
 }
 
 IReplayableBreaker NewProductionBreaker(BreakerScenarioOptions options) => new MyProductionBreaker(options);
+
+// exercise: ep22.backoff-ceiling
+double BackoffCeiling(double baseMs, double capMs, int retry) =>
+    Math.Min(capMs, baseMs * Math.Pow(2, retry + 1));              // one doubling too many
+
+// exercise: ep22.decorrelated-jitter
+double DecorrelatedDelay(double baseMs, double capMs, double previousMs, double u) =>
+    Math.Min(capMs, u * 3 * previousMs);                            // drawn from 0 instead of base
+
+// exercise: ep22.retry-budget
+bool RetryAllowed(double[] requestTimesMs, double[] retryTimesMs, double nowMs, double windowMs, double ratio, double minPerSecond) =>
+    retryTimesMs.Length + 1 <= ratio * requestTimesMs.Length + minPerSecond * windowMs / 1000;   // no window
+
+// exercise: ep22.retry-amplification
+double WorstCaseCalls(int layers, int retriesPerLayer) =>
+    1 + layers * retriesPerLayer;                                   // added instead of multiplied

@@ -244,3 +244,23 @@ class MyProductionBreaker : IReplayableBreaker
 }
 
 IReplayableBreaker NewProductionBreaker(BreakerScenarioOptions options) => new MyProductionBreaker(options);
+
+// exercise: ep22.backoff-ceiling
+double BackoffCeiling(double baseMs, double capMs, int retry) =>
+    Math.Min(capMs, baseMs * Math.Pow(2, retry));                  // retry 0 waits at most base
+
+// exercise: ep22.decorrelated-jitter
+double DecorrelatedDelay(double baseMs, double capMs, double previousMs, double u) =>
+    Math.Min(capMs, baseMs + u * (3 * previousMs - baseMs));       // uniform on [base, 3 · previous], capped
+
+// exercise: ep22.retry-budget
+bool RetryAllowed(double[] requestTimesMs, double[] retryTimesMs, double nowMs, double windowMs, double ratio, double minPerSecond)
+{
+    int InWindow(double[] times) => times.Count(t => t <= nowMs && nowMs - t < windowMs);
+    var allowance = ratio * InWindow(requestTimesMs) + minPerSecond * windowMs / 1000;
+    return InWindow(retryTimesMs) + 1 <= allowance;                 // count the retry about to be made
+}
+
+// exercise: ep22.retry-amplification
+double WorstCaseCalls(int layers, int retriesPerLayer) =>
+    Math.Pow(retriesPerLayer + 1, layers);                          // r + 1 calls per call, layer after layer
