@@ -78,6 +78,15 @@ public sealed record PredictiveStudyOptions
     public TripCondition RatioCondition { get; }
 }
 
+/// <summary>One evaluated step: both scores and its label.</summary>
+/// <param name="Seed">The trace's seed.</param>
+/// <param name="Step">The step.</param>
+/// <param name="Predictive">The model's probability, recorded before any later update.</param>
+/// <param name="ErrorRate">The failure ratio breaker's score, the step's error rate.</param>
+/// <param name="OutageAhead">Whether an outage starts within the horizon.</param>
+/// <param name="UpcomingKind">The kind of that outage (meaningful only when <paramref name="OutageAhead"/>; <see cref="IncidentKind.BenignSpike"/> otherwise).</param>
+public sealed record ScoredStep(long Seed, int Step, double Predictive, double ErrorRate, bool OutageAhead, IncidentKind UpcomingKind);
+
 /// <summary>The result of <see cref="PredictiveBreakerStudy.Run"/>.</summary>
 public sealed record PredictiveStudyResult(
     PredictiveStudyOptions Options,
@@ -99,7 +108,18 @@ public sealed record PredictiveStudyResult(
     double RatioPredictedBaselineFalseTripsPerHour,
     double RatioMeasuredBaselineFalseTripsPerHour,
     double RatioMeasuredBaselineStandardError,
-    TripExplanation? Explanation);
+    TripExplanation? Explanation,
+    IReadOnlyList<ScoredStep> Evaluation)
+{
+    /// <summary>The ROC curve of one score over quiet steps, keeping only the positives before outages of <paramref name="kind"/>.</summary>
+    /// <param name="kind">The outage kind.</param>
+    /// <param name="predictive">true: the model's score; false: the error rate.</param>
+    public RocCurve RocFor(IncidentKind kind, bool predictive)
+    {
+        var kept = Evaluation.Where(e => !e.OutageAhead || e.UpcomingKind == kind).ToArray();
+        return RocAnalysis.Compute(kept.Select(e => predictive ? e.Predictive : e.ErrorRate).ToArray(), kept.Select(e => e.OutageAhead).ToArray());
+    }
+}
 
 /// <summary>
 /// Trains an online logistic regression on one seeded trace to predict "an outage within the next H
@@ -145,6 +165,7 @@ public static class PredictiveBreakerStudy
         var rScores = new List<double>();
         var labels = new List<bool>();
         var kinds = new List<IncidentKind?>();
+        var evaluation = new List<ScoredStep>();
         var predictiveRuns = new List<BreakerReplayResult>();
         var ratioRuns = new List<BreakerReplayResult>();
         TripExplanation? explanation = null;
@@ -168,6 +189,7 @@ public static class PredictiveBreakerStudy
                 rScores.Add(trace.Steps[t].ErrorRate);
                 labels.Add(label);
                 kinds.Add(label ? trace.Incidents.First(i => i.HasOutage && i.OutageStart > t && i.OutageStart <= t + h).Kind : null);
+                evaluation.Add(new ScoredStep(seed, t, scores[t], trace.Steps[t].ErrorRate, label, kinds[^1] ?? IncidentKind.BenignSpike));
             }
 
             if (explanation is null)
@@ -223,7 +245,7 @@ public static class PredictiveBreakerStudy
             Subset(pScores, IncidentKind.GradualDrift), Subset(rScores, IncidentKind.GradualDrift),
             predictiveRuns.Sum(r => r.FalseTrips) / predictiveRuns.Sum(r => r.Hours),
             ratioRuns.Sum(r => r.FalseTrips) / ratioRuns.Sum(r => r.Hours),
-            detections, predicted, measured, se, explanation);
+            detections, predicted, measured, se, explanation, evaluation);
     }
 
     /// <summary>1 where the ratio breaker's condition holds on a step's calls, else 0.</summary>
