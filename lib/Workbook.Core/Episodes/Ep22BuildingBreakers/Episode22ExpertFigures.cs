@@ -12,7 +12,7 @@ namespace Workbook.Core.Episodes.Ep22BuildingBreakers;
 /// <remarks>Drawn from <see cref="CoordinatedFleetSimulation"/> (seed 13) and <see cref="PredictiveBreakerStudy"/> (default options: train seed 2201, evaluation seeds 2202 to 2204). Simulated, illustrative telemetry.</remarks>
 public static class Episode22ExpertFigures
 {
-    private const string HerdTitle = "50 breakers that trip together probe together: 50 probes a second, or 1 with a fleet probe";
+    private const string HerdTitle = "50 breakers tripped together probe together: 50 probes at once, 1 with a fleet probe";
     private const string RocTitle = "The model sees drifting outages coming (AUC 0.99), not sudden ones (0.45)";
 
     /// <summary>The figures, in notebook order.</summary>
