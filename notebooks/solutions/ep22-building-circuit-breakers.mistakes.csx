@@ -192,3 +192,23 @@ bool RetryAllowed(double[] requestTimesMs, double[] retryTimesMs, double nowMs, 
 // exercise: ep22.retry-amplification
 double WorstCaseCalls(int layers, int retriesPerLayer) =>
     1 + layers * retriesPerLayer;                                   // added instead of multiplied
+
+// exercise: ep22.pooled-trip
+bool PooledTrips(int[] failures, int[] calls, int minimumThroughput, double failureRatio) =>
+    calls.Sum() >= minimumThroughput && failures.Zip(calls, (f, c) => c == 0 ? 0 : (double)f / c).Average() >= failureRatio;   // mean of ratios
+
+// exercise: ep22.roc-auc
+double RocArea(double[] scores, bool[] outageAhead)
+{
+    double wins = 0; int pairs = 0;
+    for (int i = 0; i < scores.Length; i++)
+        for (int j = 0; j < scores.Length; j++)
+            if (outageAhead[i] && !outageAhead[j]) { pairs++; if (scores[i] >= scores[j]) wins++; }   // a tie counted as a win
+    return wins / pairs;
+}
+
+// exercise: ep22.hystrix-false-trip
+double HystrixFalseTrip(double requestsPerSecond, double baselineFailureRate) =>
+    BreakerTripMath.WindowTripProbability(
+        new TripCondition(SlidingWindowKind.TimeBased, 10, 1, 0.5, TripComparison.TruncatedPercentAtLeast),   // requestVolumeThreshold forgotten
+        baselineFailureRate, (int)Math.Ceiling(requestsPerSecond * 10));

@@ -264,3 +264,31 @@ bool RetryAllowed(double[] requestTimesMs, double[] retryTimesMs, double nowMs, 
 // exercise: ep22.retry-amplification
 double WorstCaseCalls(int layers, int retriesPerLayer) =>
     Math.Pow(retriesPerLayer + 1, layers);                          // r + 1 calls per call, layer after layer
+
+// exercise: ep22.pooled-trip
+bool PooledTrips(int[] failures, int[] calls, int minimumThroughput, double failureRatio)
+{
+    int f = failures.Sum(), c = calls.Sum();                          // pool the counts, not the ratios
+    return c > 0 && c >= minimumThroughput && (double)f / c >= failureRatio;
+}
+
+// exercise: ep22.roc-auc
+double RocArea(double[] scores, bool[] outageAhead)
+{
+    var order = Enumerable.Range(0, scores.Length).OrderBy(i => scores[i]).ToArray();
+    double rankSum = 0;
+    for (int i = 0; i < order.Length;)
+    {
+        int j = i;
+        while (j < order.Length && scores[order[j]] == scores[order[i]]) j++;
+        double midRank = (i + 1 + j) / 2.0;                              // tied scores share their mean rank
+        for (int k = i; k < j; k++) if (outageAhead[order[k]]) rankSum += midRank;
+        i = j;
+    }
+    int n1 = outageAhead.Count(y => y), n0 = scores.Length - n1;
+    return (rankSum - n1 * (n1 + 1) / 2.0) / ((double)n1 * n0);        // U / (n1 n0)
+}
+
+// exercise: ep22.hystrix-false-trip
+double HystrixFalseTrip(double requestsPerSecond, double baselineFailureRate) =>
+    BreakerTripMath.FullWindowTripProbability(CircuitBreakerDefaults.TripConditionFor("Hystrix"), baselineFailureRate, requestsPerSecond);

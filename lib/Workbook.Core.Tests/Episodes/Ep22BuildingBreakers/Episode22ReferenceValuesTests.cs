@@ -60,6 +60,21 @@ public class Episode22ReferenceValuesTests
         new("ep22.retry-amplification", [3, 2], 27, 0, "3³"),
         new("ep22.retry-amplification", [1, 3], 4, 0, "4¹"),
         new("ep22.retry-amplification", [4, 0], 1, 0, "no retries"),
+
+        // Pooled counts: 4 of 40 = 0.1 ≥ 0.1 trips; 3 of 40 does not; 10 of 20 is below the pooled minimum of 40.
+        new("ep22.pooled-trip", [new[] { 2, 2, 0 }, new[] { 10, 10, 20 }, 40, 0.1], 1, 0, "4/40 = 0.1"),
+        new("ep22.pooled-trip", [new[] { 1, 2, 0 }, new[] { 10, 10, 20 }, 40, 0.1], 0, 0, "3/40 = 0.075"),
+        new("ep22.pooled-trip", [new[] { 5, 5 }, new[] { 10, 10 }, 40, 0.1], 0, 0, "20 calls < 40"),
+
+        // AUC by counting pairs: scores 0.1, 0.4 quiet, 0.35, 0.8 outage-ahead → (0.35 > 0.1) + (0.8 > both) = 3 of 4 pairs; a tie is worth ½.
+        new("ep22.roc-auc", [new[] { 0.1, 0.4, 0.35, 0.8 }, new[] { false, false, true, true }], 0.75, 1e-12, "3 of 4 pairs"),
+        new("ep22.roc-auc", [new[] { 0.5, 0.5 }, new[] { true, false }], 0.5, 1e-12, "one tied pair"),
+        new("ep22.roc-auc", [new[] { 1.0, 2.0, 3.0 }, new[] { false, true, true }], 1.0, 1e-12, "perfect"),
+
+        // Hystrix: 10 s window, ≥ 20 calls, ≥ 50 %. P(X ≥ 25 | 50, 0.1) and P(X ≥ 10 | 20, 0.1) summed exactly with rationals; 15 calls never trip.
+        new("ep22.hystrix-false-trip", [5.0, 0.1], 1.014983870006761e-12, 1e-9, "50 calls, 25 failures"),
+        new("ep22.hystrix-false-trip", [2.0, 0.1], 7.15090402108378e-06, 1e-9, "20 calls, 10 failures"),
+        new("ep22.hystrix-false-trip", [1.5, 0.1], 0, 0, "15 calls < 20"),
     ];
 
     /// <summary>A step sequence for a breaker exercise, written by hand from the README's rules.</summary>

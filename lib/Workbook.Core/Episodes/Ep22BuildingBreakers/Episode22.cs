@@ -7,10 +7,10 @@ namespace Workbook.Core.Episodes.Ep22BuildingBreakers;
 public sealed class Episode22() : Episode(22, "building-circuit-breakers", "Building circuit breakers")
 {
     private static readonly IReadOnlyList<WorkbookFigure> AllFigures =
-        [.. Episode22Figures.All, .. Episode22PolicyFigures.All];
+        [.. Episode22Figures.All, .. Episode22PolicyFigures.All, .. Episode22ExpertFigures.All];
 
     private static readonly IReadOnlyList<Exercise> AllExercises =
-        [.. Episode22Exercises.All, .. Episode22PolicyExercises.All];
+        [.. Episode22Exercises.All, .. Episode22PolicyExercises.All, .. Episode22ExpertExercises.All];
 
     /// <inheritdoc/>
     public override IReadOnlyList<WorkbookFigure> Figures => AllFigures;
