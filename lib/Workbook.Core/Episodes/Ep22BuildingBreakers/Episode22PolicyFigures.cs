@@ -38,7 +38,7 @@ public static class Episode22PolicyFigures
     public static IReadOnlyList<WorkbookFigure> All { get; } =
     [
         new("ep22.backoff-jitter", 22, JitterTitle,
-            "Delay before each retry of 40 simulated clients that all failed at the same moment, per jitter strategy (Brooker, \"Exponential Backoff And Jitter\", AWS Architecture Blog, 2015): base 100 ms, cap 5,000 ms, 8 retries; client i draws from Xoshiro256** seed 2015 + i. The line is the ceiling min(cap, base · 2^k). Simulated.",
+            "Delay before each retry of 40 simulated clients that all failed at the same moment, per jitter strategy (Brooker, \"Exponential Backoff And Jitter\", AWS Architecture Blog, 2015): base 100 ms, cap 5,000 ms, 8 retries; client i draws from Xoshiro256** seed 2015 + i. The line is the ceiling min(cap, base · 2^j) before retry j (counted from 0). Simulated.",
             "Scatter chart of the delay before a retry in milliseconds (y axis, 0 to 5,000) against the retry number 1 to 8 (x axis); at each retry number four columns of markers sit side by side, one per jitter strategy. A solid black line is the ceiling, doubling from 100 ms to the 5,000 ms cap at retry 7. With no jitter all 40 clients sit on a single point on the ceiling. Full jitter spreads them evenly from 0 to the ceiling, equal jitter from half the ceiling to the ceiling, and decorrelated jitter from 100 ms to three times each client's previous delay, capped at 5,000 ms.",
             JitterChart),
         new("ep22.composition-order", 22, OrderTitle,
@@ -51,7 +51,7 @@ public static class Episode22PolicyFigures
     {
         var traces = new List<GenericChart>();
         var retries = Enumerable.Range(0, JitterBase.MaxRetryAttempts).ToArray();
-        traces.Add(Line(retries.Select(k => k + 1.0), retries.Select(k => Backoff.Ceiling(JitterBase, k)), "ceiling min(cap, base · 2^k)", Palette.Black, 2));
+        traces.Add(Line(retries.Select(k => k + 1.0), retries.Select(k => Backoff.Ceiling(JitterBase, k)), "ceiling min(cap, base · 2^j)", Palette.Black, 2));
         foreach (var (kind, name, colour, symbol, offset) in Kinds)
         {
             var options = new BackoffOptions(JitterBase.BaseDelayMilliseconds, JitterBase.CapMilliseconds, JitterBase.MaxRetryAttempts, kind);
@@ -78,7 +78,7 @@ public static class Episode22PolicyFigures
 
         var subtitle = string.Create(CultureInfo.InvariantCulture,
             $"{JitterClients} clients failing together; base {JitterBase.BaseDelayMilliseconds:0} ms, cap {JitterBase.CapMilliseconds:N0} ms, seeds {JitterSeed} + i");
-        var styled = ChartStyle.Apply(CSharpChart.Combine(traces), Headline(JitterTitle, subtitle), "retry number k + 1 (count)", "delay before the retry (ms)");
+        var styled = ChartStyle.Apply(CSharpChart.Combine(traces), Headline(JitterTitle, subtitle), "retry number j + 1 (count)", "delay before the retry (ms)");
         var layout = GenericChart.getLayout(styled);
         layout.SetProperty("legend", new { orientation = "h", x = 0.01, y = 0.99, xanchor = "left", yanchor = "top", bgcolor = "rgba(255,255,255,0.85)" });
         ((DynamicObj.DynamicObj)layout.TryGetPropertyValue("xaxis").Value).SetProperty("dtick", 1);
