@@ -1,5 +1,6 @@
 using CsCheck;
 using Workbook.Core.Resilience.Breakers;
+using Workbook.Core.Resilience.Breakers.SideBySide;
 
 namespace Workbook.Core.Tests.Resilience.Breakers;
 
@@ -36,7 +37,7 @@ internal static class BreakerDifferential
                 return;
             }
 
-            var polly = PollyBreakerDriver.Run(scenarios[i]);
+            var polly = PollyBreakerRunner.Run(scenarios[i]);
             var comparison = candidate(scenarios[i]).FirstMismatch(polly, name, "Polly");
             if (!comparison.Agrees)
             {
@@ -66,7 +67,7 @@ internal static class BreakerDifferential
         BreakerDifferentialGen.Scenarios.Sample(
             scenario =>
             {
-                var polly = PollyBreakerDriver.Run(scenario);
+                var polly = PollyBreakerRunner.Run(scenario);
                 var run = candidate(scenario);
                 var comparison = run.FirstMismatch(polly, name, "Polly");
                 if (!comparison.Agrees)

@@ -1,5 +1,6 @@
 using CsCheck;
 using Workbook.Core.Resilience.Breakers;
+using Workbook.Core.Resilience.Breakers.SideBySide;
 
 namespace Workbook.Core.Tests.Resilience.Breakers;
 
@@ -38,7 +39,7 @@ public sealed class PollyBreakerProperties
     {
         Scenarios.Sample(s =>
         {
-            var run = PollyBreakerDriver.Run(s);
+            var run = PollyBreakerRunner.Run(s);
             var state = BreakerState.Closed;
             foreach (var tr in run.Transitions)
             {
@@ -62,7 +63,7 @@ public sealed class PollyBreakerProperties
     {
         Scenarios.Sample(s =>
         {
-            var run = PollyBreakerDriver.Run(s);
+            var run = PollyBreakerRunner.Run(s);
             long openedAt = -1;
             int before = 0;
             var stateBefore = BreakerState.Closed;
@@ -113,7 +114,7 @@ public sealed class PollyBreakerProperties
     {
         Scenarios.Sample(s =>
         {
-            var run = PollyBreakerDriver.Run(s);
+            var run = PollyBreakerRunner.Run(s);
             int before = 0;
             var stateBefore = BreakerState.Closed;
             var closedCalls = new List<(long At, bool Failed)>(); // calls run in Closed since the last close

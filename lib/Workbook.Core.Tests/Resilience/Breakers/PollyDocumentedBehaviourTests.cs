@@ -1,4 +1,5 @@
 using Workbook.Core.Resilience.Breakers;
+using Workbook.Core.Resilience.Breakers.SideBySide;
 
 namespace Workbook.Core.Tests.Resilience.Breakers;
 
@@ -21,7 +22,7 @@ public sealed class PollyDocumentedBehaviourTests
     {
         var scenario = ScenarioFilesOnDisk.Load(name);
         Assert.True(scenario.HasExpectations, $"{name} has no expectations");
-        var run = PollyBreakerDriver.Run(scenario);
+        var run = PollyBreakerRunner.Run(scenario);
 
         Assert.Equal(scenario.ExpectedTransitions, run.Transitions);
         for (int i = 0; i < scenario.Steps.Count; i++)
@@ -81,6 +82,6 @@ public sealed class PollyDocumentedBehaviourTests
     }
 
     private static BreakerRun Run(BreakerScenarioOptions options, params (long At, char Outcome)[] calls) =>
-        PollyBreakerDriver.Run(new BreakerScenario(
+        PollyBreakerRunner.Run(new BreakerScenario(
             "inline", "", options, [.. calls.Select(c => BreakerStep.Call(c.At, c.Outcome == 'F' ? CallOutcome.Failure : CallOutcome.Success))]));
 }

@@ -28,7 +28,10 @@ public static class BreakerScenarioFiles
     private static readonly Lazy<IReadOnlyList<StepScenario<CountWindowSettings>>> CountWindowLazy =
         new(() => ParseCountWindow(ReadResource(CountWindowFile), CountWindowFile));
 
-    private static readonly Lazy<IReadOnlyList<StepScenario<BreakerScenarioOptions>>> ProductionLazy = new(ReadProduction);
+    private static readonly Lazy<IReadOnlyList<(string File, BreakerScenario Scenario)>> ProductionFilesLazy = new(ReadProduction);
+
+    private static readonly Lazy<IReadOnlyList<StepScenario<BreakerScenarioOptions>>> ProductionLazy =
+        new(() => [.. ProductionFilesLazy.Value.Select(f => FromProduction(f.Scenario, f.File))]);
 
     /// <summary>The scenarios of consecutive-failures.json.</summary>
     public static IReadOnlyList<StepScenario<ConsecutiveFailuresSettings>> ConsecutiveFailures => ConsecutiveFailuresLazy.Value;
@@ -38,6 +41,9 @@ public static class BreakerScenarioFiles
 
     /// <summary>Every production-track file (format <c>workbook.breaker-scenario/1</c>), in file-name order.</summary>
     public static IReadOnlyList<StepScenario<BreakerScenarioOptions>> Production => ProductionLazy.Value;
+
+    /// <summary>The production-track files as read (with their expectations), in file-name order: what the Polly runner replays.</summary>
+    public static IReadOnlyList<BreakerScenario> ProductionScenarios => [.. ProductionFilesLazy.Value.Select(f => f.Scenario)];
 
     /// <summary>Reads a <c>consecutive-failures/1</c> file.</summary>
     /// <param name="json">The file's text.</param>
@@ -77,7 +83,7 @@ public static class BreakerScenarioFiles
         return new StepScenario<BreakerScenarioOptions>(file, scenario.Name, scenario.Options, steps, "ms");
     }
 
-    private static IReadOnlyList<StepScenario<BreakerScenarioOptions>> ReadProduction()
+    private static IReadOnlyList<(string File, BreakerScenario Scenario)> ReadProduction()
     {
         var assembly = typeof(BreakerScenarioFiles).Assembly;
         return assembly.GetManifestResourceNames()
@@ -85,7 +91,7 @@ public static class BreakerScenarioFiles
             .Order(StringComparer.Ordinal)
             .Select(n => (Name: n, Text: ReadResource(n)))
             .Where(f => JsonNode.Parse(f.Text)?["format"]?.GetValue<string>() == BreakerScenarioJson.FormatId)
-            .Select(f => FromProduction(BreakerScenarioJson.Parse(f.Text), f.Name))
+            .Select(f => (f.Name, BreakerScenarioJson.Parse(f.Text)))
             .ToList();
     }
 
