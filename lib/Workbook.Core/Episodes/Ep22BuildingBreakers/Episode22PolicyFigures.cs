@@ -21,7 +21,7 @@ public static class Episode22PolicyFigures
     /// <summary>The seed of the clients' jitter in ep22.backoff-jitter (client i uses seed + i).</summary>
     public const long JitterSeed = 2015;
 
-    private const string JitterTitle = "Without jitter every client retries at the same instant; jitter spreads them out";
+    private const string JitterTitle = "Without jitter all 40 clients retry at the same instant; jitter spreads them out";
     private const string OrderTitle = "Retry outside the breaker stops hammering a dead dependency within 3 s";
 
     private static readonly BackoffOptions JitterBase = new(baseDelayMilliseconds: 100, capMilliseconds: 5_000, maxRetryAttempts: 8, jitter: JitterKind.None);
@@ -39,11 +39,11 @@ public static class Episode22PolicyFigures
     [
         new("ep22.backoff-jitter", 22, JitterTitle,
             "Delay before each retry of 40 simulated clients that all failed at the same moment, per jitter strategy (Brooker, \"Exponential Backoff And Jitter\", AWS Architecture Blog, 2015): base 100 ms, cap 5,000 ms, 8 retries; client i draws from Xoshiro256** seed 2015 + i. The line is the ceiling min(cap, base · 2^j) before retry j (counted from 0). Simulated.",
-            "Scatter chart of the delay before a retry in milliseconds (y axis, 0 to 5,000) against the retry number 1 to 8 (x axis); at each retry number four columns of markers sit side by side, one per jitter strategy. A solid black line is the ceiling, doubling from 100 ms to the 5,000 ms cap at retry 7. With no jitter all 40 clients sit on a single point on the ceiling. Full jitter spreads them evenly from 0 to the ceiling, equal jitter from half the ceiling to the ceiling, and decorrelated jitter from 100 ms to three times each client's previous delay, capped at 5,000 ms.",
+            "Scatter chart of the delay before a retry in milliseconds (y axis, 0 to 5,000) against the retry number 1 to 8 (x axis); at each retry number four columns of markers sit side by side, one per jitter strategy. A solid line is the ceiling, doubling from 100 ms to the 5,000 ms cap at retry 7. With no jitter all 40 clients sit on a single point on the ceiling. Full jitter spreads them evenly from 0 to the ceiling, equal jitter from half the ceiling to the ceiling, and decorrelated jitter from 100 ms to three times each client's previous delay, capped at 5,000 ms.",
             JitterChart),
         new("ep22.composition-order", 22, OrderTitle,
             "One seeded simulated outage (CompositionSimulation, seed 22): 50 requests/s (Poisson) to a dependency that is down from 20 s to 40 s (half the calls hang, half fail in 5 ms). Both orders use retry (3 retries, full jitter, base 50 ms, cap 1 s) and the same breaker (ProductionBreaker: ratio 0.5, 20 calls, 10 s window, 5 s break). Recommended: retry(breaker(timeout 200 ms per attempt)); other: timeout 1 s(breaker(retry)). Illustrative.",
-            "Two stacked line charts over time in seconds (x axis, 0 to 60), with the outage from 20 to 40 s shaded. Top: calls per second that reach the dependency (y axis, calls/s). Both orders carry about 50 calls/s while healthy. With retry outside the breaker (solid blue) the calls jump to about 180/s for two seconds, then drop to nearly 0 once the breaker opens. With retry inside the breaker and the timeout outside (dashed orange) the calls stay near 90/s for about 9 s before the breaker opens. Bottom: the share of requests that succeed (y axis, %): both fall to 0 during the outage and return to 100 % within a few seconds after it.",
+            "Two stacked line charts over time in seconds (x axis, 0 to 60), with the outage from 20 to 40 s shaded. Top: calls per second that reach the dependency (y axis, calls/s). Both orders carry about 50 calls/s while healthy. With retry outside the breaker (solid line) the calls jump to about 180/s for two seconds, then drop to nearly 0 once the breaker opens. With retry inside the breaker and the timeout outside (dashed line) the calls stay near 90/s for about 9 s before the breaker opens. Bottom (the same lines with small markers): the share of requests that succeed (y axis, %): both fall to 0 during the outage and return to 100 % within a few seconds after it.",
             OrderChart),
     ];
 
@@ -101,7 +101,7 @@ public static class Episode22PolicyFigures
             var seconds = run.PerSecond();
             var x = seconds.Select(s => s.Second + 0.5).ToArray();
             traces.Add(Series(x, seconds.Select(s => (double)s.DependencyCalls).ToArray(), name, colour, dash, "y", showLegend: true));
-            traces.Add(Series(x, seconds.Select(s => 100 * s.SuccessRate).ToArray(), name, colour, dash, "y2", showLegend: false));
+            traces.Add(Series(x, seconds.Select(s => 100 * s.SuccessRate).ToArray(), name, colour, dash, "y2", showLegend: false, markers: true));
         }
 
         var subtitle = string.Create(CultureInfo.InvariantCulture,
@@ -132,13 +132,19 @@ public static class Episode22PolicyFigures
         return styled;
     }
 
-    private static GenericChart Series(double[] x, double[] y, string name, string colour, string dash, string axis, bool showLegend)
+    // The lower panel's lines carry small markers, so the same order's two lines (one per panel) differ by more than colour.
+    private static GenericChart Series(double[] x, double[] y, string name, string colour, string dash, string axis, bool showLegend, bool markers = false)
     {
         var trace = new Trace("scatter");
         trace.SetProperty("x", x);
         trace.SetProperty("y", y);
         trace.SetProperty("name", name);
-        trace.SetProperty("mode", "lines");
+        trace.SetProperty("mode", markers ? "lines+markers" : "lines");
+        if (markers)
+        {
+            trace.SetProperty("marker", new { color = colour, size = 4 });
+        }
+
         trace.SetProperty("yaxis", axis);
         trace.SetProperty("legendgroup", name);
         trace.SetProperty("showlegend", showLegend);
