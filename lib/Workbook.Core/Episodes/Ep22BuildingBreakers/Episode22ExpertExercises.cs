@@ -47,7 +47,7 @@ public static class Episode22ExpertExercises
         {
             Id = "ep22.roc-auc",
             Title = "ROC area with ties",
-            Track = Track.Expert,
+            Track = Track.Intermediate,
             Signature = "double RocArea(double[] scores, bool[] outageAhead)",
             Reference = (Func<double[], bool[], double>)((s, y) => RocAnalysis.Compute(s, y).Area),
             Cases =

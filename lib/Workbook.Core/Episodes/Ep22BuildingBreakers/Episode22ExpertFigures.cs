@@ -24,7 +24,7 @@ public static class Episode22ExpertFigures
             HerdChart),
         new("ep22.predictive-roc", 22, RocTitle,
             "ROC curves of 'an outage starts within the next 6 steps (1 minute)' over the steps not already in an outage, pooled over three evaluation traces (seeds 2202 to 2204, one simulated day each). Predictive: online logistic regression trained on seed 2201, learning on with labels that arrive 6 steps late. Failure ratio: the step's error rate. Areas by sorting with ties grouped, equal to the Mann–Whitney U statistic. Illustrative telemetry.",
-            "Line chart of ROC curves: false-positive rate (x axis, 0 to 1) against true-positive rate (y axis, 0 to 1). Four curves and the dotted diagonal of a coin toss: predictive on all outages (solid) and on drifting outages only (near the top-left corner), the failure ratio (a few straight segments, because error counts take few values), and predictive on sudden outages only, which lies on or below the diagonal. The legend gives each area.",
+            "Line chart of ROC curves: false-positive rate (x axis, 0 to 1) against true-positive rate (y axis, 0 to 1). Four curves and the dotted diagonal of a coin toss: predictive on all outages (solid) and on drifting outages only (near the top-left corner), the failure ratio (a staircase of short steps, because error counts take few values), and predictive on sudden outages only, which lies on or below the diagonal. The legend gives each area.",
             RocChart),
     ];
 

@@ -14,7 +14,7 @@ namespace Workbook.Core.Episodes.Ep22BuildingBreakers;
 /// </remarks>
 public static class Episode22Figures
 {
-    private const string StateMachineTitle = "A breaker closes only after a probe succeeds; Isolate() holds it open until Reset()";
+    private const string StateMachineTitle = "A tripped breaker closes only on a successful probe or an operator's Reset()";
 
     /// <summary>The outage runs behind the figures: beginner, intermediate and production breaker, in that order.</summary>
     public static IReadOnlyList<OutageRun> StandardRuns => Runs.Value;
@@ -52,7 +52,7 @@ public static class Episode22Figures
     public static IReadOnlyList<WorkbookFigure> All { get; } =
     [
         new("ep22.state-machine", 22, StateMachineTitle,
-            "The production breaker's states and what moves it between them (the beginner and intermediate breakers have the first three; the beginner trips on k failures in a row instead of a ratio). Each state sits at the share of calls it lets through.",
+            "The production breaker's states and what moves it between them (the beginner and intermediate breakers have the first three; the beginner trips on k failures in a row instead of a ratio, and both read half-open as soon as their timeout has passed, without waiting for a call). Each state sits at the share of calls it lets through.",
             "State diagram chart drawn on two axes: the x axis is the share of arriving calls a state lets through (none, one probe, all), the y axis who moves the breaker (its outcomes and the clock, or an operator). Four boxes with the state names written in them: Closed at 'all', Open at 'none', HalfOpen at 'one probe' below them, and Isolated at 'none' in the operator row. Arrows: Closed to Open when the failure ratio is at least r with at least m calls in the window; Open to HalfOpen when the break has elapsed and a call arrives; HalfOpen to Closed when the probe succeeds; HalfOpen to Open when the probe fails; Closed and Open to Isolated by Isolate(), and Isolated back to Closed by Reset().",
             StateMachine),
         new("ep22.outage-timeline", 22, OutageTitle(Runs.Value[2]),

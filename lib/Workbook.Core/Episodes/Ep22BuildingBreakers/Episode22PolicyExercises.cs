@@ -44,7 +44,7 @@ public static class Episode22PolicyExercises
         {
             Id = "ep22.decorrelated-jitter",
             Title = "Decorrelated jitter with the draw passed in",
-            Track = Track.Intermediate,
+            Track = Track.Beginner,
             Signature = "double DecorrelatedDelay(double baseMs, double capMs, double previousMs, double u)",
             Reference = (Func<double, double, double, double, double>)((baseMs, capMs, previousMs, u) =>
                 Backoff.NextDelay(new BackoffOptions(baseMs, capMs, maxRetryAttempts: 0, JitterKind.Decorrelated), 0, previousMs, u)),

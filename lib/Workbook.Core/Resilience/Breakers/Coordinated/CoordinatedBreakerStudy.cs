@@ -119,7 +119,8 @@ public static class CoordinatedBreakerStudy
             var o = new CoordinatedFleetOptions(callsPerSecondPerInstance: 2, pooling: pooling);
             var r = CoordinatedFleetSimulation.Run(o, poisoned, seed);
             results.Add(new FailureModeResult("one bad instance", pooling.ToString(), r,
-                $"{r.FalseTrips} trips of healthy instances; {r.OpenSecondsWhileHealthy} instance-seconds open while their calls were healthy."));
+                $"{r.FalseTrips} trips of healthy instances; {r.OpenSecondsWhileHealthy} instance-seconds open while that instance's own calls were healthy" +
+                (r.FalseTrips == 0 && r.OpenSecondsWhileHealthy > 0 ? " (no healthy instance tripped, so these are the bad instance's, just after its own problem ended)." : ".")));
         }
 
         // 5. Thundering herd: 50 instances trip together; how many probes hit the recovering dependency at once?
@@ -130,7 +131,7 @@ public static class CoordinatedBreakerStudy
             var r = CoordinatedFleetSimulation.Run(o, herd, seed);
             int lastOpen = r.Timeline.Where(s => s.OpenInstances > 0).Select(s => s.Second).DefaultIfEmpty(-1).Max();
             results.Add(new FailureModeResult("thundering herd", halfOpen.ToString(), r,
-                $"Peak {r.PeakProbesPerSecond} probes in one second, {r.TotalProbes} probes in all; last instance closed {lastOpen + 1 - 660} s after recovery."));
+                $"Peak {r.PeakProbesPerSecond} {(r.PeakProbesPerSecond == 1 ? "probe" : "probes")} in one second, {r.TotalProbes} probes in all; last instance closed {lastOpen + 1 - 660} s after recovery."));
         }
 
         return results;

@@ -114,7 +114,7 @@ public static class HystrixMapping
         var rows = new List<SettingMapping>
         {
             new("circuitBreaker.errorThresholdPercentage", I(s.ErrorThresholdPercentage), "FailureRatio", (s.ErrorThresholdPercentage / 100.0).ToString("R", CultureInfo.InvariantCulture), MappingFidelity.Exact,
-                "Hystrix truncates the error percentage to a whole number and trips at or above the threshold; for a whole-percent threshold t, ⌊100f/n⌋ ≥ t exactly when f/n ≥ t/100, Polly's comparison."),
+                "Hystrix truncates the error percentage to a whole number and trips at or above the threshold; in exact arithmetic ⌊100f/n⌋ ≥ t exactly when f/n ≥ t/100, Polly's comparison. Hystrix computes it in doubles, so a few ratios sitting exactly on other thresholds round down (29 of 100 gives 28.999…, not 29); at 50 % no window of up to 1,000 calls is affected."),
             new("circuitBreaker.requestVolumeThreshold", I(s.RequestVolumeThreshold), "MinimumThroughput", I(s.RequestVolumeThreshold), MappingFidelity.Exact,
                 "Both require at least this many calls in the window before the ratio counts (Polly requires a value of at least 2)."),
             new("metrics.rollingStats.timeInMilliseconds", I(s.RollingWindowMilliseconds), "SamplingDuration", $"{s.RollingWindowMilliseconds / 1000.0:0.###} s", MappingFidelity.Approximate,
