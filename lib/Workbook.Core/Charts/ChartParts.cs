@@ -116,4 +116,29 @@ internal static class ChartParts
         layout.SetProperty("margin", new { l = 80, r = 30, t = 70, b = 150 });
         return Plotly.NET.Chart.withLayout(layout).Invoke(styled).WithSize(ChartStyle.Width, ChartStyle.Height + 80);
     }
+
+    /// <summary>Sets the given x- and y-axis properties (an anonymous object each) and any other layout properties on a styled chart; returns it.</summary>
+    public static GenericChart WithLayout(GenericChart styled, Dictionary<string, object> extra, object? xaxis = null, object? yaxis = null)
+    {
+        var layout = GenericChart.getLayout(styled);
+        foreach (var (axis, settings) in new[] { ("xaxis", xaxis), ("yaxis", yaxis) })
+        {
+            if (settings is null || layout.TryGetPropertyValue(axis) is not { } value || value.Value is not DynamicObj.DynamicObj axisObject)
+            {
+                continue;
+            }
+
+            foreach (var property in settings.GetType().GetProperties())
+            {
+                axisObject.SetProperty(property.Name, property.GetValue(settings)!);
+            }
+        }
+
+        foreach (var (key, value) in extra)
+        {
+            layout.SetProperty(key, value);
+        }
+
+        return styled;
+    }
 }

@@ -181,7 +181,7 @@ public static class Episode21Figures
         }
 
         var styled = ChartStyle.Apply(CSharpChart.Combine(traces), Headline(title, subtitle), "time (ticks)", "node (id)");
-        return WithLayout(styled, new Dictionary<string, object>
+        return ChartParts.WithLayout(styled, new Dictionary<string, object>
         {
             ["shapes"] = shapes.ToArray(),
             ["annotations"] = notes.ToArray(),
@@ -265,7 +265,7 @@ public static class Episode21Figures
         var lanes = Enumerable.Range(1, nodeCount)
             .Select(id => (object)new { type = "line", x0 = id, x1 = id, y0 = fromTick - 0.5, y1 = lastEnd + 0.5, layer = "below", line = new { color = "#444444", width = 1.5 } })
             .ToArray();
-        return WithLayout(styled, new Dictionary<string, object> { ["shapes"] = lanes },
+        return ChartParts.WithLayout(styled, new Dictionary<string, object> { ["shapes"] = lanes },
             xaxis: new
             {
                 tickmode = "array",
@@ -316,7 +316,7 @@ public static class Episode21Figures
         var terms = matrix.Terms.ToList();
         var traces = LogCells(matrix.Cells, terms, t => TermColours[terms.IndexOf(t) % TermColours.Length], c => c.Index, cellSize);
         var styled = ChartStyle.Apply(CSharpChart.Combine(traces), Headline(title, subtitle), "log index (entry number)", "node (id)");
-        return WithLayout(styled, new Dictionary<string, object> { ["legend"] = new { orientation = "h", x = 0, y = -0.28, yanchor = "top" } },
+        return ChartParts.WithLayout(styled, new Dictionary<string, object> { ["legend"] = new { orientation = "h", x = 0, y = -0.28, yanchor = "top" } },
             xaxis: new { tickmode = "linear", dtick = 1, range = new[] { 0.4, matrix.Length + 0.6 }, showgrid = false },
             yaxis: NodeAxis(matrix.NodeIds.Count));
     }
@@ -418,7 +418,7 @@ public static class Episode21Figures
             args = new object[] { new { visible = perStep.SelectMany((traces, j) => traces.Select(t => j == i && t.HasData)).ToArray() } },
         }).ToArray();
         var ticks = new[] { 1, 2, 3 }.SelectMany(i => new[] { (double)i, i + panelOffset }).Order().ToArray();
-        var laidOut = WithLayout(styled, new Dictionary<string, object>
+        var laidOut = ChartParts.WithLayout(styled, new Dictionary<string, object>
         {
             ["annotations"] = panelHeaders,
             ["sliders"] = new object[] { new { name = "step", active, currentvalue = new { prefix = "step: " }, pad = new { t = 60 }, steps } },
@@ -476,7 +476,7 @@ public static class Episode21Figures
         var subtitle = string.Create(CultureInfo.InvariantCulture,
             $"3 nodes, etcd's default timing: median {etcdMedian:#,##0} ms measured ({etcd.Count} kills), {simMedian:#,##0} ms simulated ({simulated.Count:#,##0} kills)");
         var styled = ChartStyle.Apply(CSharpChart.Combine(traces), Headline(FailoverTitle, subtitle), "failover time (ms, kill to first acknowledged write)", "fraction of kills (cumulative)");
-        return WithLayout(styled, new Dictionary<string, object> { ["legend"] = new { x = 0.98, y = 0.04, xanchor = "right", yanchor = "bottom", bgcolor = "rgba(255,255,255,0.85)" } },
+        return ChartParts.WithLayout(styled, new Dictionary<string, object> { ["legend"] = new { x = 0.98, y = 0.04, xanchor = "right", yanchor = "bottom", bgcolor = "rgba(255,255,255,0.85)" } },
             yaxis: new { range = new[] { 0, 1.02 } });
     }
 
@@ -522,7 +522,7 @@ public static class Episode21Figures
         var subtitle = string.Create(CultureInfo.InvariantCulture,
             $"Raft measured at n = {string.Join(", ", sizes)}: {string.Join(", ", raft.Select(r => r.ToString("0.##", CultureInfo.InvariantCulture)))}; heartbeats (excluded) cost {heartbeat:0.##} per tick at n = 5");
         var styled = ChartStyle.Apply(CSharpChart.Combine(traces), Headline(MessagesPerCommandTitle, subtitle), "cluster size n (nodes)", "messages per committed command (count)");
-        return WithLayout(styled, new Dictionary<string, object> { ["legend"] = new { x = 0.02, y = 0.98, xanchor = "left", yanchor = "top", bgcolor = "rgba(255,255,255,0.85)" } },
+        return ChartParts.WithLayout(styled, new Dictionary<string, object> { ["legend"] = new { x = 0.02, y = 0.98, xanchor = "left", yanchor = "top", bgcolor = "rgba(255,255,255,0.85)" } },
             xaxis: new { tickmode = "array", tickvals = sizes, range = new[] { 2.5, 9.5 } }, yaxis: new { rangemode = "tozero" });
     }
 
@@ -607,29 +607,5 @@ public static class Episode21Figures
         trace.SetProperty("textfont", new { size = 15, color = textColour });
         trace.SetProperty("marker", new { color = colour, size, symbol = "square" });
         return GenericChart.ofTraceObject(true, trace);
-    }
-
-    private static GenericChart WithLayout(GenericChart styled, Dictionary<string, object> extra, object? xaxis = null, object? yaxis = null)
-    {
-        var layout = GenericChart.getLayout(styled);
-        foreach (var (axis, settings) in new[] { ("xaxis", xaxis), ("yaxis", yaxis) })
-        {
-            if (settings is null || layout.TryGetPropertyValue(axis) is not { } value || value.Value is not DynamicObj.DynamicObj axisObject)
-            {
-                continue;
-            }
-
-            foreach (var property in settings.GetType().GetProperties())
-            {
-                axisObject.SetProperty(property.Name, property.GetValue(settings)!);
-            }
-        }
-
-        foreach (var (key, value) in extra)
-        {
-            layout.SetProperty(key, value);
-        }
-
-        return styled;
     }
 }

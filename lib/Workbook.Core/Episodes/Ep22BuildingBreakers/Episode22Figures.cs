@@ -108,7 +108,7 @@ public static class Episode22Figures
         var styled = ChartStyle.Apply(names,
             Headline(StateMachineTitle, "Reset() closes the breaker from any state; Isolate() works from any state too"),
             "calls let through (share of arrivals)", "what moves the breaker (kind)");
-        return WithLayout(styled, new Dictionary<string, object>
+        return ChartParts.WithLayout(styled, new Dictionary<string, object>
         {
             ["shapes"] = shapes.ToArray(),
             ["annotations"] = notes.ToArray(),
@@ -171,7 +171,7 @@ public static class Episode22Figures
         var subtitle = string.Create(CultureInfo.InvariantCulture,
             $"production breaker, ratio {OutageRun.ProductionOptions.FailureRatio}, ≥ {OutageRun.ProductionOptions.MinimumThroughput} calls in {OutageRun.ProductionOptions.SamplingDuration.TotalSeconds:0} s, break {OutageRun.ProductionOptions.BreakDuration.TotalSeconds:0} s; {probes.Count} probes, {run.HealthyCallsRejected} healthy calls rejected");
         var styled = ChartStyle.Apply(CSharpChart.Combine(traces), Headline(OutageTitle(run), subtitle), "time (s)", "calls per second (calls/s)");
-        return WithLayout(styled, new Dictionary<string, object>
+        return ChartParts.WithLayout(styled, new Dictionary<string, object>
         {
             ["barmode"] = "stack",
             ["bargap"] = 0.05,
@@ -227,7 +227,7 @@ public static class Episode22Figures
         var subtitle = string.Create(CultureInfo.InvariantCulture,
             $"same {runs[0].Calls.Count:N0} calls (Poisson, {scenario.RatePerSecond:0}/s, seed {scenario.Seed}), {scenario.BaselineFailureRate:P0} fail while healthy, all fail {scenario.OutageStartSeconds:0}–{scenario.OutageEndSeconds:0} s");
         var styled = ChartStyle.Apply(CSharpChart.Combine(traces), Headline(ComparisonTitle(runs), subtitle), "time (s)", "breaker (track)");
-        return WithLayout(styled, new Dictionary<string, object>
+        return ChartParts.WithLayout(styled, new Dictionary<string, object>
         {
             ["shapes"] = shapes.ToArray(),
             ["annotations"] = notes.ToArray(),
@@ -306,29 +306,5 @@ public static class Episode22Figures
         }
 
         return GenericChart.ofTraceObject(true, trace);
-    }
-
-    private static GenericChart WithLayout(GenericChart styled, Dictionary<string, object> extra, object? xaxis = null, object? yaxis = null)
-    {
-        var layout = GenericChart.getLayout(styled);
-        foreach (var (axis, settings) in new[] { ("xaxis", xaxis), ("yaxis", yaxis) })
-        {
-            if (settings is null || layout.TryGetPropertyValue(axis) is not { } value || value.Value is not DynamicObj.DynamicObj axisObject)
-            {
-                continue;
-            }
-
-            foreach (var property in settings.GetType().GetProperties())
-            {
-                axisObject.SetProperty(property.Name, property.GetValue(settings)!);
-            }
-        }
-
-        foreach (var (key, value) in extra)
-        {
-            layout.SetProperty(key, value);
-        }
-
-        return styled;
     }
 }
