@@ -1,0 +1,83 @@
+using Workbook.Core.Reliability.Leaks;
+
+namespace Workbook.Core.Tests.Reliability.Leaks;
+
+[Collection(HeapMeasurementCollection.Name)]
+public class MemoryGrowthTests
+{
+    private readonly ITestOutputHelper output;
+
+    public MemoryGrowthTests(ITestOutputHelper output) => this.output = output;
+
+    [Fact]
+    public void UnboundedTracker_RetainedMemoryGrowsLinearly_ByItsStackTraceAndEntryPerEvent()
+    {
+        UnboundedEventTracker? tracker = null;
+        var growth = MemoryGrowthProbe.Measure(() => tracker = new UnboundedEventTracker(), events: 2_000, sampleEvery: 250);
+
+        Assert.NotNull(tracker);
+        Assert.Equal(2_000, tracker.Events.Count);
+        double meanStackChars = tracker.Events.Average(e => e.StackTrace.Length);
+        var (slope, rSquared) = LeastSquares(growth.Samples);
+        output.WriteLine($"mean stack chars {meanStackChars:F1}, slope {slope:F1} B/event, R² {rSquared:F5}");
+        foreach (var s in growth.Samples)
+        {
+            output.WriteLine($"{s.Events,8} {s.RetainedBytes,12}");
+        }
+
+        // Independent band, from the layout of what each event keeps (64-bit .NET):
+        // the stack trace string holds 2 bytes per UTF-16 char plus a ~22-byte header; the record
+        // TrackedEventWithStack is 16 (header) + 8 (double) + 2 × 8 (references) = 40 bytes; the
+        // list's backing array adds 8 to 16 bytes per event (capacity doubles). So the slope is at
+        // least 2·chars + 40 and, allowing 200 bytes for headers, padding and heap noise, at most 2·chars + 200.
+        Assert.InRange(slope, 2 * meanStackChars + 40, 2 * meanStackChars + 200);
+        Assert.True(rSquared >= 0.99, $"retained bytes should grow linearly with events; R² = {rSquared:F5}");
+    }
+
+    [Fact]
+    public void RingBufferTracker_StaysBounded_Over10MillionEvents()
+    {
+        // Hand bound: 10,000 slots × 16 bytes (TrackedEvent = double + reference) = 160,000 bytes
+        // plus the array header; the event types are four shared strings.
+        var growth = MemoryGrowthProbe.Measure(() => new RingBufferEventTracker(capacity: 10_000), events: 10_000_000, sampleEvery: 2_000_000);
+        AssertBounded(growth, absoluteCapBytes: 1 << 20);
+    }
+
+    [Fact]
+    public void BucketedCounter_StaysBounded_Over10MillionEvents()
+    {
+        // Hand bound: 60 buckets, each a dictionary of 4 types (a few hundred bytes): well under 1 MiB.
+        var growth = MemoryGrowthProbe.Measure(() => new BucketedEventCounter(bucketSeconds: 1, bucketCount: 60), events: 10_000_000, sampleEvery: 2_000_000);
+        AssertBounded(growth, absoluteCapBytes: 1 << 20);
+    }
+
+    private void AssertBounded(MemoryGrowth growth, long absoluteCapBytes)
+    {
+        foreach (var s in growth.Samples)
+        {
+            output.WriteLine($"{s.Events,10} {s.RetainedBytes,12}");
+        }
+
+        Assert.Equal([0L, 2_000_000, 4_000_000, 6_000_000, 8_000_000, 10_000_000], growth.Samples.Select(s => s.Events));
+        // Reference point: the sample at 2 M events, after every slot and bucket has been used at
+        // least once (10,000 events fill the ring; 60 s × 1,000 events/s fill the buckets).
+        // Tolerance: the last sample within 1.25 × that reference plus 64 KiB of heap noise. The
+        // unbounded tracker, at several kilobytes per event, would hold tens of gigabytes here.
+        long reference = growth.Samples[1].RetainedBytes;
+        long last = growth.Samples[^1].RetainedBytes;
+        Assert.True(last <= (1.25 * reference) + 65_536, $"retained bytes grew from {reference} at 2 M events to {last} at 10 M");
+        Assert.All(growth.Samples, s => Assert.True(s.RetainedBytes <= absoluteCapBytes, $"{s.RetainedBytes} bytes retained at {s.Events} events"));
+    }
+
+    private static (double Slope, double RSquared) LeastSquares(IReadOnlyList<MemorySample> samples)
+    {
+        double n = samples.Count;
+        double meanX = samples.Average(s => (double)s.Events);
+        double meanY = samples.Average(s => (double)s.RetainedBytes);
+        double sxx = samples.Sum(s => (s.Events - meanX) * (s.Events - meanX));
+        double sxy = samples.Sum(s => (s.Events - meanX) * (s.RetainedBytes - meanY));
+        double syy = samples.Sum(s => (s.RetainedBytes - meanY) * (s.RetainedBytes - meanY));
+        double slope = sxy / sxx;
+        return (slope, n > 1 ? sxy * sxy / (sxx * syy) : 1);
+    }
+}
