@@ -112,6 +112,44 @@ public sealed class LockSimulationTests
         Assert.Equal(0, run.AcceptedWritesWithoutLease);
     }
 
+    [Theory]
+    [InlineData(0.5, true)]
+    [InlineData(0.0, false)]
+    public void ServiceClockRunsFast_LeaseLapsesEarly_SecondClientEntersWithoutAnyPause(double serviceClockDrift, bool overlaps)
+    {
+        // Work 40 ms, retry 5 ms. c0: SETNX sent 0, served 1, acquired 2; check 42 (42 ms on its clock < 50), write 43,
+        // stored 44, ack 45, release sent 45, served 46.
+        // Drift +0.5: the service counts 50 ms in 50 / 1.5 = 33.33 true ms, so c0's lease lapses at 34.33. c1's SETNX
+        // served at 6, 13, 20, 27, 34 is refused; at 41 granted (token 2), acquired 42: inside c0's [2, 45].
+        // No drift: c0's lease holds to 51; c1 refused at 6 … 41, granted at 48 (after c0's release at 46), acquired 49.
+        var run = LockSimulation.Run(new LockSimulationOptions(LockStrategy.OwnerCheckedRelease, workMs: 40, retryMs: 5, serviceClockDrift: serviceClockDrift), seed: 1);
+
+        Assert.Equal(overlaps ? 42.0 : 49.0, run.Sections[1].AcquiredAtMs, 9);
+        Assert.Equal(overlaps, run.SectionsOverlap);
+        Assert.Equal(overlaps ? 1 + (50 / 1.5) : 51.0, run.Sections[0].LeaseExpiresAtMs, 9);
+    }
+
+    [Fact]
+    public void SeededRuns_FencingChangesOnlyWhatTheStorageAccepts_AndNeverAcceptsAStaleWrite()
+    {
+        // Property: the storage's answer does not change what clients do, so fencing and owner-checked release give the
+        // same sections seed by seed; fencing never accepts a lower token, while without it some seed does.
+        static LockSimulationOptions Options(LockStrategy strategy) => new(strategy, clientCount: 3, roundsPerClient: 5,
+            messageDelayMinMs: 0.5, messageDelayMaxMs: 5, pauseRatePerSecond: 5, maxClientClockDrift: 0.01);
+        var staleWithoutFencing = 0;
+        for (var seed = 0L; seed < 300; seed++)
+        {
+            var owner = LockSimulation.Run(Options(LockStrategy.OwnerCheckedRelease), seed);
+            var fenced = LockSimulation.Run(Options(LockStrategy.FencingTokens), seed);
+            Assert.Equal(owner.Sections.Select(s => (s.ClientIndex, s.Token, s.AcquiredAtMs, s.ReleasedAtMs)),
+                fenced.Sections.Select(s => (s.ClientIndex, s.Token, s.AcquiredAtMs, s.ReleasedAtMs)));
+            Assert.False(fenced.StaleWriteAccepted, $"seed {seed}");
+            staleWithoutFencing += owner.StaleWriteAccepted ? 1 : 0;
+        }
+
+        Assert.True(staleWithoutFencing > 0, "some seed should let a paused client's stale write through without fencing");
+    }
+
     [Fact]
     public void SameSeed_SameRun_DifferentSeed_DifferentDelays()
     {
