@@ -13,6 +13,8 @@ public sealed class LockBadInputTests
         BadInput.Rejects(() => _ = new LockSimulationOptions(LockStrategy.FencingTokens, clientCount: 1), "clientCount", "an integer >= 2");
         BadInput.Rejects(() => _ = new LockSimulationOptions(LockStrategy.FencingTokens, messageDelayMinMs: 3, messageDelayMaxMs: 2), "messageDelayMaxMs", ">= 3");
         BadInput.Rejects(() => _ = new LockSimulationOptions(LockStrategy.FencingTokens, pauses: [new ProcessPause(2, 0, 1)]), "pauses", "clients 0 to 1");
+        BadInput.Rejects(() => _ = new LockSimulationOptions(LockStrategy.FencingTokens, clientClockDrifts: [0.1]), "clientClockDrifts", "empty or 2 drifts");
+        BadInput.Rejects(() => _ = new LockSimulationOptions(LockStrategy.FencingTokens, clientClockDrifts: [0, -1]), "clientClockDrifts", "a finite number in (-1, 1)");
         BadInput.Rejects(() => _ = new ProcessPause(0, -1, 1), "startMs", "a finite number >= 0");
         BadInput.Rejects(() => _ = new ProcessPause(0, 0, 0), "durationMs", "a finite number > 0");
     }

@@ -129,6 +129,24 @@ public sealed class LockSimulationTests
         Assert.Equal(overlaps ? 1 + (50 / 1.5) : 51.0, run.Sections[0].LeaseExpiresAtMs, 9);
     }
 
+    [Theory]
+    [InlineData(-0.5, true)]
+    [InlineData(0.0, false)]
+    public void ClientClockRunsSlow_ClientThinksItsLeaseIsValid_WritesAfterItLapsed(double client0Drift, bool overlaps)
+    {
+        // Work 60 ms, lease 50, retry 12. c0: SETNX sent 0, served 1 (lease to 51), acquired 2; check at 62.
+        // Slow clock (rate 0.5): 62 × 0.5 = 31 < 50, so c0 writes: sent 63, stored 64 (lease lapsed at 51), ack 65.
+        // Right clock: 62 >= 50, c0 skips the write and releases at 62.
+        // c1: SETNX served 6, 20, 34, 48 refused; sent 61, served 62 (lapsed) granted token 2, acquired 63.
+        var run = LockSimulation.Run(new LockSimulationOptions(LockStrategy.OwnerCheckedRelease, workMs: 60,
+            clientClockDrifts: [client0Drift, 0]), seed: 1);
+
+        Assert.Equal(overlaps ? 65.0 : 62.0, run.Sections[0].ReleasedAtMs);
+        Assert.Equal(63.0, run.Sections[1].AcquiredAtMs);
+        Assert.Equal(overlaps, run.SectionsOverlap);
+        Assert.Equal(overlaps ? 1 : 0, run.AcceptedWritesWithoutLease);
+    }
+
     [Fact]
     public void SeededRuns_FencingChangesOnlyWhatTheStorageAccepts_AndNeverAcceptsAStaleWrite()
     {

@@ -52,7 +52,8 @@ public static class LockSimulation
             for (var c = 0; c < options.ClientCount; c++)
             {
                 pauses[c] = [.. options.Pauses.Where(p => p.ClientIndex == c)];
-                clockRates[c] = 1 + (options.MaxClientClockDrift > 0 ? options.MaxClientClockDrift * ((2 * random.NextDouble()) - 1) : 0);
+                clockRates[c] = 1 + (options.HasClientClockDrifts ? options.ClientClockDrifts[c]
+                    : options.MaxClientClockDrift > 0 ? options.MaxClientClockDrift * ((2 * random.NextDouble()) - 1) : 0);
                 if (options.PauseRatePerSecond > 0)
                 {
                     var meanGapMs = 1000 / options.PauseRatePerSecond;

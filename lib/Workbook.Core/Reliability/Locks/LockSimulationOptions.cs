@@ -28,6 +28,7 @@ public sealed record LockSimulationOptions
     /// <param name="serviceClockDrift">The lock service's clock-rate error; a finite number in (-1, 1).</param>
     /// <param name="horizonMs">No acquire starts after this, and random pauses fall before it; a finite number &gt; 0.</param>
     /// <param name="pauses">Pauses injected at chosen times (hand-built schedules); each names a client below <paramref name="clientCount"/>.</param>
+    /// <param name="clientClockDrifts">Each client's clock-rate error, replacing the random ones (hand-built schedules); <paramref name="clientCount"/> finite numbers in (-1, 1).</param>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is outside its range.</exception>
     public LockSimulationOptions(
         LockStrategy strategy,
@@ -45,7 +46,8 @@ public sealed record LockSimulationOptions
         double maxClientClockDrift = 0,
         double serviceClockDrift = 0,
         double horizonMs = 1_000,
-        IReadOnlyList<ProcessPause>? pauses = null)
+        IReadOnlyList<ProcessPause>? pauses = null,
+        IReadOnlyList<double>? clientClockDrifts = null)
     {
         if (!Enum.IsDefined(strategy))
         {
@@ -68,6 +70,17 @@ public sealed record LockSimulationOptions
         ServiceClockDrift = Guard.InRangeExclusive(serviceClockDrift, -1, 1, nameof(serviceClockDrift));
         HorizonMs = Guard.PositiveFinite(horizonMs, nameof(horizonMs));
         Pauses = (pauses ?? []).ToArray();
+        ClientClockDrifts = (clientClockDrifts ?? []).ToArray();
+        if (ClientClockDrifts.Count > 0 && ClientClockDrifts.Count != clientCount)
+        {
+            throw Guard.OutOfRange(nameof(clientClockDrifts), $"empty or {clientCount} drifts, one per client", $"{ClientClockDrifts.Count} drifts");
+        }
+
+        foreach (var drift in ClientClockDrifts)
+        {
+            Guard.InRangeExclusive(drift, -1, 1, nameof(clientClockDrifts));
+        }
+
         foreach (var pause in Pauses)
         {
             ArgumentNullException.ThrowIfNull(pause, nameof(pauses));
@@ -80,6 +93,13 @@ public sealed record LockSimulationOptions
 
     /// <summary>The lock strategy.</summary>
     public LockStrategy Strategy { get; }
+
+    /// <summary>Each client's clock-rate error when set by hand (see <see cref="HasClientClockDrifts"/>); otherwise empty.</summary>
+    /// <value>The default is empty: drifts are drawn from the seed within ±<see cref="MaxClientClockDrift"/>.</value>
+    public IReadOnlyList<double> ClientClockDrifts { get; }
+
+    /// <summary>Whether <see cref="ClientClockDrifts"/> replaces the random drifts.</summary>
+    public bool HasClientClockDrifts => ClientClockDrifts.Count > 0;
 
     /// <summary>Number of clients.</summary>
     /// <value>The default is 2.</value>
