@@ -5,6 +5,7 @@ using Workbook.Core.Episodes.Ep19Queueing;
 using Workbook.Core.Episodes.Ep20ConsistentHashing;
 using Workbook.Core.Episodes.Ep21Raft;
 using Workbook.Core.Episodes.Ep22BuildingBreakers;
+using Workbook.Core.Episodes.Ep23SpotTheBug;
 using Workbook.Core.Exercises;
 
 namespace Workbook.Core.Episodes;
@@ -25,6 +26,7 @@ public static class EpisodeCatalog
         new Episode20(),
         new Episode21(),
         new Episode22(),
+        new Episode23(),
     ]));
 
     /// <summary>All episodes, in ascending number.</summary>
