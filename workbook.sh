@@ -3,6 +3,7 @@
 #   ./workbook.sh              set everything up, run every notebook, print exercise progress
 #   ./workbook.sh test [args]  set up, then run the whole test suite (args go to 'dotnet test', e.g. --filter X)
 #   ./workbook.sh setup        only set up (restore the pinned kernel, build the library)
+#   ./workbook.sh redis start|stop|status [port]   a throwaway Redis on loopback (scripts/redis.sh)
 #   ./workbook.sh <command>    any CLI command: run, check, figures (see ./workbook.sh --help)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -43,6 +44,10 @@ case "${1:-}" in
     awk '/(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
          END { gsub(",", "", f); printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' artifacts/test-output.txt
     exit "$status"
+    ;;
+  redis)
+    shift
+    exec scripts/redis.sh "$@"
     ;;
   *)
     [ -f "$cli" ] || setup >&2

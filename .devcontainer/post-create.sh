@@ -4,7 +4,9 @@
 #   2. Jupyter's kernel machinery from Debian, so notebooks also run without the Polyglot Notebooks
 #      extension: VS Code's Jupyter extension, `jupyter notebook` in a browser, or nbconvert headless.
 #   3. The .net-csharp Jupyter kernel, from the pinned dotnet-interactive in dotnet-tools.json.
-#   4. ./workbook.sh: build, run every notebook, print the exercise progress table.
+#   4. A throwaway Redis on loopback for episode 23's lock cells (./workbook.sh redis start; postStartCommand
+#      starts it again whenever the container starts).
+#   5. ./workbook.sh: build, run every notebook, print the exercise progress table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +15,7 @@ packages=(
   jupyter-core jupyter-client python3-ipykernel             # kernel discovery and launch
   jupyter-nbconvert python3-nbclient                        # headless runs: jupyter nbconvert --execute
   jupyter-notebook                                          # a browser UI that needs no VS Code extension
+  redis-server                                              # episode 23: the lock against a real Redis
 )
 
 missing=()
@@ -38,5 +41,8 @@ if ! grep '\.net-csharp' <<<"$kernels"; then
   echo "post-create: the .net-csharp kernel is not registered; see README troubleshooting" >&2
   exit 1
 fi
+
+echo "== starting a throwaway Redis on 127.0.0.1:6379 (episode 23)"
+./workbook.sh redis start || echo "   (no Redis: episode 23's Redis cells will say how to start one)"
 
 exec ./workbook.sh

@@ -84,7 +84,7 @@ public partial class NotebookStructureTests
         var setup = File.ReadAllText(Path.Combine(Repository.Notebooks, "setup.dib"));
         var loaded = NuGetDirective().Matches(setup).Select(m => m.Groups["package"].Value).Order(StringComparer.Ordinal).ToList();
 
-        Assert.Equal(7, expected.Count);
+        Assert.Equal(8, expected.Count);
         Assert.Equal(expected, loaded);
     }
 
