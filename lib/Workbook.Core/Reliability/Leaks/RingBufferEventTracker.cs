@@ -9,7 +9,7 @@ namespace Workbook.Core.Reliability.Leaks;
 /// wanted (a debugging trail); use <see cref="BucketedEventCounter"/> when only rates per type are.
 /// Not thread-safe: one writer, as in the seed.
 /// </remarks>
-public sealed class RingBufferEventTracker : IEventTracker
+public sealed class RingBufferEventTracker : IRecentEventTracker
 {
     private readonly TrackedEvent[] slots;
     private int next;
