@@ -4,6 +4,7 @@
 //   dotnet run -c Release --project lib/Workbook.Benchmarks -- raft --runs-faulty 100000   (reliability: N seeded fault runs)
 //   dotnet run -c Release --project lib/Workbook.Benchmarks -- raft --mutation-table [seeds] (docs/raft-mutations.md)
 //   dotnet run -c Release --project lib/Workbook.Benchmarks -- breaker-closed-path   (BenchmarkDotNet: ours vs Polly v8)
+//   dotnet run -c Release --project lib/Workbook.Benchmarks -- pool-race   (runs to the seed pool's double checkout: real threads vs the explorer)
 //
 // filter: a substring of "group/benchmark" (any case), e.g. "simulator" or "M/M/1000".
 // Each benchmark runs alternately with its group's baseline; ratios compare runs made side by side.
@@ -11,6 +12,12 @@
 using System.Globalization;
 using Workbook.Benchmarks;
 using Workbook.Benchmarks.Harness;
+
+if (args is ["pool-race", ..])
+{
+    PoolRaceBenchmarks.RunsToFailure(Console.Out);
+    return;
+}
 
 if (args is ["breaker-closed-path"])
 {

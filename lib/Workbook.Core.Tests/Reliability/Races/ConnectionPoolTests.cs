@@ -69,12 +69,17 @@ public sealed class ConnectionPoolTests
     public void FixedPools_ManyBarrierRuns_NeverDoubleCheckOut(string kind)
     {
         const int threads = 4, runs = 300;
-        for (int run = 0; run < runs; run++)
-        {
-            IConnectionPool pool = kind == "locked" ? new LockedConnectionPool(threads) : new BlockingConnectionPool(threads);
-            var got = PoolStress.CheckoutTogether(pool, threads);
-            Assert.Equal(threads, got.Distinct().Count());
-            Assert.All(got, id => Assert.InRange(id, 0, threads - 1));
-        }
+        var result = PoolStress.RunsUntilDoubleCheckout(
+            () => kind == "locked" ? new LockedConnectionPool(threads) : new BlockingConnectionPool(threads), threads, runs);
+        Assert.False(result.Found, result.Reason);
+        Assert.Equal(runs, result.Runs);
+        Assert.Equal("no double checkout in 300 runs of 4 threads", result.Reason);
+    }
+
+    [Fact]
+    public void Stress_BadInput_IsRejected()
+    {
+        BadInput.Rejects(() => PoolStress.RunsUntilDoubleCheckout(() => new LockedConnectionPool(2), 1, 10), "threads", "an integer >= 2");
+        BadInput.Rejects(() => PoolStress.RunsUntilDoubleCheckout(() => new LockedConnectionPool(2), 2, 0), "maxRuns", "an integer > 0");
     }
 }
