@@ -27,7 +27,7 @@ public sealed record ExplorationResult
     /// <summary>Schedules run.</summary>
     public int SchedulesRun { get; }
 
-    /// <summary>Schedules that failed (all of them when the exploration did not stop at the first).</summary>
+    /// <summary>Schedules that failed (all of them when the exploration did not stop at the first). A run that fails before its end counts once: its unexplored continuations are not enumerated.</summary>
     public int FailingSchedules { get; }
 
     /// <summary>Whether an exhaustive exploration ran every schedule (false for random ones and when a limit stopped it).</summary>

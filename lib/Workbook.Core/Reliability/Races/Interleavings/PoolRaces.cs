@@ -72,6 +72,41 @@ public static class PoolRaces
         };
     }
 
+    /// <summary>
+    /// Enumerates every interleaving of <paramref name="threads"/> threads that each check out once from a pool of as many
+    /// connections, and counts those in which a connection went to two threads. Every run goes to its end (the check is
+    /// made after the last thread), so each interleaving is counted once.
+    /// </summary>
+    /// <param name="newPool">Makes the pool from the free list and a lock.</param>
+    /// <param name="threads">Threads; 1 to 4 (4 threads of the seed's pool: 369,600 interleavings).</param>
+    /// <returns>The counts.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> is outside 1 to 4.</exception>
+    public static InterleavingCount CountDoubleCheckouts(Func<SharedList<int>, SimLock, ISimPool> newPool, int threads)
+    {
+        ArgumentNullException.ThrowIfNull(newPool);
+        if (threads is < 1 or > 4)
+        {
+            throw Guard.OutOfRange(nameof(threads), "an integer from 1 to 4", threads.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var result = InterleavingExplorer.ExploreAll(() =>
+        {
+            var free = new SharedList<int>("free", Enumerable.Range(0, threads));
+            var pool = newPool(free, new SimLock("gate"));
+            var got = new List<int>();
+            var program = new Func<SimThread, Task>(async t =>
+            {
+                var checkout = await pool.CheckoutAsync(t);
+                if (checkout.IsGranted)
+                {
+                    got.Add(checkout.ConnectionId);
+                }
+            });
+            return new RaceSetup([.. Enumerable.Repeat(program, threads)], check => check.Check(got.Distinct().Count() == got.Count, "double checkout"));
+        }, new ExplorationOptions(maxSchedules: int.MaxValue, stopAtFirstFailure: false));
+        return new InterleavingCount(threads, result.SchedulesRun, result.FailingSchedules);
+    }
+
     private static void Take(SimThread t, Dictionary<int, SimThread> holders, int id)
     {
         t.Log($"gets connection {id}");
