@@ -5,6 +5,7 @@
 //   dotnet run -c Release --project lib/Workbook.Benchmarks -- raft --mutation-table [seeds] (docs/raft-mutations.md)
 //   dotnet run -c Release --project lib/Workbook.Benchmarks -- breaker-closed-path   (BenchmarkDotNet: ours vs Polly v8)
 //   dotnet run -c Release --project lib/Workbook.Benchmarks -- leak-memory > data/reliability/leak-memory.csv   (episode 23's figure data)
+//   dotnet run -c Release --project lib/Workbook.Benchmarks -- pool-race   (runs to the seed pool's double checkout: real threads vs the explorer)
 //
 // filter: a substring of "group/benchmark" (any case), e.g. "simulator" or "M/M/1000".
 // Each benchmark runs alternately with its group's baseline; ratios compare runs made side by side.
@@ -16,6 +17,12 @@ using Workbook.Benchmarks.Harness;
 if (args is ["leak-memory"])
 {
     LeakMemoryMeasurement.Write(Console.Out);
+    return;
+}
+
+if (args is ["pool-race", ..])
+{
+    PoolRaceBenchmarks.RunsToFailure(Console.Out);
     return;
 }
 

@@ -8,7 +8,7 @@ using Microsoft.Coyote.SystematicTesting;
 namespace Workbook.Core.Tests.Resilience.Breakers;
 
 /// <summary>
-/// Runs a scenario of <see cref="CoyoteBreakerScenarios"/> under Coyote's systematic testing engine. Coyote
+/// Runs a scenario (a <c>public static Task</c> method of a test class, e.g. <see cref="CoyoteBreakerScenarios"/>) under Coyote's systematic testing engine. Coyote
 /// controls only rewritten code, and the assemblies xunit loaded are not rewritten, so the harness copies
 /// Workbook.Core.dll and this test assembly, rewrites the copies with the pinned <c>coyote</c> tool
 /// (dotnet-tools.json), loads them into their own <see cref="AssemblyLoadContext"/> and hands the scenario
@@ -19,21 +19,33 @@ internal static class CoyoteHarness
 {
     private static readonly Lazy<RewrittenAssemblies> Rewritten = new(Rewrite, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>Explores up to <paramref name="iterations"/> schedules with the seeded random strategy; stops at the first bug.</summary>
+    /// <summary>Explores up to <paramref name="iterations"/> schedules of a <see cref="CoyoteBreakerScenarios"/> scenario with the seeded random strategy; stops at the first bug.</summary>
     public static CoyoteOutcome Explore(string scenario, int iterations, uint seed) =>
-        Run(scenario, Configuration.Create()
+        Explore(typeof(CoyoteBreakerScenarios), scenario, iterations, seed);
+
+    /// <summary>Replays one schedule of a <see cref="CoyoteBreakerScenarios"/> scenario (the <see cref="CoyoteOutcome.ReproducibleTrace"/> of a failing run).</summary>
+    public static CoyoteOutcome Replay(string scenario, string trace) => Replay(typeof(CoyoteBreakerScenarios), scenario, trace);
+
+    /// <summary>
+    /// Explores a <c>public static Task</c> scenario of <paramref name="scenarios"/>. With <paramref name="memoryAccesses"/>
+    /// the engine runs with memory-access race checking: every field load and store of the rewritten code (the rewriter
+    /// instruments them by default, <c>--rewrite-memory-locations</c> is on) becomes a scheduling point (docs/coyote.md).
+    /// </summary>
+    public static CoyoteOutcome Explore(Type scenarios, string scenario, int iterations, uint seed, bool memoryAccesses = false) =>
+        Run(scenarios, scenario, memoryAccesses, Configuration.Create()
             .WithTestingIterations((uint)iterations)
             .WithRandomStrategy()
             .WithRandomGeneratorSeed(seed));
 
-    /// <summary>Replays one schedule (the <see cref="CoyoteOutcome.ReproducibleTrace"/> of a failing run).</summary>
-    public static CoyoteOutcome Replay(string scenario, string trace) =>
-        Run(scenario, Configuration.Create().WithReproducibleTrace(trace));
+    /// <summary>Replays one schedule of a scenario of <paramref name="scenarios"/> (with the memory-access setting it was found with).</summary>
+    public static CoyoteOutcome Replay(Type scenarios, string scenario, string trace, bool memoryAccesses = false) =>
+        Run(scenarios, scenario, memoryAccesses, Configuration.Create().WithReproducibleTrace(trace));
 
-    private static CoyoteOutcome Run(string scenario, Configuration configuration)
+    private static CoyoteOutcome Run(Type scenarios, string scenario, bool memoryAccesses, Configuration configuration)
     {
-        var test = Rewritten.Value.Scenario(scenario);
-        WarmUp(scenario, test);
+        var test = Rewritten.Value.Scenario(scenarios, scenario);
+        configuration = configuration.WithMemoryAccessRaceCheckingEnabled(memoryAccesses);
+        WarmUp($"{scenarios.FullName}.{scenario}/{memoryAccesses}", test, memoryAccesses);
         var watch = Stopwatch.StartNew();
         using var engine = TestingEngine.Create(configuration.WithVerbosityEnabled(VerbosityLevel.None).WithTelemetryEnabled(false), test);
         engine.Run();
@@ -52,13 +64,14 @@ internal static class CoyoteHarness
     /// first run in a process (type initialisers, first JIT) can schedule differently from later ones, so a trace
     /// found there did not replay. After one warm-up run, exploring and replaying see the same program.
     /// </summary>
-    private static void WarmUp(string scenario, Func<Task> test)
+    private static void WarmUp(string scenario, Func<Task> test, bool memoryAccesses)
     {
         lock (Warmed)
         {
             if (Warmed.Add(scenario))
             {
                 var once = Configuration.Create().WithTestingIterations(1).WithRandomGeneratorSeed(0)
+                    .WithMemoryAccessRaceCheckingEnabled(memoryAccesses)
                     .WithVerbosityEnabled(VerbosityLevel.None).WithTelemetryEnabled(false);
                 using var engine = TestingEngine.Create(once, test);
                 engine.Run();
@@ -124,9 +137,9 @@ internal static class CoyoteHarness
     {
         private readonly Assembly _tests = new RewrittenContext(directory).LoadFromAssemblyPath(Path.Combine(directory, "Workbook.Core.Tests.dll"));
 
-        public Func<Task> Scenario(string name)
+        public Func<Task> Scenario(Type scenarios, string name)
         {
-            var type = _tests.GetType(typeof(CoyoteBreakerScenarios).FullName!, throwOnError: true)!;
+            var type = _tests.GetType(scenarios.FullName!, throwOnError: true)!;
             var method = type.GetMethod(name, BindingFlags.Public | BindingFlags.Static)
                 ?? throw new ArgumentException($"no public static scenario '{name}' in {type.FullName}", nameof(name));
             return method.CreateDelegate<Func<Task>>();

@@ -1,0 +1,128 @@
+namespace Workbook.Core.Reliability.Races.Interleavings;
+
+/// <summary>Ready-made races for pools: threads that check out (and give back) connections, with the checks that catch a double checkout.</summary>
+/// <remarks>
+/// Every thread logs the connection it gets; the run fails the moment a thread gets a connection another thread
+/// holds, and at the end unless every id is back on the free list exactly once (or, without releases, unless every
+/// id is either held or free).
+/// </remarks>
+public static class PoolRaces
+{
+    /// <summary>Threads that each check out once from a non-blocking pool, and give the connection back when <paramref name="release"/>.</summary>
+    /// <param name="newPool">Makes the pool from the free list (ids 0 … size − 1) and a lock.</param>
+    /// <param name="poolSize">Connections; at least 1.</param>
+    /// <param name="threads">Threads; at least 1.</param>
+    /// <param name="release">Whether each thread gives its connection back.</param>
+    /// <returns>A factory of fresh setups for the explorer.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="poolSize"/> or <paramref name="threads"/> is below 1.</exception>
+    public static Func<RaceSetup> Checkouts(Func<SharedList<int>, SimLock, ISimPool> newPool, int poolSize, int threads, bool release = false)
+    {
+        ArgumentNullException.ThrowIfNull(newPool);
+        Guard.Positive(poolSize, nameof(poolSize));
+        Guard.Positive(threads, nameof(threads));
+        return () =>
+        {
+            var free = new SharedList<int>("free", Enumerable.Range(0, poolSize));
+            var pool = newPool(free, new SimLock("gate"));
+            var holders = new Dictionary<int, SimThread>();
+            var program = new Func<SimThread, Task>(async t =>
+            {
+                var checkout = await pool.CheckoutAsync(t);
+                if (!checkout.IsGranted)
+                {
+                    t.Log($"gets no connection ({checkout.Reason})");
+                    return;
+                }
+
+                Take(t, holders, checkout.ConnectionId);
+                if (release)
+                {
+                    holders.Remove(checkout.ConnectionId);
+                    await pool.ReleaseAsync(t, checkout.ConnectionId);
+                }
+            });
+            return new RaceSetup([.. Enumerable.Repeat(program, threads)], check => CheckIds(check, free, holders.Keys, poolSize));
+        };
+    }
+
+    /// <summary>Threads that each check out from a blocking pool (waiting if need be), then give the connection back.</summary>
+    /// <param name="newPool">Makes the pool from the free list (ids 0 … size − 1) and a condition tied to a lock.</param>
+    /// <param name="poolSize">Connections; at least 1.</param>
+    /// <param name="threads">Threads; at least 1.</param>
+    /// <returns>A factory of fresh setups for the explorer.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="poolSize"/> or <paramref name="threads"/> is below 1.</exception>
+    public static Func<RaceSetup> BlockingCheckouts(Func<SharedList<int>, SimCondition, ISimBlockingPool> newPool, int poolSize, int threads)
+    {
+        ArgumentNullException.ThrowIfNull(newPool);
+        Guard.Positive(poolSize, nameof(poolSize));
+        Guard.Positive(threads, nameof(threads));
+        return () =>
+        {
+            var free = new SharedList<int>("free", Enumerable.Range(0, poolSize));
+            var pool = newPool(free, new SimCondition("available", new SimLock("gate")));
+            var holders = new Dictionary<int, SimThread>();
+            var program = new Func<SimThread, Task>(async t =>
+            {
+                int id = await pool.CheckoutAsync(t);
+                Take(t, holders, id);
+                holders.Remove(id);
+                await pool.ReleaseAsync(t, id);
+            });
+            return new RaceSetup([.. Enumerable.Repeat(program, threads)], check => CheckIds(check, free, [], poolSize));
+        };
+    }
+
+    /// <summary>
+    /// Enumerates every interleaving of <paramref name="threads"/> threads that each check out once from a pool of as many
+    /// connections, and counts those in which a connection went to two threads. Every run goes to its end (the check is
+    /// made after the last thread), so each interleaving is counted once.
+    /// </summary>
+    /// <param name="newPool">Makes the pool from the free list and a lock.</param>
+    /// <param name="threads">Threads; 1 to 4 (4 threads of the seed's pool: 369,600 interleavings).</param>
+    /// <returns>The counts.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> is outside 1 to 4.</exception>
+    public static InterleavingCount CountDoubleCheckouts(Func<SharedList<int>, SimLock, ISimPool> newPool, int threads)
+    {
+        ArgumentNullException.ThrowIfNull(newPool);
+        if (threads is < 1 or > 4)
+        {
+            throw Guard.OutOfRange(nameof(threads), "an integer from 1 to 4", threads.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var result = InterleavingExplorer.ExploreAll(() =>
+        {
+            var free = new SharedList<int>("free", Enumerable.Range(0, threads));
+            var pool = newPool(free, new SimLock("gate"));
+            var got = new List<int>();
+            var program = new Func<SimThread, Task>(async t =>
+            {
+                var checkout = await pool.CheckoutAsync(t);
+                if (checkout.IsGranted)
+                {
+                    got.Add(checkout.ConnectionId);
+                }
+            });
+            return new RaceSetup([.. Enumerable.Repeat(program, threads)], check => check.Check(got.Distinct().Count() == got.Count, "double checkout"));
+        }, new ExplorationOptions(maxSchedules: int.MaxValue, stopAtFirstFailure: false));
+        return new InterleavingCount(threads, result.SchedulesRun, result.FailingSchedules);
+    }
+
+    private static void Take(SimThread t, Dictionary<int, SimThread> holders, int id)
+    {
+        t.Log($"gets connection {id}");
+        if (holders.TryGetValue(id, out var holder))
+        {
+            t.Check(false, $"double checkout: {t.Name} got connection {id}, which {holder.Name} holds");
+            return;
+        }
+
+        holders[id] = t;
+    }
+
+    private static void CheckIds(RaceChecker check, SharedList<int> free, IEnumerable<int> held, int poolSize)
+    {
+        var all = free.Items.Concat(held).Order().ToList();
+        check.Check(all.SequenceEqual(Enumerable.Range(0, poolSize)),
+            $"connections lost or duplicated: free [{string.Join(", ", free.Items)}], held [{string.Join(", ", held)}], expected each of 0 … {poolSize - 1} once");
+    }
+}
