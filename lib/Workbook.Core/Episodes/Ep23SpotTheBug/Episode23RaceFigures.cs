@@ -20,9 +20,9 @@ public static class Episode23RaceFigures
     public static IReadOnlyList<WorkbookFigure> All { get; } =
     [
         new("ep23.race-interleavings", 23, Title,
-            "Every interleaving of n threads that each check out one connection from a pool of n, enumerated by the workbook's interleaving explorer " +
+            "Every interleaving of m threads that each check out one connection from a pool of m, enumerated by the workbook's interleaving explorer " +
             "(each thread: read the count, read the last id, remove it — three scheduling points; the locked pool enters its lock first). " +
-            "Exact counts, no sampling: (3n)! / (3!)^n interleavings for the seed's pool; the lock leaves only the n! orders of whole critical sections.",
+            "Exact counts, no sampling: (3m)! / (3!)^m interleavings for the seed's pool; the lock leaves only the m! orders of whole critical sections.",
             "Bar chart of the share of interleavings with a double checkout in percent (y axis, 0 to 100) against the number of threads, 2, 3 and 4 " +
             "(x axis). The seed's pool (bars labelled with their counts) double-checks out in 12 of 20 interleavings with 2 threads (60 %), " +
             "1,512 of 1,680 with 3 (90 %) and 362,880 of 369,600 with 4 (98.2 %). The locked pool (diamond markers on the axis, labelled 0 of 2, 0 of 6, " +
