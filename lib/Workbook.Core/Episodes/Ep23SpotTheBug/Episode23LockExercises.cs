@@ -78,8 +78,8 @@ public static class Episode23LockExercises
                 [1L, Array.Empty<long>()],
                 [2L, new long[] { 1 }],
                 [1L, new long[] { 2 }],
-                [3L, new long[] { 3 }],
                 [5L, new long[] { 1, 2 }],
+                [3L, new long[] { 3 }],
                 [2L, new long[] { 3, 1 }],
                 [4L, new long[] { 1, 3, 2 }],
                 [3L, new long[] { 1, 5, 2 }],
@@ -91,11 +91,11 @@ public static class Episode23LockExercises
             ],
             KnownMistakes =
             [
-                new("next token only", (Func<long, long[], bool>)((t, e) => t == (e.Length == 0 ? 0 : e.Max()) + 1),
+                new("strictly above", (Func<long, long[], bool>)((t, e) => e.Length == 0 || t > e.Max()),
                     "Tokens need not arrive one by one: a client that skipped its write (or whose lease ran out) leaves a gap. Token 5 after 1 and 2 is fine."),
                 new("compared with the last write", (Func<long, long[], bool>)((t, e) => e.Length == 0 || t >= e[^1]),
                     "Compare with the HIGHEST token seen, not the last one: after 3 and a rejected stale 1, a stale 2 must still be rejected."),
-                new("strictly above", (Func<long, long[], bool>)((t, e) => e.Length == 0 || t > e.Max()),
+                new("next token only", (Func<long, long[], bool>)((t, e) => t == (e.Length == 0 ? 0 : e.Max()) + 1),
                     "The same token again is the same lock holder (a retried write): accept a token equal to the highest, reject only lower ones."),
             ],
             Trial = Episode23LockTrials.Fencing,
@@ -111,8 +111,10 @@ public static class Episode23LockExercises
             Cases =
             [
                 [0.0, 4.0, 45.0, 50.0, 0.05],
-                [0.0, 4.0, 46.0, 50.0, 0.05],
+                [0.0, 0.5, 48.0, 50.0, 0.05],
+                [0.0, 0.5, 46.0, 50.0, 0.05],
                 [0.0, 8.0, 50.0, 50.0, 0.0],
+                [0.0, 4.0, 46.0, 50.0, 0.05],
                 [0.0, 1.0, 49.999, 50.0, 0.0],
                 [10.0, 14.0, 50.0, 50.0, 0.05],
                 [0.0, 2.0, 10.0, 50.0, 0.5],
@@ -129,9 +131,9 @@ public static class Episode23LockExercises
             [
                 new("measured from the reply", (Func<double, double, double, double, double, bool>)((s, r, n, l, d) => n - r < l * (1 - d) / (1 + d)),
                     "The lease started when the request reached the service, before the reply came back: measure from when the request was SENT."),
-                new("no drift margin", (Func<double, double, double, double, double, bool>)((s, r, n, l, d) => n - s < l),
-                    "Two clocks drift: the service's may be fast (the lease lapses after lease / (1 + ρ) true ms) and yours slow (it shows only (1 − ρ) of them)."),
                 new("one clock's drift", (Func<double, double, double, double, double, bool>)((s, r, n, l, d) => n - s < l / (1 + d)),
+                    "Two clocks drift: the service's may be fast (the lease lapses after lease / (1 + ρ) true ms) and yours slow (it shows only (1 − ρ) of them)."),
+                new("no drift margin", (Func<double, double, double, double, double, bool>)((s, r, n, l, d) => n - s < l),
                     "That covers a fast service clock, but your own clock may be slow too: it shows only (1 − ρ) of the true time. Shrink by both."),
             ],
             Trial = Episode23LockTrials.LeaseCheck,
