@@ -29,6 +29,7 @@ BenchmarkGroup[] groups =
     HashingBenchmarks.RingGroup,
     HashingBenchmarks.LookupGroup,
     HashingBenchmarks.AssignGroup,
+    LockBenchmarks.Group,
 ];
 
 string? filter = null;
