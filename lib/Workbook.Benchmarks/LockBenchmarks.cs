@@ -21,7 +21,7 @@ internal static class LockBenchmarks
         "lock-simulations",
         new Benchmark("10,000 quiet runs (no pauses, no drift, 1 ms delays)", Runs, "run", () => RunAll(Quiet)),
         [.. Enum.GetValues<LockStrategy>().Select(s =>
-            new Benchmark($"10,000 faulty runs, {Episode23LockFigures.Label(s)}", Runs, "run", () => RunAll(Episode23LockTrials.FaultySetting(s))))]);
+            new Benchmark($"10,000 faulty runs, {LockOutcomes.Label(s)}", Runs, "run", () => RunAll(Episode23LockTrials.FaultySetting(s))))]);
 
     private static double RunAll(LockSimulationOptions options)
     {

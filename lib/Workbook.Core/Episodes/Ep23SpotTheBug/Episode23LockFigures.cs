@@ -10,7 +10,7 @@ namespace Workbook.Core.Episodes.Ep23SpotTheBug;
 
 /// <summary>
 /// Episode 23's figures for the lock: one timeline per hand-timed scenario (<see cref="LockScenarios"/>) and the outcome
-/// of 10,000 seeded runs per strategy (<see cref="Episode23LockTrials.FaultySetting"/>). Simulated, deterministic.
+/// of 10,000 seeded runs per strategy (<see cref="LockOutcomes.FaultySetting"/>). Simulated, deterministic.
 /// </summary>
 public static class Episode23LockFigures
 {
@@ -23,7 +23,7 @@ public static class Episode23LockFigures
     private const string FencingTitle = "Fencing: the storage rejects token 1 at 113.5 ms, after token 2 at 75 ms";
     private const string OutcomeTitle = "Only fencing stops stale writes: 0 of 10,000 runs, against 133 with owner checks";
 
-    private static readonly Lazy<IReadOnlyList<StrategyOutcome>> Outcomes = new(() => [.. Enum.GetValues<LockStrategy>().Select(Outcome)]);
+    private static readonly Lazy<IReadOnlyList<StrategyOutcome>> Outcomes = new(() => [.. Enum.GetValues<LockStrategy>().Select(s => LockOutcomes.Count(LockOutcomes.FaultySetting(s), OutcomeSeeds))]);
 
     /// <summary>The figures, in notebook order.</summary>
     public static IReadOnlyList<WorkbookFigure> All { get; } =
@@ -41,14 +41,6 @@ public static class Episode23LockFigures
             "Grouped bar chart: four lock strategies on the x axis (GET then SET, SET NX with plain DEL, owner-checked release, fencing tokens); the y axis is the percentage of 10,000 seeded runs. Solid bars: runs in which two critical sections overlapped; hatched bars: runs in which a stale write was accepted. Each bar is labelled with its count. Overlaps fall from nearly every run with GET then SET to about a third with the owner-checked release, and fencing leaves them as they are; stale writes accepted fall to 133 runs with the owner check and to 0 with fencing.",
             OutcomeChart),
     ];
-
-    /// <summary>The outcome of the 10,000 seeded runs of one strategy (computed once, on first use).</summary>
-    /// <param name="Strategy">The strategy.</param>
-    /// <param name="Runs">Seeded runs.</param>
-    /// <param name="OverlapRuns">Runs in which two clients' sections overlapped.</param>
-    /// <param name="StaleWriteRuns">Runs in which the storage accepted a stale write.</param>
-    /// <param name="ForeignDeleteRuns">Runs with at least one foreign delete.</param>
-    public sealed record StrategyOutcome(LockStrategy Strategy, int Runs, int OverlapRuns, int StaleWriteRuns, int ForeignDeleteRuns);
 
     /// <summary>The outcome table of the figure <c>ep23.lock-outcomes</c>, one row per strategy.</summary>
     public static IReadOnlyList<StrategyOutcome> OutcomeTable => Outcomes.Value;
@@ -74,32 +66,6 @@ public static class Episode23LockFigures
         }
 
         return shared;
-    }
-
-    /// <summary>The strategy's name as the figures and tables show it.</summary>
-    /// <param name="strategy">The strategy.</param>
-    /// <returns>A short label.</returns>
-    public static string Label(LockStrategy strategy) => strategy switch
-    {
-        LockStrategy.NaiveGetThenSet => "GET then SET",
-        LockStrategy.SetNxUncheckedDelete => "SET NX, plain DEL",
-        LockStrategy.OwnerCheckedRelease => "owner-checked release",
-        _ => "fencing tokens",
-    };
-
-    private static StrategyOutcome Outcome(LockStrategy strategy)
-    {
-        var options = Episode23LockTrials.FaultySetting(strategy);
-        int overlap = 0, stale = 0, foreign = 0;
-        for (long seed = 1; seed <= OutcomeSeeds; seed++)
-        {
-            var run = LockSimulation.Run(options, seed);
-            overlap += run.SectionsOverlap ? 1 : 0;
-            stale += run.StaleWriteAccepted ? 1 : 0;
-            foreign += run.ForeignDeletes > 0 ? 1 : 0;
-        }
-
-        return new StrategyOutcome(strategy, OutcomeSeeds, overlap, stale, foreign);
     }
 
     private static WorkbookFigure Timeline(string id, string scenario, string title, string caption) =>
@@ -174,7 +140,7 @@ public static class Episode23LockFigures
     private static GenericChart OutcomeChart()
     {
         var rows = OutcomeTable;
-        var labels = rows.Select(r => Label(r.Strategy)).ToArray();
+        var labels = rows.Select(r => LockOutcomes.Label(r.Strategy)).ToArray();
         GenericChart Bars(string name, IEnumerable<int> counts, string colour, string pattern)
         {
             var values = counts.ToArray();

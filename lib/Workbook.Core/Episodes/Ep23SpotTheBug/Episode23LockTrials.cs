@@ -14,11 +14,10 @@ public static class Episode23LockTrials
     /// <summary>Seeds each trial searches, in order, after its hand-timed scenario.</summary>
     public const int Seeds = 400;
 
-    /// <summary>The seeded setting of the release and fencing trials: 3 clients × 5 rounds, delays 0.5–5 ms, 5 pauses/s of mean 40 ms, ±1 % drift.</summary>
+    /// <summary>The seeded setting of the release and fencing trials (<see cref="LockOutcomes.FaultySetting"/>).</summary>
     /// <param name="strategy">The strategy whose rules the hooks replace.</param>
     /// <returns>The options.</returns>
-    public static LockSimulationOptions FaultySetting(LockStrategy strategy) => new(strategy, clientCount: 3, roundsPerClient: 5,
-        messageDelayMinMs: 0.5, messageDelayMaxMs: 5, pauseRatePerSecond: 5, maxClientClockDrift: 0.01);
+    public static LockSimulationOptions FaultySetting(LockStrategy strategy) => LockOutcomes.FaultySetting(strategy);
 
     /// <summary>The lease-check trial's setting: ±5 % client drift, a service clock 5 % fast, work 30 ms, 10 pauses/s of mean 15 ms.</summary>
     public static LockSimulationOptions DriftSetting { get; } = new(LockStrategy.OwnerCheckedRelease, clientCount: 3, roundsPerClient: 3,
