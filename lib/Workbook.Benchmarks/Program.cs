@@ -43,6 +43,7 @@ BenchmarkGroup[] groups =
     HashingBenchmarks.RingGroup,
     HashingBenchmarks.LookupGroup,
     HashingBenchmarks.AssignGroup,
+    LockBenchmarks.Group,
 ];
 
 string? filter = null;

@@ -6,9 +6,30 @@ namespace Workbook.Core.Reliability.Locks;
 /// <param name="Sections">Every critical section, in order of acquisition.</param>
 /// <param name="Writes">Every write the storage received, in the order it decided them.</param>
 /// <param name="ForeignDeletes">Releases that deleted a lock another client held (the unchecked DEL).</param>
+/// <param name="Events">Everything that happened, in time order (same-time events in the order they ran; pauses first).</param>
 public sealed record LockRun(
-    LockSimulationOptions Options, long Seed, IReadOnlyList<CriticalSection> Sections, IReadOnlyList<StorageWrite> Writes, int ForeignDeletes)
+    LockSimulationOptions Options, long Seed, IReadOnlyList<CriticalSection> Sections, IReadOnlyList<StorageWrite> Writes, int ForeignDeletes,
+    IReadOnlyList<LockEvent> Events)
 {
+    /// <summary>The run as text, one line per event (<see cref="LockEvent.ToLine"/>), for golden files and notebooks.</summary>
+    /// <returns>The transcript lines.</returns>
+    public IReadOnlyList<string> Transcript() => [.. Events.Select(e => e.ToLine())];
+
+    /// <summary>The transcript lines from <paramref name="fromMs"/> to <paramref name="toMs"/> (both included).</summary>
+    /// <param name="fromMs">First time shown, in ms.</param>
+    /// <param name="toMs">Last time shown, in ms; at least <paramref name="fromMs"/>.</param>
+    /// <returns>The lines of the events in that window.</returns>
+    public IReadOnlyList<string> TranscriptBetween(double fromMs, double toMs)
+    {
+        Guard.AtLeastFinite(toMs, fromMs, nameof(toMs));
+        return [.. Events.Where(e => e.TimeMs >= fromMs && e.TimeMs <= toMs).Select(e => e.ToLine())];
+    }
+
+    /// <summary>How many events of a kind the run had.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>The count.</returns>
+    public int Count(LockEventKind kind) => Events.Count(e => e.Kind == kind);
+
     /// <summary>Whether two clients' critical sections overlapped (mutual exclusion broken, as the clients saw it).</summary>
     public bool SectionsOverlap => Sections.Any(a => Sections.Any(a.Overlaps));
 
