@@ -111,7 +111,8 @@ public static class Episode23LockFigures
         var subtitle = string.Create(CultureInfo.InvariantCulture,
             $"foreign deletes: {run.ForeignDeletes} · time with two holders: {SharedMs(run):0.#} ms · stale write accepted: {(run.StaleWriteAccepted ? "yes" : "no")}");
         var styled = ChartStyle.Apply(CSharpChart.Combine(traces), Headline(title, subtitle), "true time (ms)", "lane (who)");
-        var end = Math.Ceiling((run.Events.Max(e => e.TimeMs) + 5) / 10) * 10;
+        // The axis runs past the last event and the last lease end (a lease lapses lazily, with no event), so every lease line ends in view.
+        var end = Math.Ceiling((Math.Max(run.Events.Max(e => e.TimeMs), run.Sections.Max(s => s.LeaseExpiresAtMs)) + 5) / 10) * 10;
         var lanes = Enumerable.Range(0, clients).Select(c => (double)Lane(c)).Append(0).ToArray();
         var names = Enumerable.Range(0, clients).Select(c => $"c{c}").Append("storage").ToArray();
         WithLayout(styled, new Dictionary<string, object>
