@@ -38,7 +38,44 @@ public sealed class CoyotePoolTests(ITestOutputHelper output)
         Assert.Equal(FixedSchedules, outcome.Iterations);
     }
 
-    /// <summary>Schedules to find the double checkout over seeds 1–30 (printed; asserted only to be found for every seed).</summary>
+    /// <summary>
+    /// The bug report and reproducible trace of seed 23 against the committed <c>data/reliability/coyote-unsafe-pool.txt</c>
+    /// (shown in the notebook); <c>WORKBOOK_UPDATE_GOLDEN=1</c> rewrites it (the test then reports skipped).
+    /// </summary>
+    [Fact]
+    public void UnsafePool_BugReportAndTrace_MatchTheCommittedFile()
+    {
+        var found = CoyoteHarness.Explore(typeof(CoyotePoolScenarios), nameof(CoyotePoolScenarios.UnsafePool), FindBudget, Seed, memoryAccesses: true);
+        Assert.Equal(1, found.BugsFound);
+        var lines = new List<string>
+        {
+            $"# Coyote 1.7.11, CoyotePoolScenarios.UnsafePool (the seed's pool: 2 callers, 2 connections), random strategy, seed {Seed},",
+            "# memory-access scheduling points on. Written by CoyotePoolTests.UnsafePool_BugReportAndTrace_MatchTheCommittedFile,",
+            "# which fails when a fresh run differs; WORKBOOK_UPDATE_GOLDEN=1 rewrites it. Replay the trace with",
+            "# CoyoteHarness.Replay(typeof(CoyotePoolScenarios), \"UnsafePool\", trace, memoryAccesses: true).",
+            $"schedules run until the bug: {found.Iterations}",
+            $"bug report: {found.BugReport}",
+            "reproducible trace:",
+        };
+        lines.AddRange(found.ReproducibleTrace.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Split('\n'));
+
+        var path = Path.Combine(Repository.Root, "data", "reliability", "coyote-unsafe-pool.txt");
+        if (Environment.GetEnvironmentVariable("WORKBOOK_UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllLines(path, lines);
+            Assert.Skip($"rewrote {path}; review its diff, then run again without WORKBOOK_UPDATE_GOLDEN");
+        }
+
+        var expected = File.ReadAllLines(path);
+        for (int i = 0; i < Math.Min(expected.Length, lines.Count); i++)
+        {
+            Assert.True(expected[i] == lines[i], $"coyote-unsafe-pool.txt line {i + 1} differs:\n  expected: {expected[i]}\n  actual:   {lines[i]}");
+        }
+
+        Assert.True(expected.Length == lines.Count, $"coyote-unsafe-pool.txt: expected {expected.Length} lines, got {lines.Count}");
+    }
+
+    /// <summary>Schedules to find the double checkout over seeds 1–30 (printed; found for every seed, and never without memory accesses).</summary>
     [Fact]
     public void UnsafePool_SchedulesToFind_OverSeeds1To30()
     {
@@ -52,6 +89,8 @@ public sealed class CoyotePoolTests(ITestOutputHelper output)
 
         var plain = CoyoteHarness.Explore(typeof(CoyotePoolScenarios), nameof(CoyotePoolScenarios.UnsafePool), 1_000, Seed, memoryAccesses: false);
         output.WriteLine($"without memory-access scheduling points (seed {Seed}, 1,000-schedule budget): {plain.BugsFound} bug(s) in {plain.Iterations} schedule(s)");
+        Assert.Equal(0, plain.BugsFound);
+        Assert.Equal(1_000, plain.Iterations);
         counts.Sort();
         output.WriteLine($"schedules to find, seeds 1-30: min {counts[0]}, median {(counts[14] + counts[15]) / 2.0}, max {counts[^1]}; all: {string.Join(", ", counts)}");
     }

@@ -26,7 +26,7 @@ public static class Episode23RaceFigures
             "Bar chart of the share of interleavings with a double checkout in percent (y axis, 0 to 100) against the number of threads, 2, 3 and 4 " +
             "(x axis). The seed's pool (bars labelled with their counts) double-checks out in 12 of 20 interleavings with 2 threads (60 %), " +
             "1,512 of 1,680 with 3 (90 %) and 362,880 of 369,600 with 4 (98.2 %). The locked pool (diamond markers on the axis, labelled 0 of 2, 0 of 6, " +
-            "0 of 24) does so in none: it has only the n! orders of whole critical sections.",
+            "0 of 24) does so in none: it has only the m! orders of whole critical sections.",
             RaceChart),
     ];
 

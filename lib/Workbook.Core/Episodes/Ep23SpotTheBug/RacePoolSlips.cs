@@ -32,6 +32,45 @@ internal static class RacePoolSlips
         }
     }
 
+    /// <summary>Off by one: takes only when more than one connection is free, so the last one is never handed out.</summary>
+    internal sealed class OffByOneCount(SharedList<int> free, SimLock gate) : ISimPool
+    {
+        public async Task<PoolCheckout> CheckoutAsync(SimThread t)
+        {
+            await gate.EnterAsync(t);
+            try
+            {
+                if (await free.CountAsync(t) > 1)
+                {
+                    int id = await free.LastAsync(t);
+                    await free.RemoveLastAsync(t);
+                    return PoolCheckout.Granted(id);
+                }
+
+                return PoolCheckout.NoConnection("the free list was empty");
+            }
+            finally
+            {
+                gate.Exit(t);
+            }
+        }
+
+        public async Task ReleaseAsync(SimThread t, int connectionId)
+        {
+            await gate.EnterAsync(t);
+            await free.AddAsync(t, connectionId);
+            gate.Exit(t);
+        }
+    }
+
+    /// <summary>Safe by doing nothing: every checkout is refused, so no schedule can double-check out.</summary>
+    internal sealed class AlwaysRefuses : ISimPool
+    {
+        public Task<PoolCheckout> CheckoutAsync(SimThread t) => Task.FromResult(PoolCheckout.NoConnection("no connection"));
+
+        public Task ReleaseAsync(SimThread t, int connectionId) => Task.CompletedTask;
+    }
+
     /// <summary>The wait is an <c>if</c>, not a loop: a woken caller does not look again before taking.</summary>
     internal sealed class IfInsteadOfWhile(SharedList<int> free, SimCondition available) : ISimBlockingPool
     {

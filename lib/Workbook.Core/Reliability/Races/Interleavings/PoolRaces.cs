@@ -4,7 +4,9 @@ namespace Workbook.Core.Reliability.Races.Interleavings;
 /// <remarks>
 /// Every thread logs the connection it gets; the run fails the moment a thread gets a connection another thread
 /// holds, and at the end unless every id is back on the free list exactly once (or, without releases, unless every
-/// id is either held or free).
+/// id is either held or free). A non-blocking pool must also hand out what it has: a refusal fails the run when the
+/// pool has a connection for every thread, or when the refused checkout ran alone (no other thread inside the pool, as
+/// in the serial schedule) and the free list was not empty.
 /// </remarks>
 public static class PoolRaces
 {
@@ -25,12 +27,25 @@ public static class PoolRaces
             var free = new SharedList<int>("free", Enumerable.Range(0, poolSize));
             var pool = newPool(free, new SimLock("gate"));
             var holders = new Dictionary<int, SimThread>();
+            var inPool = new InPool(free);
             var program = new Func<SimThread, Task>(async t =>
             {
+                inPool.Enter(t);
                 var checkout = await pool.CheckoutAsync(t);
+                var call = inPool.Exit(t);
+                int freeAtStart = call.FreeAtStart;
                 if (!checkout.IsGranted)
                 {
                     t.Log($"gets no connection ({checkout.Reason})");
+                    if (poolSize >= threads)
+                    {
+                        t.Check(false, $"refused: {t.Name} got no connection, though the pool has {poolSize} for {threads} threads (the free list held {freeAtStart} of {poolSize} when it asked)");
+                    }
+                    else if (call.Alone && freeAtStart > 0)
+                    {
+                        t.Check(false, $"refused: {t.Name} got no connection, though no other thread was in the pool and the free list held {freeAtStart} of {poolSize}");
+                    }
+
                     return;
                 }
 
@@ -38,7 +53,9 @@ public static class PoolRaces
                 if (release)
                 {
                     holders.Remove(checkout.ConnectionId);
+                    inPool.Enter(t);
                     await pool.ReleaseAsync(t, checkout.ConnectionId);
+                    inPool.Exit(t);
                 }
             });
             return new RaceSetup([.. Enumerable.Repeat(program, threads)], check => CheckIds(check, free, holders.Keys, poolSize));
@@ -105,6 +122,62 @@ public static class PoolRaces
             return new RaceSetup([.. Enumerable.Repeat(program, threads)], check => check.Check(got.Distinct().Count() == got.Count, "double checkout"));
         }, new ExplorationOptions(maxSchedules: int.MaxValue, stopAtFirstFailure: false));
         return new InterleavingCount(threads, result.SchedulesRun, result.FailingSchedules);
+    }
+
+    // Which threads are inside a pool call; for each call, the free count at its first step and whether any other
+    // thread took a step between that first step and the call's return.
+    private sealed class InPool(SharedList<int> free)
+    {
+        private readonly Dictionary<SimThread, Call> _calls = [];
+        private RunEngine? _watched;
+
+        public void Enter(SimThread t)
+        {
+            if (!ReferenceEquals(_watched, t.Engine))
+            {
+                _watched = t.Engine;
+                t.Engine.StepStarting += OnStep;
+            }
+
+            _calls[t] = new Call();
+        }
+
+        public Call Exit(SimThread t)
+        {
+            _calls.Remove(t, out var call);
+            call ??= new Call();
+            if (!call.Started)
+            {
+                call.FreeAtStart = free.Items.Count;       // a call without a step ran alone, at this moment
+            }
+
+            return call;
+        }
+
+        private void OnStep(SimThread stepping)
+        {
+            foreach (var (thread, call) in _calls)
+            {
+                if (ReferenceEquals(thread, stepping) && !call.Started)
+                {
+                    call.Started = true;
+                    call.FreeAtStart = free.Items.Count;
+                }
+                else if (!ReferenceEquals(thread, stepping) && call.Started)
+                {
+                    call.Alone = false;
+                }
+            }
+        }
+    }
+
+    private sealed class Call
+    {
+        public bool Started { get; set; }
+
+        public bool Alone { get; set; } = true;
+
+        public int FreeAtStart { get; set; }
     }
 
     private static void Take(SimThread t, Dictionary<int, SimThread> holders, int id)

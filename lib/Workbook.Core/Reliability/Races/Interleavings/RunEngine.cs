@@ -59,6 +59,9 @@ internal sealed class RunEngine
 
     public void Log(SimThread t, string line) => _trace.Add($"{t.Name} {line}");
 
+    /// <summary>Raised just before a thread's step runs (for checks that watch who ran while a call was in progress).</summary>
+    public event Action<SimThread>? StepStarting;
+
     private InterleavingRun Execute(RaceSetup setup, Func<IReadOnlyList<int>, int> choose, int stepBudget)
     {
         for (int i = 0; i < setup.Threads.Count; i++)
@@ -122,6 +125,7 @@ internal sealed class RunEngine
                 next.Pending = null;
                 _choices.Add(chosen);
                 steps++;
+                StepStarting?.Invoke(next.Thread);
                 try
                 {
                     _trace.Add($"{next.Thread.Name} {step.Execute()}");
