@@ -61,13 +61,22 @@ public class Episode23LeakFiguresTests
         Assert.Equal((100_000L, 10_000_000L, 10_000_000L, 10_000_000L), (seed.Events, ring.Events, cache.Events, lru.Events));
         string c(FormattableString f) => f.ToString(CultureInfo.InvariantCulture);
 
-        string headline = c($"The seed's tracker keeps {Math.Round(PerEvent("seed-tracker")):N0} B per event; the ring buffer {Math.Round(ring.Bytes / 1000.0):N0} kB after 10 M");
+        string headline = c($"The seed's tracker grows {Math.Round(PerEvent("seed-tracker")):N0} B per event; the ring buffer stays at {Math.Round(ring.Bytes / 1000.0):N0} kB to 10 M");
         string subtitle = c($"Measured; ConcurrentDictionary cache {Math.Round(PerEvent("unbounded-cache")):N0} B per distinct request ({cache.Bytes / 1e9:0.00} GB at 10 M), LRU {lru.Bytes / 1e6:0.00} MB");
 
         var figure = FigureData.Get("ep23.leak-memory");
         Assert.Equal(headline, figure.Headline);
         Assert.Equal(headline + " — " + subtitle, figure.Title);
         Assert.Equal(headline, Workbook.Core.Charts.FigureCatalog.Get("ep23.leak-memory").Title);
+
+        // The caption says which per-event number the title means: the slope, not the ratio, which carries the start-up cost.
+        static long Ratio(long events) => (long)Math.Round(Csv("seed-tracker").Single(r => r.Events == events).Bytes / (double)events);
+        Assert.Contains(
+            c($"Bytes per event in the title is the slope between the readings at 10,000 and 100,000 events ({Math.Round(PerEvent("seed-tracker")):N0} B); the reading divided by the events is larger, {Ratio(100_000):N0} B at 100,000 and {Ratio(1_000):N0} B at 1,000, because it also spreads a one-off start-up cost over the events."),
+            Workbook.Core.Charts.FigureCatalog.Get("ep23.leak-memory").Caption,
+            StringComparison.Ordinal);
+        // By hand from the committed CSV: (79,050,560 − 9,732,360) / 90,000 = 770.2; 79,050,560 / 100,000 = 790.5; 979,136 / 1,000 = 979.1.
+        Assert.Equal((770L, 791L, 979L), ((long)Math.Round(PerEvent("seed-tracker")), Ratio(100_000), Ratio(1_000)));
     }
 
     [Fact]

@@ -11,10 +11,11 @@ public static class Episode23LeakReferenceRows
         new("ep23.leak-bytes", [2_000L, int.MaxValue, 21_200, 75], 84_950_000, 0, "2,000 × 42,475"),
         // 10 M events of the same: 424,750,000,000 bytes (≈ 425 GB; more than int.MaxValue).
         new("ep23.leak-bytes", [10_000_000L, int.MaxValue, 21_200, 75], 424_750_000_000, 0, "10⁷ × 42,475"),
-        // Bounded at 10,000 with no stack: 10,000 × 56 = 560,000 bytes, however many events.
-        new("ep23.leak-bytes", [10_000_000L, 10_000, 0, 56], 560_000, 0, "min(10⁷, 10⁴) × 56"),
-        // Not yet full: 5,000 × 56 = 280,000.
-        new("ep23.leak-bytes", [5_000L, 10_000, 0, 56], 280_000, 0, "5,000 × 56"),
+        // Bounded at 10,000 with no stack, 16 bytes per event (the ring buffer's slot: a double and a reference):
+        // 10,000 × 16 = 160,000 bytes, however many events.
+        new("ep23.leak-bytes", [10_000_000L, 10_000, 0, 16], 160_000, 0, "min(10⁷, 10⁴) × 16"),
+        // Not yet full: 5,000 × 16 = 80,000.
+        new("ep23.leak-bytes", [5_000L, 10_000, 0, 16], 80_000, 0, "5,000 × 16"),
         // One past capacity with stacks: 1,000 × (6,000 + 100) = 6,100,000.
         new("ep23.leak-bytes", [1_001L, 1_000, 3_000, 100], 6_100_000, 0, "1,000 × 6,100"),
         new("ep23.leak-bytes", [0L, 100, 500, 40], 0, 0, "no events"),

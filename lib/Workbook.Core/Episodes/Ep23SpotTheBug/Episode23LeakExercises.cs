@@ -23,8 +23,8 @@ public static class Episode23LeakExercises
             [
                 [2_000L, int.MaxValue, 21_200, 75],
                 [10_000_000L, int.MaxValue, 21_200, 75],
-                [10_000_000L, 10_000, 0, 56],
-                [5_000L, 10_000, 0, 56],
+                [10_000_000L, 10_000, 0, 16],
+                [5_000L, 10_000, 0, 16],
                 [0L, 100, 500, 40],
                 [1_000L, 1_000, 500, 40],
                 [1_001L, 1_000, 3_000, 100],
@@ -34,7 +34,7 @@ public static class Episode23LeakExercises
             [
                 "The tracker keeps min(events, capacity) events (capacity = int.MaxValue is the seed's tracker: no bound). Each kept event holds its " +
                 "stack trace, stackChars characters of UTF-16 text at 2 bytes each, plus overheadBytes of bookkeeping. Multiply in long: 10 M events " +
-                "of 42 KB each is more than int can hold.",
+                "of 42,475 bytes each (a stack of 21,200 chars, as in the check's cases) is more than int can hold.",
             ],
             KnownMistakes =
             [

@@ -28,9 +28,19 @@ public static class Episode23LeakFigures
 
     private static LeakMemoryRow Last(string structure) => Data.Series(structure)[^1];
 
-    /// <summary>The headline: bytes per event of the seed's tracker and the ring buffer's size at its last point.</summary>
+    /// <summary>The headline: the seed's tracker's growth per event (the slope) and the ring buffer's size at its last point.</summary>
     internal static string MemoryTitle => string.Create(CultureInfo.InvariantCulture,
-        $"The seed's tracker keeps {PerEvent("seed-tracker"):N0} B per event; the ring buffer {Kilobytes(Last("ring-buffer").RetainedBytes)} after 10 M");
+        $"The seed's tracker grows {PerEvent("seed-tracker"):N0} B per event; the ring buffer stays at {Kilobytes(Last("ring-buffer").RetainedBytes)} to 10 M");
+
+    /// <summary>The caption's sentence on which per-event number is meant: the slope, against the ratios that include the start-up cost.</summary>
+    internal static string PerEventSentence =>
+        string.Create(CultureInfo.InvariantCulture, $"Bytes per event in the title is the slope between the readings at 10,000 and 100,000 events ({PerEvent("seed-tracker"):N0} B); ") +
+        string.Create(CultureInfo.InvariantCulture, $"the reading divided by the events is larger, {Ratio("seed-tracker", 100_000):N0} B at 100,000 and {Ratio("seed-tracker", 1_000):N0} B at 1,000, ") +
+        "because it also spreads a one-off start-up cost over the events.";
+
+    /// <summary>The reading at <paramref name="events"/> divided by the events (includes one-off costs).</summary>
+    internal static double Ratio(string structure, long events) =>
+        Data.Series(structure).Single(r => r.Events == events).RetainedBytes / (double)events;
 
     /// <summary>
     /// Bytes per event: the growth from the reading at 10,000 events to the last one, divided by the events between.
@@ -57,7 +67,7 @@ public static class Episode23LeakFigures
             "Managed heap kept alive (GC.GetTotalMemory after a full collection, minus the heap before the structure existed) as events or requests " +
             "with distinct keys flow, both axes logarithmic. Measured once with the benchmark command leak-memory (Release, .NET 10, 2-vCPU virtual " +
             "machine, 2026-11-29) and committed as data/reliability/leak-memory.csv; the seed's tracker was fed 100,000 events with a console app's " +
-            "shallow stack (357 chars per trace), so a web server's would keep several times more per event.",
+            "shallow stack (357 chars per trace), so a web server's would keep several times more per event. " + PerEventSentence,
             string.Create(CultureInfo.InvariantCulture,
                 $"Log-log line chart with markers of retained memory in bytes (y axis) against events or requests (x axis, 1,000 to 10 million). " +
                 $"The seed's tracker and the ConcurrentDictionary cache rise as straight lines of slope one: {Megabytes(Last("seed-tracker").RetainedBytes)} " +

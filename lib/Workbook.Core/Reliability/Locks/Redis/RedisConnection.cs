@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net.Sockets;
@@ -10,9 +11,9 @@ namespace Workbook.Core.Reliability.Locks.Redis;
 /// <see cref="Reason"/>, as every "no answer" in the library. Dispose it to close the connection.
 /// </summary>
 /// <remarks>
-/// <see cref="OpenAsync"/> never hangs and never throws for a server that is down: the connect, each command
-/// and each script are bounded by <see cref="RedisConnectOptions.TimeoutMs"/>, and a failure becomes a reason
-/// such as <c>no Redis at 127.0.0.1:6379 (connection refused); start one with ./workbook.sh redis start</c>.
+/// <see cref="OpenAsync"/> never hangs and never throws for a server that is down: the whole open (probe and
+/// handshake together) ends within one deadline of <see cref="RedisConnectOptions.TimeoutMs"/>, each later command
+/// and script is bounded by the same timeout, and a failure becomes a reason such as <c>no Redis at 127.0.0.1:6379 (connection refused); start one with ./workbook.sh redis start</c>.
 /// </remarks>
 public sealed class RedisConnection : IDisposable
 {
@@ -39,7 +40,7 @@ public sealed class RedisConnection : IDisposable
     /// <summary>Why there is no connection, in one line (empty when connected).</summary>
     public string Reason { get; }
 
-    /// <summary>Connects within the options' timeout, or says in one line why not.</summary>
+    /// <summary>Connects within the options' timeout (one deadline for the whole open), or says in one line why not.</summary>
     /// <param name="options">Where the server is; <see cref="RedisConnectOptions.FromEnvironment"/> when null.</param>
     /// <returns>The connection, or a result with <see cref="IsConnected"/> false and a <see cref="Reason"/>.</returns>
     public static async Task<RedisConnection> OpenAsync(RedisConnectOptions? options = null)
@@ -57,17 +58,28 @@ public sealed class RedisConnection : IDisposable
         };
 
         // Implementation note: the client reports a refused or unreachable server only as "UnableToConnect" (the
-        // socket error goes to its log), so a bounded TCP connect first finds the cause; then the client connects,
-        // bounded by its own timeouts and, should a client version retry longer, by WaitAsync.
-        if (await ProbeAsync(options).ConfigureAwait(false) is { Length: > 0 } cause)
+        // socket error goes to its log), so a TCP connect first finds the cause; then the client connects. Both share
+        // one deadline: the client gets what the probe left, and WaitAsync enforces it should the client retry longer.
+        var clock = Stopwatch.StartNew();
+        using (var deadline = new CancellationTokenSource(options.TimeoutMs))
         {
-            return Failed(options, cause);
+            if (await ProbeAsync(options, deadline.Token).ConfigureAwait(false) is { Length: > 0 } cause)
+            {
+                return Failed(options, cause);
+            }
         }
 
+        var remainingMs = options.TimeoutMs - (int)clock.ElapsedMilliseconds;
+        if (remainingMs <= 0)
+        {
+            return Failed(options, $"the port is open but gave {NoAnswer(options)} to the Redis handshake");
+        }
+
+        configuration.ConnectTimeout = remainingMs;
         var connecting = ConnectionMultiplexer.ConnectAsync(configuration);
         try
         {
-            var multiplexer = await connecting.WaitAsync(TimeSpan.FromMilliseconds((3.0 * options.TimeoutMs) + 1000)).ConfigureAwait(false);
+            var multiplexer = await connecting.WaitAsync(TimeSpan.FromMilliseconds(remainingMs)).ConfigureAwait(false);
             return new RedisConnection(options, multiplexer, string.Empty);
         }
         catch (TimeoutException)
@@ -94,13 +106,12 @@ public sealed class RedisConnection : IDisposable
     private static string NoAnswer(RedisConnectOptions options) =>
         $"no answer within {options.TimeoutMs.ToString(CultureInfo.InvariantCulture)} ms";
 
-    private static async Task<string> ProbeAsync(RedisConnectOptions options)
+    private static async Task<string> ProbeAsync(RedisConnectOptions options, CancellationToken deadline)
     {
         using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
-        using var timeout = new CancellationTokenSource(options.TimeoutMs);
         try
         {
-            await socket.ConnectAsync(options.Host, options.Port, timeout.Token).ConfigureAwait(false);
+            await socket.ConnectAsync(options.Host, options.Port, deadline).ConfigureAwait(false);
             return string.Empty;
         }
         catch (OperationCanceledException)

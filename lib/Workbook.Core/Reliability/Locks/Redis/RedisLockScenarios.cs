@@ -1,3 +1,6 @@
+using System.Globalization;
+using StackExchange.Redis;
+
 namespace Workbook.Core.Reliability.Locks.Redis;
 
 /// <summary>
@@ -9,6 +12,8 @@ namespace Workbook.Core.Reliability.Locks.Redis;
 /// Client A's pause is a sleep longer than its lease (<see cref="RedisScenarioTiming"/>), so its lease lapses on
 /// the server while A is stopped, as under a long GC pause. Each scenario runs on its own lock under a fresh key
 /// prefix and deletes its keys at the end. The steps are the commands as sent and the replies as received.
+/// A server that goes away (or a connection already disposed) does not throw: the outcome is not complete and its
+/// one-line <see cref="RedisScenarioOutcome.Reason"/> says so and how to start a server.
 /// </remarks>
 public static class RedisLockScenarios
 {
@@ -29,7 +34,10 @@ public static class RedisLockScenarios
     /// <summary>The seed's acquire raced by hand: A EXISTS, B EXISTS, A PSETEX, B PSETEX — both believe they hold the lock.</summary>
     /// <param name="connection">A connected <see cref="RedisConnection"/>.</param>
     /// <returns>The outcome; <see cref="RedisScenarioOutcome.SafetyViolated"/> when both clients believe they acquired.</returns>
-    public static async Task<RedisScenarioOutcome> NaiveRaceAsync(RedisConnection connection)
+    public static Task<RedisScenarioOutcome> NaiveRaceAsync(RedisConnection connection) =>
+        Guarded(connection, "naive EXISTS then PSETEX", () => NaiveRaceCoreAsync(connection));
+
+    private static async Task<RedisScenarioOutcome> NaiveRaceCoreAsync(RedisConnection connection)
     {
         var redisLock = new RedisLock(connection, RedisLock.NewRunPrefix(), "naive");
         const int leaseMs = 10000;
@@ -73,7 +81,7 @@ public static class RedisLockScenarios
     /// <param name="time">The clock the pause sleeps on; <see cref="TimeProvider.System"/> when null.</param>
     /// <returns>The outcome; <see cref="RedisScenarioOutcome.SafetyViolated"/> when C acquires while B still believes it holds the lock.</returns>
     public static Task<RedisScenarioOutcome> UncheckedReleaseAsync(RedisConnection connection, RedisScenarioTiming? timing = null, TimeProvider? time = null) =>
-        ReleaseAfterPauseAsync(connection, ownerChecked: false, timing ?? new RedisScenarioTiming(), time ?? TimeProvider.System);
+        Guarded(connection, "unchecked DEL", () => ReleaseAfterPauseAsync(connection, ownerChecked: false, timing ?? new RedisScenarioTiming(), time ?? TimeProvider.System));
 
     /// <summary>As <see cref="UncheckedReleaseAsync"/>, but A releases with the owner-checked script, which refuses: B keeps the lock and C is refused.</summary>
     /// <param name="connection">A connected <see cref="RedisConnection"/>.</param>
@@ -81,7 +89,7 @@ public static class RedisLockScenarios
     /// <param name="time">The clock the pause sleeps on; <see cref="TimeProvider.System"/> when null.</param>
     /// <returns>The outcome; <see cref="RedisScenarioOutcome.SafetyViolated"/> false when the release refused.</returns>
     public static Task<RedisScenarioOutcome> OwnerCheckedReleaseAsync(RedisConnection connection, RedisScenarioTiming? timing = null, TimeProvider? time = null) =>
-        ReleaseAfterPauseAsync(connection, ownerChecked: true, timing ?? new RedisScenarioTiming(), time ?? TimeProvider.System);
+        Guarded(connection, "owner-checked release", () => ReleaseAfterPauseAsync(connection, ownerChecked: true, timing ?? new RedisScenarioTiming(), time ?? TimeProvider.System));
 
     /// <summary>
     /// A acquires, checks that it holds the lock, pauses past its lease; B acquires and writes; A wakes and writes.
@@ -92,7 +100,10 @@ public static class RedisLockScenarios
     /// <param name="timing">The lease and pause lengths; the defaults when null.</param>
     /// <param name="time">The clock the pause sleeps on; <see cref="TimeProvider.System"/> when null.</param>
     /// <returns>The outcome; <see cref="RedisScenarioOutcome.SafetyViolated"/> when A's stale write was accepted.</returns>
-    public static async Task<RedisScenarioOutcome> PausedWriterAsync(RedisConnection connection, bool fencing, RedisScenarioTiming? timing = null, TimeProvider? time = null)
+    public static Task<RedisScenarioOutcome> PausedWriterAsync(RedisConnection connection, bool fencing, RedisScenarioTiming? timing = null, TimeProvider? time = null) =>
+        Guarded(connection, fencing ? "paused writer, fenced write" : "paused writer, no fencing", () => PausedWriterCoreAsync(connection, fencing, timing, time));
+
+    private static async Task<RedisScenarioOutcome> PausedWriterCoreAsync(RedisConnection connection, bool fencing, RedisScenarioTiming? timing, TimeProvider? time)
     {
         timing ??= new RedisScenarioTiming();
         time ??= TimeProvider.System;
@@ -159,6 +170,26 @@ public static class RedisLockScenarios
         finally
         {
             await redisLock.DeleteKeysAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<RedisScenarioOutcome> Guarded(RedisConnection connection, string name, Func<Task<RedisScenarioOutcome>> run)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        try
+        {
+            return await run().ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is RedisConnectionException or RedisTimeoutException or ObjectDisposedException)
+        {
+            var endpoint = connection.Options.Endpoint;
+            var reason = error switch
+            {
+                ObjectDisposedException => $"the connection to Redis at {endpoint} was closed (disposed); run the connect cell again",
+                RedisTimeoutException => $"Redis at {endpoint} gave no reply within {connection.Options.TimeoutMs.ToString(CultureInfo.InvariantCulture)} ms, so the server went away or is stuck; start one with {RedisConnectOptions.StartCommand}, then run the connect cell again",
+                _ => $"the connection to Redis at {endpoint} was lost, so the server went away; start one with {RedisConnectOptions.StartCommand}, then run the connect cell again",
+            };
+            return RedisScenarioOutcome.Interrupted(name, reason);
         }
     }
 
