@@ -23,7 +23,7 @@ public sealed record RedisConnectOptions
     /// <param name="timeoutMs">The bound on connecting and on each command, in milliseconds; an integer in [1, 60000].</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="port"/> or <paramref name="timeoutMs"/> is out of range.</exception>
     /// <exception cref="ArgumentException"><paramref name="host"/> is empty or blank.</exception>
-    public RedisConnectOptions(string host = "127.0.0.1", int port = 6379, int timeoutMs = 1000)
+    public RedisConnectOptions(string host = "127.0.0.1", int port = 6379, int timeoutMs = 3000)
     {
         Host = Guard.NotBlank(host, nameof(host)).Trim();
         Port = InRange(port, 1, 65535, nameof(port));
@@ -39,7 +39,7 @@ public sealed record RedisConnectOptions
     public int Port { get; }
 
     /// <summary>The bound on connecting and on each command, in milliseconds.</summary>
-    /// <value>The default is 1000 ms: a loopback server answers in well under a millisecond.</value>
+    /// <value>The default is 3000 ms. A loopback server answers in well under a millisecond and a closed port is refused at once; the margin is for the client's first connection in a busy kernel (loading and compiling the client).</value>
     public int TimeoutMs { get; }
 
     /// <summary>The endpoint as <c>host:port</c>.</summary>
@@ -50,7 +50,7 @@ public sealed record RedisConnectOptions
     /// <param name="timeoutMs">As in the constructor.</param>
     /// <returns>The options.</returns>
     /// <exception cref="ArgumentException"><paramref name="endpoint"/> is blank or its port is not an integer in [1, 65535].</exception>
-    public static RedisConnectOptions Parse(string endpoint, int timeoutMs = 1000)
+    public static RedisConnectOptions Parse(string endpoint, int timeoutMs = 3000)
     {
         Guard.NotBlank(endpoint, nameof(endpoint));
         var colon = endpoint.LastIndexOf(':');
@@ -74,7 +74,7 @@ public sealed record RedisConnectOptions
     /// <param name="timeoutMs">As in the constructor.</param>
     /// <returns>The options.</returns>
     /// <exception cref="ArgumentException">The variable is set but is not <c>host:port</c>.</exception>
-    public static RedisConnectOptions FromEnvironment(int timeoutMs = 1000)
+    public static RedisConnectOptions FromEnvironment(int timeoutMs = 3000)
     {
         var value = Environment.GetEnvironmentVariable(EnvironmentVariable);
         return string.IsNullOrWhiteSpace(value) ? new RedisConnectOptions(timeoutMs: timeoutMs) : Parse(value, timeoutMs);
