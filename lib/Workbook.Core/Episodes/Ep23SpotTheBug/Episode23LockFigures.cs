@@ -130,7 +130,8 @@ public static class Episode23LockFigures
                 $"c{s.ClientIndex} holds token {s.Token}: {s.AcquiredAtMs:0.#}–{s.ReleasedAtMs:0.#} ms"), colours[s.ClientIndex % colours.Length], 14, null));
             var leaseY = y + 0.2 + (0.1 * (s.Round % 2));
             var leaseEnd = LeaseEndOf(run, s);
-            traces.Add(LabelledLine([leaseEnd.GrantedAtMs, leaseEnd.AtMs], [leaseY, leaseY], ["", $"lease {s.Token} {leaseEnd.Short}"], "top left",
+            traces.Add(LabelledLine([leaseEnd.GrantedAtMs, leaseEnd.AtMs], [leaseY, leaseY], ["", $"lease {s.Token} {leaseEnd.Short}"],
+                leaseEnd.AtMs < 15 ? "top right" : "top left", // a label ending this early would run off the left edge
                 $"token {s.Token}'s {leaseEnd.How}", colours[s.ClientIndex % colours.Length], 2, "dot"));
         }
 
