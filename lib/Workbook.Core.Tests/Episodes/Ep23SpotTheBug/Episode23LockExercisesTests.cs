@@ -95,7 +95,12 @@ public sealed class Episode23LockExercisesTests
         Assert.True(Episode23LockTrials.LeaseCheck(Get("ep23.lease-check").Reference).Passed);
         // The reply mistake and the missing margin are caught by the simulation; "one clock's drift" fails only the cases
         // (its unsafe window, a slow client clock checking within ~2.5 % after lease / 1.05, is too narrow for these seeds).
-        foreach (var m in Get("ep23.lease-check").KnownMistakes.Where(m => m.Name != "one clock's drift"))
+        // "shrunk twice by the slow clock" is safe (too short a bound), so the simulation passes it: only the case
+        // [0, 2, 14, 50, 0.5] catches it (14 < 50 × 0.5 / 1.5 = 16.7, but not < 50 × 0.5² = 12.5).
+        var overConservative = Get("ep23.lease-check").KnownMistakes.Single(m => m.Name == "shrunk twice by the slow clock");
+        Assert.True(Episode23LockTrials.LeaseCheck(overConservative.Answer).Passed);
+        Assert.Equal(false, overConservative.Answer.DynamicInvoke(0.0, 2.0, 14.0, 50.0, 0.5));
+        foreach (var m in Get("ep23.lease-check").KnownMistakes.Where(m => m.Name is not ("one clock's drift" or "shrunk twice by the slow clock")))
         {
             var outcome = Episode23LockTrials.LeaseCheck(m.Answer);
             Assert.False(outcome.Passed, m.Name);

@@ -65,6 +65,40 @@ public sealed class Episode23LockFiguresTests
         Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"Fencing: the storage rejects token 1 at {113.5} ms, after token 2 at {75} ms"), fencing.Headline);
     }
 
+    [Theory]
+    // Hand timelines (golden transcripts): naive: token 1 granted at 3, c1's SET overwrites it at 4; token 2 granted at 4,
+    // c0's DEL removes it at 18. Plain DEL: token 1 granted at 1 lapses at 51; token 2 (62) deleted by c0 at 66; token 3
+    // (66) by c1 at 77; token 4 (77) by c0 at 81. Owner-checked and fencing: token 1 (1) lapses at 51; token 2 (62)
+    // released by c1 at 77.
+    [InlineData("ep23.lock-naive", "token 1's lease overwritten by c1's SET at 4 ms", 3.0, 4.0)]
+    [InlineData("ep23.lock-naive", "token 2's lease deleted by c0's DEL at 18 ms", 4.0, 18.0)]
+    [InlineData("ep23.lock-unchecked-delete", "token 1's lease lapsed at 51 ms", 1.0, 51.0)]
+    [InlineData("ep23.lock-unchecked-delete", "token 2's lease deleted by c0's DEL at 66 ms", 62.0, 66.0)]
+    [InlineData("ep23.lock-unchecked-delete", "token 3's lease deleted by c1's DEL at 77 ms", 66.0, 77.0)]
+    [InlineData("ep23.lock-unchecked-delete", "token 4's lease deleted by c0's DEL at 81 ms", 77.0, 81.0)]
+    [InlineData("ep23.lock-owner-checked", "token 1's lease lapsed at 51 ms", 1.0, 51.0)]
+    [InlineData("ep23.lock-owner-checked", "token 2's lease released at 77 ms", 62.0, 77.0)]
+    [InlineData("ep23.lock-fencing", "token 2's lease released at 77 ms", 62.0, 77.0)]
+    public void LeaseLines_EndAtTheFirstOfLapseOverwriteDeleteRelease_SaidInLegendCaptionAndAltText(string id, string legend, double from, double to)
+    {
+        var figure = FigureData.Get(id);
+        Assert.Equal([from, to], figure.X(legend));
+        var catalog = FigureCatalog.Get(id);
+        Assert.Contains(legend, catalog.Caption, StringComparison.Ordinal);
+        Assert.Contains(legend, catalog.AltText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Subtitles_CountWritesWithoutALease()
+    {
+        // Hand: naive, c0's write at 16 ms (c1 holds the key); plain DEL, the writes at 75, 79 and 90 ms; owner-checked and
+        // fencing, c0's token-1 write at 113.5 ms (accepted, then rejected: the fenced one is not counted).
+        Assert.Contains("writes without a lease: 1 ·", FigureData.Get("ep23.lock-naive").RawTitle, StringComparison.Ordinal);
+        Assert.Contains("writes without a lease: 3 ·", FigureData.Get("ep23.lock-unchecked-delete").RawTitle, StringComparison.Ordinal);
+        Assert.Contains("writes without a lease: 1 ·", FigureData.Get("ep23.lock-owner-checked").RawTitle, StringComparison.Ordinal);
+        Assert.Contains("writes without a lease: 0 ·", FigureData.Get("ep23.lock-fencing").RawTitle, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Outcomes_TitleAndBars_RecomputedSeedBySeed()
     {

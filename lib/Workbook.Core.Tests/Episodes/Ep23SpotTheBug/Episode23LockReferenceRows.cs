@@ -22,6 +22,7 @@ public static class Episode23LockReferenceRows
         new("ep23.lease-check", [0.0, 8.0, 50.0, 50.0, 0.0], false, "hand: 50 is not < 50 (no drift)"),
         new("ep23.lease-check", [0.0, 2.0, 20.0, 50.0, 0.5], false, "hand: 20 > 50 × 0.5/1.5 = 16.67"),
         new("ep23.lease-check", [1000.0, 1003.0, 1047.0, 50.0, 0.01], true, "hand: 47 < 50 × 0.99/1.01 = 49.01"),
+        new("ep23.lease-check", [0.0, 2.0, 14.0, 50.0, 0.5], true, "hand: 14 < 50 × 0.5/1.5 = 16.67 (the over-conservative 50 × 0.5² = 12.5 would refuse)"),
     ];
 
     /// <summary>

@@ -92,11 +92,11 @@ public static class Episode23LockExercises
             KnownMistakes =
             [
                 new("strictly above", (Func<long, long[], bool>)((t, e) => e.Length == 0 || t > e.Max()),
-                    "Tokens need not arrive one by one: a client that skipped its write (or whose lease ran out) leaves a gap. Token 5 after 1 and 2 is fine."),
+                    "The same token again is the same lock holder (a retried write): accept a token equal to the highest, reject only lower ones."),
                 new("compared with the last write", (Func<long, long[], bool>)((t, e) => e.Length == 0 || t >= e[^1]),
                     "Compare with the HIGHEST token seen, not the last one: after 3 and a rejected stale 1, a stale 2 must still be rejected."),
                 new("next token only", (Func<long, long[], bool>)((t, e) => t == (e.Length == 0 ? 0 : e.Max()) + 1),
-                    "The same token again is the same lock holder (a retried write): accept a token equal to the highest, reject only lower ones."),
+                    "Tokens need not arrive one by one: a client that skipped its write (or whose lease ran out) leaves a gap. Token 5 after 1 and 2 is fine."),
             ],
             Trial = Episode23LockTrials.Fencing,
             TimeLimit = TimeSpan.FromSeconds(10),
@@ -120,6 +120,7 @@ public static class Episode23LockExercises
                 [0.0, 2.0, 10.0, 50.0, 0.5],
                 [0.0, 2.0, 20.0, 50.0, 0.5],
                 [1000.0, 1003.0, 1047.0, 50.0, 0.01],
+                [0.0, 2.0, 14.0, 50.0, 0.5],
             ],
             Hints =
             [
@@ -134,7 +135,10 @@ public static class Episode23LockExercises
                 new("one clock's drift", (Func<double, double, double, double, double, bool>)((s, r, n, l, d) => n - s < l / (1 + d)),
                     "Two clocks drift: the service's may be fast (the lease lapses after lease / (1 + ρ) true ms) and yours slow (it shows only (1 − ρ) of them)."),
                 new("no drift margin", (Func<double, double, double, double, double, bool>)((s, r, n, l, d) => n - s < l),
-                    "That covers a fast service clock, but your own clock may be slow too: it shows only (1 − ρ) of the true time. Shrink by both."),
+                    "Both clocks drift: the service's may be fast (the lease lapses at lease / (1 + ρ) true ms) and yours slow (it shows only (1 − ρ) of them); shrink by (1 − ρ) / (1 + ρ)."),
+                new("shrunk twice by the slow clock", (Func<double, double, double, double, double, bool>)((s, r, n, l, d) => n - s < l * (1 - d) * (1 - d)),
+                    "The service's fast clock ends the lease after lease / (1 + ρ) true ms, which is longer than lease (1 − ρ): divide by (1 + ρ) instead of " +
+                    "multiplying by (1 − ρ) a second time. Too short a bound is safe but refuses writes the lease still covers."),
             ],
             Trial = Episode23LockTrials.LeaseCheck,
             TimeLimit = TimeSpan.FromSeconds(10),

@@ -68,12 +68,53 @@ public static class Episode23LockFigures
         return shared;
     }
 
-    private static WorkbookFigure Timeline(string id, string scenario, string title, string caption) =>
-        new(id, 23, title, caption + " Hand-timed: 1 ms messages, lease 50 ms, work 10 ms, retry 12 ms; simulated.",
+    private static WorkbookFigure Timeline(string id, string scenario, string title, string caption)
+    {
+        var run = LockScenarios.Get(scenario).Run();
+        var leases = "Leases on the lock service: " + string.Join("; ", run.Sections.OrderBy(s => s.Token).Select(s => $"token {s.Token}'s {LeaseEndOf(run, s).How}")) + ".";
+        return new(id, 23, title, caption + " " + leases + " Hand-timed: 1 ms messages, lease 50 ms, work 10 ms, retry 12 ms; simulated.",
             "Timeline chart of lines and scatter markers: true time in milliseconds on the x axis; three lanes on the y axis, client c0 at the top, client c1 below it, the storage at the bottom. " +
-            "Each critical section is a thick bar in its client's lane, labelled with its token; a thin dotted line just above it, labelled at its end, runs to the moment the lock service lets the lease lapse; " +
-            "a dashed line just below marks a pause. Writes are marked in the storage lane, a filled circle when accepted and a cross when rejected. " + caption,
+            "Each critical section is a thick bar in its client's lane, labelled with its token; a thin dotted line just above it runs from the grant on the lock service while the key holds that client's lease and ends at the first of " +
+            "lapse, overwrite by another client's SET, delete by another client's DEL, or the client's own release, labelled with how it ended; " +
+            "a dashed line just below marks a pause. Writes are marked in the storage lane, a filled circle when accepted and a cross when rejected. " + caption + " " + leases,
             () => TimelineChart(LockScenarios.Get(scenario), title));
+    }
+
+    /// <summary>When and how a section's lease stopped holding the key.</summary>
+    private sealed record LeaseEnd(double GrantedAtMs, double AtMs, string How, string Short);
+
+    // The first, in the event log after the grant, of: a DEL by another client, the owner's own release, another client's
+    // SET (the naive strategy overwrites), or the lapse at the lease's expiry.
+    private static LeaseEnd LeaseEndOf(LockRun run, CriticalSection s)
+    {
+        var owner = string.Create(CultureInfo.InvariantCulture, $"c{s.ClientIndex}-r{s.Round}");
+        var events = run.Events;
+        var granted = events.ToList().FindIndex(e => e.Kind == LockEventKind.Granted && e.Detail.StartsWith($"{owner}, token {s.Token},", StringComparison.Ordinal));
+        string Client(string ownerValue) => ownerValue.Split('-')[0];
+        string Ms(double t) => string.Create(CultureInfo.InvariantCulture, $"{t:0.#} ms");
+        for (var i = granted + 1; i < events.Count && events[i].TimeMs < s.LeaseExpiresAtMs; i++)
+        {
+            var e = events[i];
+            if (e.Kind == LockEventKind.ForeignDelete && e.Detail.EndsWith($" deleted {owner}'s lock", StringComparison.Ordinal))
+            {
+                var by = Client(e.Detail.Split(' ')[0]);
+                return new(events[granted].TimeMs, e.TimeMs, $"lease deleted by {by}'s DEL at {Ms(e.TimeMs)}", $"deleted by {by}");
+            }
+
+            if (e.Kind == LockEventKind.Released && e.Detail == owner)
+            {
+                return new(events[granted].TimeMs, e.TimeMs, $"lease released at {Ms(e.TimeMs)}", "released");
+            }
+
+            if (e.Kind == LockEventKind.Granted)
+            {
+                var by = Client(e.Detail.Split(',')[0]);
+                return new(events[granted].TimeMs, e.TimeMs, $"lease overwritten by {by}'s SET at {Ms(e.TimeMs)}", $"overwritten by {by}");
+            }
+        }
+
+        return new(events[granted].TimeMs, s.LeaseExpiresAtMs, $"lease lapsed at {Ms(s.LeaseExpiresAtMs)}", "lapsed");
+    }
 
     private static GenericChart TimelineChart(LockScenario scenario, string title)
     {
@@ -88,8 +129,10 @@ public static class Episode23LockFigures
             traces.Add(LabelledLine([s.AcquiredAtMs, s.ReleasedAtMs], [y, y], [$"token {s.Token}", ""], "bottom right", string.Create(CultureInfo.InvariantCulture,
                 $"c{s.ClientIndex} holds token {s.Token}: {s.AcquiredAtMs:0.#}–{s.ReleasedAtMs:0.#} ms"), colours[s.ClientIndex % colours.Length], 14, null));
             var leaseY = y + 0.2 + (0.1 * (s.Round % 2));
-            traces.Add(LabelledLine([s.AcquiredAtMs, s.LeaseExpiresAtMs], [leaseY, leaseY], ["", $"lease {s.Token} ends"], "top left", string.Create(CultureInfo.InvariantCulture,
-                $"token {s.Token}'s lease on the service, to {s.LeaseExpiresAtMs:0.#} ms"), colours[s.ClientIndex % colours.Length], 2, "dot"));
+            var leaseEnd = LeaseEndOf(run, s);
+            traces.Add(LabelledLine([leaseEnd.GrantedAtMs, leaseEnd.AtMs], [leaseY, leaseY], ["", $"lease {s.Token} {leaseEnd.Short}"],
+                leaseEnd.AtMs < 15 ? "top right" : "top left", // a label ending this early would run off the left edge
+                $"token {s.Token}'s {leaseEnd.How}", colours[s.ClientIndex % colours.Length], 2, "dot"));
         }
 
         foreach (var p in run.Options.Pauses)
@@ -109,10 +152,10 @@ public static class Episode23LockFigures
         }
 
         var subtitle = string.Create(CultureInfo.InvariantCulture,
-            $"foreign deletes: {run.ForeignDeletes} · time with two holders: {SharedMs(run):0.#} ms · stale write accepted: {(run.StaleWriteAccepted ? "yes" : "no")}");
+            $"foreign deletes: {run.ForeignDeletes} · time with two holders: {SharedMs(run):0.#} ms · writes without a lease: {run.AcceptedWritesWithoutLease} · stale write accepted: {(run.StaleWriteAccepted ? "yes" : "no")}");
         var styled = ChartStyle.Apply(CSharpChart.Combine(traces), Headline(title, subtitle), "true time (ms)", "lane (who)");
-        // The axis runs past the last event and the last lease end (a lease lapses lazily, with no event), so every lease line ends in view.
-        var end = Math.Ceiling((Math.Max(run.Events.Max(e => e.TimeMs), run.Sections.Max(s => s.LeaseExpiresAtMs)) + 5) / 10) * 10;
+        // The axis runs past the last event and the last lease end, so every lease line ends in view.
+        var end = Math.Ceiling((Math.Max(run.Events.Max(e => e.TimeMs), run.Sections.Max(s => LeaseEndOf(run, s).AtMs)) + 5) / 10) * 10;
         var lanes = Enumerable.Range(0, clients).Select(c => (double)Lane(c)).Append(0).ToArray();
         var names = Enumerable.Range(0, clients).Select(c => $"c{c}").Append("storage").ToArray();
         WithLayout(styled, new Dictionary<string, object>

@@ -285,10 +285,13 @@ public static class LockSimulation
                         var accepted = hooks.AcceptWrite is { } rule ? rule(grant.Token, [.. receivedTokens]) : storage.TryWrite(grant.Token);
                         receivedTokens.Add(grant.Token);
                         var held = lockService.Holds(Key, owner, Now);
+                        string NotHeld() => lockService.TryGet(Key, Now, out var current)
+                            ? $", writer no longer holds the key ({current} does)"
+                            : ", writer no longer holds the key (key absent)";
                         var write = new StorageWrite(client, grant.Token, sentAt, Now, accepted, held);
                         writes.Add(write);
                         Log(StoreActor, accepted ? LockEventKind.WriteAccepted : LockEventKind.WriteRejected,
-                            $"{name}, token {grant.Token}{(held ? string.Empty : ", writer's lease gone")}");
+                            $"{name}, token {grant.Token}{(held ? string.Empty : NotHeld())}");
                         AtClient(client, Now + Delay(), () => Release(client, round, owner, grant, acquiredAt, write, checkedAt));
                     });
                 });
