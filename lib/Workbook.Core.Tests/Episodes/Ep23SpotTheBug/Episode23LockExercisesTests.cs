@@ -7,6 +7,10 @@ namespace Workbook.Core.Tests.Episodes.Ep23SpotTheBug;
 
 public sealed class Episode23LockExercisesTests
 {
+    private readonly ITestOutputHelper output;
+
+    public Episode23LockExercisesTests(ITestOutputHelper output) => this.output = output;
+
     private static Exercise Get(string id) => Episode23LockExercises.All.Single(e => e.Id == id);
 
     private static readonly Func<LockService, string, string, double, bool> UncheckedDelete = (s, k, o, t) => s.Delete(k, t, out _);
@@ -111,13 +115,15 @@ public sealed class Episode23LockExercisesTests
     }
 
     [Fact]
-    public void EveryTrial_RunsUnderTwoSeconds()
+    public void EveryTrial_PassesItsReference()
     {
+        // Speed is not asserted here (CONTRIBUTING: no wall-clock assertions); the time is printed for the reader.
         foreach (var e in Episode23LockExercises.All.Where(e => e.Trial is not null))
         {
             var watch = Stopwatch.StartNew();
-            e.Trial!(e.Reference);
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"{e.Id}: {watch.Elapsed.TotalSeconds:F2} s");
+            var outcome = e.Trial!(e.Reference);
+            output.WriteLine($"{e.Id}: {outcome.Passed} in {watch.Elapsed.TotalSeconds:F2} s");
+            Assert.True(outcome.Passed, $"{e.Id}: the reference fails its own trial");
         }
     }
 }
