@@ -12,26 +12,38 @@ public class MemoryGrowthTests
     [Fact]
     public void UnboundedTracker_RetainedMemoryGrowsLinearly_ByItsStackTraceAndEntryPerEvent()
     {
-        UnboundedEventTracker? tracker = null;
-        var growth = MemoryGrowthProbe.Measure(() => tracker = new UnboundedEventTracker(), events: 2_000, sampleEvery: 250);
-
-        Assert.NotNull(tracker);
-        Assert.Equal(2_000, tracker.Events.Count);
-        double meanStackChars = tracker.Events.Average(e => e.StackTrace.Length);
-        var (slope, rSquared) = LeastSquares(growth.Samples);
-        output.WriteLine($"mean stack chars {meanStackChars:F1}, slope {slope:F1} B/event, R² {rSquared:F5}");
-        foreach (var s in growth.Samples)
+        // GC.GetTotalMemory is process-wide: threads left behind by other tests (process readers, fixtures) can add or
+        // free a little memory during a measurement. So the slope is measured three times and the median is judged.
+        var attempts = new List<(double MeanStackChars, double Slope, double RSquared)>();
+        for (int attempt = 0; attempt < 3; attempt++)
         {
-            output.WriteLine($"{s.Events,8} {s.RetainedBytes,12}");
+            UnboundedEventTracker? tracker = null;
+            var growth = MemoryGrowthProbe.Measure(() => tracker = new UnboundedEventTracker(), events: 1_000, sampleEvery: 125);
+
+            Assert.NotNull(tracker);
+            Assert.Equal(1_000, tracker.Events.Count);
+            double meanStackChars = tracker.Events.Average(e => e.StackTrace.Length);
+            var (slope, rSquared) = LeastSquares(growth.Samples);
+            output.WriteLine($"attempt {attempt + 1}: mean stack chars {meanStackChars:F1}, slope {slope:F1} B/event, R² {rSquared:F5}");
+            foreach (var s in growth.Samples)
+            {
+                output.WriteLine($"{s.Events,8} {s.RetainedBytes,12}");
+            }
+
+            attempts.Add((meanStackChars, slope, rSquared));
         }
+
+        var median = attempts.OrderBy(a => a.Slope).ElementAt(1);
 
         // Independent band, from the layout of what each event keeps (64-bit .NET):
         // the stack trace string holds 2 bytes per UTF-16 char plus a ~22-byte header; the record
         // TrackedEventWithStack is 16 (header) + 8 (double) + 2 × 8 (references) = 40 bytes; the
         // list's backing array adds 8 to 16 bytes per event (capacity doubles). So the slope is at
-        // least 2·chars + 40 and, allowing 200 bytes for headers, padding and heap noise, at most 2·chars + 200.
-        Assert.InRange(slope, 2 * meanStackChars + 40, 2 * meanStackChars + 200);
-        Assert.True(rSquared >= 0.99, $"retained bytes should grow linearly with events; R² = {rSquared:F5}");
+        // least 2·chars + 40 and, allowing 200 bytes for headers and padding, at most 2·chars + 200;
+        // 1 % of the string bytes either way is left for the other threads' heap noise described above.
+        double text = 2 * median.MeanStackChars;
+        Assert.InRange(median.Slope, text + 40 - (0.01 * text), text + 200 + (0.01 * text));
+        Assert.True(median.RSquared >= 0.99, $"retained bytes should grow linearly with events; R² = {median.RSquared:F5}");
     }
 
     [Fact]
