@@ -47,9 +47,20 @@ public class CacheMemoryGrowthTests
             },
             requests);
 
-        long at2M = HeldAfter(2_000_000);
-        long at10M = HeldAfter(10_000_000);
-        output.WriteLine($"held after 2 M distinct requests: {at2M} B; after 10 M: {at10M} B");
+        // Other test threads can move the process-wide heap between two readings: a measurement outside the bounds is
+        // repeated, up to three times (noise rarely strikes three times running; a cache that really grows fails every time).
+        long at2M = 0, at10M = 0;
+        for (int attempt = 1; attempt <= 3; attempt++)
+        {
+            maxCounts.Clear();
+            at2M = HeldAfter(2_000_000);
+            at10M = HeldAfter(10_000_000);
+            output.WriteLine($"attempt {attempt}: held after 2 M distinct requests: {at2M} B; after 10 M: {at10M} B");
+            if (at2M is >= 400_000 and <= 4 << 20 && at10M is >= 400_000 and <= 4 << 20 && at10M <= (1.25 * at2M) + 65_536)
+            {
+                break;
+            }
+        }
 
         Assert.Equal([capacity, capacity], maxCounts);
         // Hand bound: 10,000 entries × (key ≈ 56 B + list node 48 B + dictionary entry 24 B + bucket 4 B) ≈ 1.3 MB; at

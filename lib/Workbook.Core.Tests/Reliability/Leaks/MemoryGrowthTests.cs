@@ -54,7 +54,7 @@ public class MemoryGrowthTests
         // Hand bound: 10,000 slots × 16 bytes (TrackedEvent = double + reference) = 160,000 bytes plus the array
         // header; the event types are four shared strings. At 2 M events every slot has been overwritten many times.
         static long HeldAfter(int events) => HeldBytes.After(() => new RingBufferEventTracker(capacity: 10_000), (t, i) => t.Track(Types[i % 4], i * 0.001), events);
-        AssertBounded(HeldAfter(2_000_000), HeldAfter(10_000_000), atLeastBytes: 160_000, capBytes: 1 << 20);
+        AssertBounded(() => (HeldAfter(2_000_000), HeldAfter(10_000_000)), atLeastBytes: 160_000, capBytes: 1 << 20);
     }
 
     [Fact]
@@ -63,19 +63,33 @@ public class MemoryGrowthTests
         // Hand bound: 60 buckets, each a dictionary of 4 types (a few hundred bytes): well under 1 MiB, and at least the
         // 60 dictionaries' headers (60 × 80 bytes). 1,000 events per simulated second: every bucket is reused by 2 M.
         static long HeldAfter(int events) => HeldBytes.After(() => new BucketedEventCounter(bucketSeconds: 1, bucketCount: 60), (c, i) => c.Track(Types[i % 4], i * 0.001), events);
-        AssertBounded(HeldAfter(2_000_000), HeldAfter(10_000_000), atLeastBytes: 60 * 80, capBytes: 1 << 20);
+        AssertBounded(() => (HeldAfter(2_000_000), HeldAfter(10_000_000)), atLeastBytes: 60 * 80, capBytes: 1 << 20);
     }
 
-    private void AssertBounded(long at2M, long at10M, long atLeastBytes, long capBytes)
+    private void AssertBounded(Func<(long At2M, long At10M)> measure, long atLeastBytes, long capBytes)
     {
-        output.WriteLine($"held after 2 M events: {at2M} B; after 10 M: {at10M} B");
-
         // The lower bound shows the measurement sees the structure at all; the cap and the comparison show it stopped
         // growing: 10 M events hold at most 1.25 × what 2 M held, plus 64 KiB. The seed's tracker, at several kilobytes
-        // per event, would hold tens of gigabytes here.
-        Assert.InRange(at2M, atLeastBytes, capBytes);
-        Assert.InRange(at10M, atLeastBytes, capBytes);
-        Assert.True(at10M <= (1.25 * at2M) + 65_536, $"held bytes grew from {at2M} after 2 M events to {at10M} after 10 M");
+        // per event, would hold tens of gigabytes here. Other test threads can still move the process-wide heap between
+        // two readings, so a measurement outside the bounds is repeated, up to three times: noise rarely strikes three
+        // times running, while a structure that really grows fails every attempt.
+        bool Within(long at2M, long at10M) =>
+            at2M >= atLeastBytes && at2M <= capBytes && at10M >= atLeastBytes && at10M <= capBytes && at10M <= (1.25 * at2M) + 65_536;
+
+        var (a, b) = (0L, 0L);
+        for (int attempt = 1; attempt <= 3; attempt++)
+        {
+            (a, b) = measure();
+            output.WriteLine($"attempt {attempt}: held after 2 M events: {a} B; after 10 M: {b} B");
+            if (Within(a, b))
+            {
+                return;
+            }
+        }
+
+        Assert.InRange(a, atLeastBytes, capBytes);
+        Assert.InRange(b, atLeastBytes, capBytes);
+        Assert.True(b <= (1.25 * a) + 65_536, $"held bytes grew from {a} after 2 M events to {b} after 10 M");
     }
 
     private static (double Slope, double RSquared) LeastSquares(IReadOnlyList<MemorySample> samples)
