@@ -56,7 +56,7 @@ public class CacheMemoryGrowthTests
             at2M = HeldAfter(2_000_000);
             at10M = HeldAfter(10_000_000);
             output.WriteLine($"attempt {attempt}: held after 2 M distinct requests: {at2M} B; after 10 M: {at10M} B");
-            if (at2M is >= 400_000 and <= 4 << 20 && at10M is >= 400_000 and <= 4 << 20 && at10M <= (1.25 * at2M) + 65_536)
+            if (at2M is >= 400_000 and <= (4 << 20) && at10M is >= 400_000 and <= (4 << 20) && at10M <= (1.25 * at2M) + 65_536)
             {
                 break;
             }
