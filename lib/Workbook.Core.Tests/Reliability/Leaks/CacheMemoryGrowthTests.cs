@@ -18,7 +18,7 @@ public class CacheMemoryGrowthTests
         Assert.Equal(200_000, cache!.Count);
         // A string of n chars on 64-bit .NET: 8 (header) + 8 (type) + 4 (length) + 2(n + 1) bytes, rounded up to 8.
         double meanKeyBytes = Enumerable.Range(1, 200_000).Average(i => RoundUp8(22 + (2 * MemoryGrowthProbe.RequestKey(i).Length)));
-        var (slope, rSquared) = LeastSquares(growth.Samples);
+        var (slope, rSquared) = LeastSquaresLine.Fit(growth.Samples);
         output.WriteLine($"mean key bytes {meanKeyBytes:F1}, slope {slope:F1} B/request, R² {rSquared:F5}");
 
         // Band from the layout: the key string, plus the dictionary's node (16 header + 2 × 8 references +
@@ -72,16 +72,6 @@ public class CacheMemoryGrowthTests
     }
 
     private static double RoundUp8(int bytes) => (bytes + 7) / 8 * 8;
-
-    private static (double Slope, double RSquared) LeastSquares(IReadOnlyList<MemorySample> samples)
-    {
-        double meanX = samples.Average(s => (double)s.Events);
-        double meanY = samples.Average(s => (double)s.RetainedBytes);
-        double sxx = samples.Sum(s => (s.Events - meanX) * (s.Events - meanX));
-        double sxy = samples.Sum(s => (s.Events - meanX) * (s.RetainedBytes - meanY));
-        double syy = samples.Sum(s => (s.RetainedBytes - meanY) * (s.RetainedBytes - meanY));
-        return (sxy / sxx, sxy * sxy / (sxx * syy));
-    }
 
     /// <summary>Passes requests through and remembers the most entries the cache ever held after a request.</summary>
     private sealed class CountWatchingCache(IRequestCache inner) : IRequestCache

@@ -23,7 +23,7 @@ public class MemoryGrowthTests
             Assert.NotNull(tracker);
             Assert.Equal(1_000, tracker.Events.Count);
             double meanStackChars = tracker.Events.Average(e => e.StackTrace.Length);
-            var (slope, rSquared) = LeastSquares(growth.Samples);
+            var (slope, rSquared) = LeastSquaresLine.Fit(growth.Samples);
             output.WriteLine($"attempt {attempt + 1}: mean stack chars {meanStackChars:F1}, slope {slope:F1} B/event, R² {rSquared:F5}");
             foreach (var s in growth.Samples)
             {
@@ -90,17 +90,5 @@ public class MemoryGrowthTests
         Assert.InRange(a, atLeastBytes, capBytes);
         Assert.InRange(b, atLeastBytes, capBytes);
         Assert.True(b <= (1.25 * a) + 65_536, $"held bytes grew from {a} after 2 M events to {b} after 10 M");
-    }
-
-    private static (double Slope, double RSquared) LeastSquares(IReadOnlyList<MemorySample> samples)
-    {
-        double n = samples.Count;
-        double meanX = samples.Average(s => (double)s.Events);
-        double meanY = samples.Average(s => (double)s.RetainedBytes);
-        double sxx = samples.Sum(s => (s.Events - meanX) * (s.Events - meanX));
-        double sxy = samples.Sum(s => (s.Events - meanX) * (s.RetainedBytes - meanY));
-        double syy = samples.Sum(s => (s.RetainedBytes - meanY) * (s.RetainedBytes - meanY));
-        double slope = sxy / sxx;
-        return (slope, n > 1 ? sxy * sxy / (sxx * syy) : 1);
     }
 }
