@@ -1,6 +1,6 @@
 using Workbook.Core.Reliability.Leaks;
 
-namespace Workbook.Core.Tests.Reliability.Leaks;
+namespace Workbook.Core.HeapTests.Reliability.Leaks;
 
 /// <summary>A straight line through memory samples by least squares: its slope (bytes per event) and R².</summary>
 internal static class LeastSquaresLine

@@ -1,8 +1,7 @@
 using Workbook.Core.Reliability.Leaks;
 
-namespace Workbook.Core.Tests.Reliability.Leaks;
+namespace Workbook.Core.HeapTests.Reliability.Leaks;
 
-[Collection(HeapMeasurementCollection.Name)]
 public class MemoryGrowthTests
 {
     private readonly ITestOutputHelper output;
@@ -12,7 +11,7 @@ public class MemoryGrowthTests
     [Fact]
     public void UnboundedTracker_RetainedMemoryGrowsLinearly_ByItsStackTraceAndEntryPerEvent()
     {
-        // GC.GetTotalMemory is process-wide: threads left behind by other tests (process readers, fixtures) can add or
+        // GC.GetTotalMemory is process-wide: the test runner's own threads (reporting results) can add or
         // free a little memory during a measurement. So the slope is measured three times and the median is judged.
         var attempts = new List<(double MeanStackChars, double Slope, double RSquared)>();
         for (int attempt = 0; attempt < 3; attempt++)
@@ -70,9 +69,9 @@ public class MemoryGrowthTests
     {
         // The lower bound shows the measurement sees the structure at all; the cap and the comparison show it stopped
         // growing: 10 M events hold at most 1.25 × what 2 M held, plus 64 KiB. The seed's tracker, at several kilobytes
-        // per event, would hold tens of gigabytes here. Other test threads can still move the process-wide heap between
-        // two readings, so a measurement outside the bounds is repeated, up to three times: noise rarely strikes three
-        // times running, while a structure that really grows fails every attempt.
+        // per event, would hold tens of gigabytes here. The test runner's own threads can still move the process-wide
+        // heap between two readings, so a measurement outside the bounds is repeated, up to three times: noise rarely
+        // strikes three times running, while a structure that really grows fails every attempt.
         bool Within(long at2M, long at10M) =>
             at2M >= atLeastBytes && at2M <= capBytes && at10M >= atLeastBytes && at10M <= capBytes && at10M <= (1.25 * at2M) + 65_536;
 

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Workbook.Core.Tests.Reliability.Leaks;
+namespace Workbook.Core.HeapTests.Reliability.Leaks;
 
 /// <summary>
 /// How many bytes a structure keeps alive, measured by letting go of it: the heap with it minus the heap a moment later
@@ -8,7 +8,7 @@ namespace Workbook.Core.Tests.Reliability.Leaks;
 /// </summary>
 /// <remarks>
 /// <see cref="GC.GetTotalMemory(bool)"/> counts the whole process. Comparing readings taken before and after a feed of
-/// millions of items also counts whatever other test threads allocated and still held meanwhile (a full-suite run
+/// millions of items also counts whatever other threads allocated and still held meanwhile (a full-suite run
 /// failed that way); these two readings are taken back to back, so only the structure's own bytes differ between them.
 /// </remarks>
 internal static class HeldBytes
