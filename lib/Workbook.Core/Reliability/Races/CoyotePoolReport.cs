@@ -21,17 +21,4 @@ public static class CoyotePoolReport
 
     /// <summary>The whole committed file.</summary>
     public static string Text => text.Value;
-
-    /// <summary>The file's first <paramref name="lines"/> lines, and a last line saying how many were left out.</summary>
-    /// <param name="lines">Lines to show; at least 1.</param>
-    /// <returns>The excerpt.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="lines"/> is below 1.</exception>
-    public static string Excerpt(int lines)
-    {
-        Guard.Positive(lines, nameof(lines));
-        var all = Text.TrimEnd('\n').Split('\n');
-        return all.Length <= lines
-            ? string.Join('\n', all)
-            : string.Join('\n', all.Take(lines)) + $"\n… ({all.Length - lines:N0} more lines in {Resource})";
-    }
 }
