@@ -128,7 +128,7 @@ public static class Episode23LockFigures
             var y = Lane(s.ClientIndex);
             traces.Add(LabelledLine([s.AcquiredAtMs, s.ReleasedAtMs], [y, y], [$"token {s.Token}", ""], "bottom right", string.Create(CultureInfo.InvariantCulture,
                 $"c{s.ClientIndex} holds token {s.Token}: {s.AcquiredAtMs:0.#}–{s.ReleasedAtMs:0.#} ms"), colours[s.ClientIndex % colours.Length], 14, null));
-            var leaseY = y + 0.2 + (0.1 * (s.Round % 2));
+            var leaseY = y + 0.2 + (0.15 * (s.Round % 2)); // alternate rounds a label height apart, so neighbouring labels do not overlap
             var leaseEnd = LeaseEndOf(run, s);
             traces.Add(LabelledLine([leaseEnd.GrantedAtMs, leaseEnd.AtMs], [leaseY, leaseY], ["", $"lease {s.Token} {leaseEnd.Short}"],
                 leaseEnd.AtMs < 15 ? "top right" : "top left", // a label ending this early would run off the left edge
