@@ -20,6 +20,9 @@ internal static class Repository
 
     public static string Notebooks => Path.Combine(Root, "notebooks");
 
+    /// <summary>This test project's folder, where committed golden files live next to their tests.</summary>
+    public static string Tests => Path.Combine(Root, "lib", "Workbook.Core.Tests");
+
     public static IEnumerable<string> EpisodeNotebooks() =>
         Directory.GetFiles(Notebooks, "ep*.ipynb").Where(p => !Path.GetFileName(p).StartsWith('.')).Order(StringComparer.Ordinal);
 }

@@ -233,7 +233,7 @@ public class RaftReplicationTests
 
         Assert.All(new[] { 2, 3, 4, 5 }, id => Assert.DoesNotContain(cluster.Applied(id), e => e.Term == 2));
         Assert.Equal(3, cluster.Node(5).CommitIndex);
-        GoldenTranscript.AssertMatches("raft-figure-8.txt", cluster.Transcript);
+        GoldenFile.AssertMatches(Path.Combine(Repository.Tests, "Consensus", "Golden", "raft-figure-8.txt"), cluster.Transcript);
     }
 
     [Fact]

@@ -22,6 +22,6 @@ public class RaftTranscriptTests
         cluster.DeliverAll();
         cluster.RunSynchronousRounds(c => c.LiveNodes.All(n => n.LastApplied == 2));
 
-        GoldenTranscript.AssertMatches("raft-election-then-one-write.txt", cluster.Transcript);
+        GoldenFile.AssertMatches(Path.Combine(Repository.Tests, "Consensus", "Golden", "raft-election-then-one-write.txt"), cluster.Transcript);
     }
 }

@@ -14,7 +14,7 @@ public sealed class LockTranscriptTests
     public void Scenario_MatchesGoldenTranscript(string name)
     {
         var scenario = LockScenarios.Get(name);
-        AssertMatchesGolden($"{name}.txt", scenario.Run().Transcript());
+        GoldenFile.AssertMatches(Path.Combine(Repository.Tests, "Reliability", "Locks", "Golden", $"{name}.txt"), scenario.Run().Transcript());
     }
 
     [Fact]
@@ -48,24 +48,5 @@ public sealed class LockTranscriptTests
             Assert.True(events.Zip(events.Skip(1)).All(p => p.First.TimeMs <= p.Second.TimeMs), scenario.Name);
             Assert.True(events.Count(e => e.Kind == LockEventKind.RequestSent) >= events.Count(e => e.Kind == LockEventKind.Granted), scenario.Name);
         }
-    }
-
-    private static void AssertMatchesGolden(string fileName, IReadOnlyList<string> actual)
-    {
-        var path = Path.Combine(Repository.Root, "lib", "Workbook.Core.Tests", "Reliability", "Locks", "Golden", fileName);
-        if (Environment.GetEnvironmentVariable("WORKBOOK_UPDATE_GOLDEN") == "1")
-        {
-            File.WriteAllLines(path, actual);
-            Assert.Skip($"rewrote {path}; review its diff, then run again without WORKBOOK_UPDATE_GOLDEN");
-        }
-
-        Assert.True(File.Exists(path), $"golden transcript {path} is missing; create it with WORKBOOK_UPDATE_GOLDEN=1 and review it");
-        var expected = File.ReadAllLines(path);
-        for (int i = 0; i < Math.Min(expected.Length, actual.Count); i++)
-        {
-            Assert.True(expected[i] == actual[i], $"{fileName} line {i + 1} differs:\n  expected: {expected[i]}\n  actual:   {actual[i]}");
-        }
-
-        Assert.True(expected.Length == actual.Count, $"{fileName}: expected {expected.Length} lines, got {actual.Count}");
     }
 }

@@ -59,20 +59,7 @@ public sealed class CoyotePoolTests(ITestOutputHelper output)
         };
         lines.AddRange(found.ReproducibleTrace.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Split('\n'));
 
-        var path = Path.Combine(Repository.Root, "data", "reliability", "coyote-unsafe-pool.txt");
-        if (Environment.GetEnvironmentVariable("WORKBOOK_UPDATE_GOLDEN") == "1")
-        {
-            File.WriteAllLines(path, lines);
-            Assert.Skip($"rewrote {path}; review its diff, then run again without WORKBOOK_UPDATE_GOLDEN");
-        }
-
-        var expected = File.ReadAllLines(path);
-        for (int i = 0; i < Math.Min(expected.Length, lines.Count); i++)
-        {
-            Assert.True(expected[i] == lines[i], $"coyote-unsafe-pool.txt line {i + 1} differs:\n  expected: {expected[i]}\n  actual:   {lines[i]}");
-        }
-
-        Assert.True(expected.Length == lines.Count, $"coyote-unsafe-pool.txt: expected {expected.Length} lines, got {lines.Count}");
+        GoldenFile.AssertMatches(Path.Combine(Repository.Root, "data", "reliability", "coyote-unsafe-pool.txt"), lines);
     }
 
     /// <summary>Schedules to find the double checkout over seeds 1–30 (printed; found for every seed, and never without memory accesses).</summary>
